@@ -1,0 +1,65 @@
+"""Country codes (ISO 3166-1 alpha-2) and Lithuanian legal-entity codes (mod-11 check digit)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pycountry
+
+from .. import catalogue
+from ..findings import Finding
+from ..repository import Repository
+from . import checked_values, location
+
+LITHUANIA = "LT"
+
+
+def check(repository: Repository) -> Iterator[Finding]:
+    for record, _field, value, place in checked_values(repository, "country"):
+        if not is_country_code(value):
+            yield catalogue.COUNTRY(
+                **location(record, place),
+                value=value,
+                hint=_country_hint(value),
+            )
+    for record, _field, value, place in checked_values(repository, "entity-code"):
+        # Only Lithuanian codes have a known form; a foreign partner's register code is kept as is.
+        if record.typed.get("country", LITHUANIA) != LITHUANIA:
+            continue
+        problem = entity_code_problem(value)
+        if problem:
+            yield catalogue.ENTITY_CODE(
+                **location(record, place),
+                value=value,
+                problem=problem,
+            )
+
+
+def is_country_code(value: str) -> bool:
+    return len(value) == 2 and value.isupper() and pycountry.countries.get(alpha_2=value) is not None
+
+
+def _country_hint(value: str) -> str:
+    try:
+        country = pycountry.countries.lookup(value)
+    except LookupError:
+        return "use a two-letter code such as LT, LV, PL, DE"
+    return f"write `{country.alpha_2}` for {country.name}"
+
+
+def entity_code_problem(value: str) -> str | None:
+    if not (len(value) == 9 and value.isascii() and value.isdigit()):
+        return "a Lithuanian legal-entity code has exactly 9 digits"
+    if int(value[8]) != entity_code_check_digit(value[:8]):
+        return "the last digit does not match the check digit, so a digit is probably mistyped"
+    return None
+
+
+def entity_code_check_digit(first_eight: str) -> int:
+    """The mod-11 check digit: weights 1–8, then 3–9,1 if the remainder is 10, then 0."""
+    digits = [int(character) for character in first_eight]
+    for weights in ((1, 2, 3, 4, 5, 6, 7, 8), (3, 4, 5, 6, 7, 8, 9, 1)):
+        remainder = sum(d * w for d, w in zip(digits, weights)) % 11
+        if remainder != 10:
+            return remainder
+    return 0

@@ -1,0 +1,74 @@
+"""Fields against the schema: unknown fields, required fields, allowed values, patterns."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from .. import catalogue
+from ..findings import Finding
+from ..loading import Record
+from ..repository import Repository
+from ..schema import Field
+from . import location
+
+
+def check(repository: Repository) -> Iterator[Finding]:
+    for record in repository.records:
+        collection = repository.schema.collections[record.collection]
+        yield from _check_mapping(record, collection.fields, record.values, record.typed, ())
+
+
+def _check_mapping(
+    record: Record, fields: dict[str, Field], values: dict, typed: dict, prefix: tuple
+) -> Iterator[Finding]:
+    for name in values:
+        if name not in fields:
+            yield catalogue.UNKNOWN_FIELD(
+                **location(record, prefix + (name,)),
+                collection=record.collection,
+                hint=_suggestion(name, fields),
+            )
+    for name, field in fields.items():
+        if name == "id" and not prefix:
+            continue  # the id is the file name (or the CSV's id column), checked when read
+        place = prefix + (name,)
+        if values.get(name) in (None, "", []):
+            if field.required:
+                yield catalogue.REQUIRED(**location(record, place), title=field.title, name=name)
+            continue
+        value = typed.get(name)
+        if value is None:
+            continue  # not typed: already reported
+        if field.type == "array":
+            for index, item in enumerate(value):
+                raw_item = values[name][index]
+                yield from _check_mapping(record, field.fields, raw_item, item, place + (index,))
+            continue
+        items = value if field.type == "list" else [value]
+        for index, item in enumerate(items):
+            item_place = place + (index,) if field.type == "list" else place
+            yield from _check_value(record, field, item, item_place)
+
+
+def _check_value(record: Record, field: Field, value, place: tuple) -> Iterator[Finding]:
+    if field.enum is not None and str(value) not in field.enum:
+        close = difflib.get_close_matches(str(value), field.enum, n=1)
+        hint = f"did you mean `{close[0]}`?" if close else ""
+        yield catalogue.ENUM(
+            **location(record, place),
+            value=value,
+            allowed=", ".join(field.enum),
+            hint=hint,
+        )
+    if field.pattern is not None and isinstance(value, str) and not field.pattern.fullmatch(value):
+        yield catalogue.PATTERN(
+            **location(record, place), value=value, pattern=field.pattern.pattern
+        )
+
+
+def _suggestion(name: str, fields: dict[str, Field]) -> str:
+    close = difflib.get_close_matches(name, list(fields), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    return "the fields are: " + ", ".join(f"`{field}`" for field in fields if field != "id")

@@ -1,0 +1,60 @@
+"""References: each names an existing record of a collection the field allows."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from .. import catalogue
+from ..findings import Finding
+from ..loading import Record
+from ..repository import Repository
+from ..schema import Field
+from . import location
+
+
+def check(repository: Repository) -> Iterator[Finding]:
+    for record, field, value, place in references(repository):
+        target = repository.by_id.get(value)
+        allowed = " or ".join(field.references)
+        if target is None:
+            yield catalogue.REFERENCE(
+                **location(record, place),
+                value=value,
+                allowed=allowed,
+                hint=_hint(repository, value, field),
+            )
+        elif target.collection not in field.references:
+            yield catalogue.REFERENCE_KIND(
+                **location(record, place), value=value, found=target.collection, allowed=allowed
+            )
+
+
+def references(repository: Repository) -> Iterator[tuple[Record, Field, str, tuple]]:
+    """Every reference in the repository: (record, field, referenced id, place)."""
+    for record in repository.records:
+        collection = repository.schema.collections[record.collection]
+        yield from _in_mapping(record, collection.fields, record.typed, ())
+
+
+def _in_mapping(record: Record, fields: dict[str, Field], typed: dict, prefix: tuple):
+    for name, value in typed.items():
+        field = fields.get(name)
+        if field is None:
+            continue
+        place = prefix + (name,)
+        if field.type == "array":
+            for index, item in enumerate(value):
+                yield from _in_mapping(record, field.fields, item, place + (index,))
+        elif field.references:
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    yield record, field, item, place + (index,)
+            else:
+                yield record, field, value, place
+
+
+def _hint(repository: Repository, value: str, field: Field) -> str:
+    candidates = [r.id for r in repository.records if r.collection in field.references]
+    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.75)
+    return f"did you mean `{close[0]}`?" if close else ""

@@ -1,0 +1,180 @@
+"""The `rysiai` command: parses arguments, calls the library, prints, returns an exit code.
+
+Exit codes: 0 done (no errors), 1 the data has errors (or warnings under --strict),
+2 the command could not run (bad arguments, no data repository, a file in the way).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from . import __version__
+from .errors import RysiaiError
+from .findings import Report
+
+EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse has printed the usage and the problem
+        return int(exit_.code or 0)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return EXIT_CANNOT_RUN
+    try:
+        return args.run(args)
+    except RysiaiError as error:
+        print(f"rysiai: error: {error}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    except KeyboardInterrupt:
+        print("rysiai: interrupted", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    except Exception as error:  # a bug: say so in one line, never a bare traceback
+        if os.environ.get("RYSIAI_DEBUG"):
+            traceback.print_exc()
+        print(
+            f"rysiai: internal error ({type(error).__name__}: {error}); this is a bug in Ryšiai, "
+            f"not in your data. Run again with RYSIAI_DEBUG=1 to see the details for a report.",
+            file=sys.stderr,
+        )
+        return EXIT_CANNOT_RUN
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rysiai",
+        description="Ryšiai: the external-relations registry of a municipality, kept in git.",
+    )
+    parser.add_argument("--version", action="version", version=f"rysiai {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check every record against datapackage.yaml",
+        description="Check every record of the data repository against its schema "
+        "(datapackage.yaml). Prints one line per finding: PATH:LINE: error|warning: [code] message. "
+        "Exit 0: no errors; 1: errors (or warnings with --strict); 2: could not run.",
+    )
+    _root_option(validate)
+    _format_option(validate)
+    validate.add_argument(
+        "--strict", action="store_true", help="treat warnings as errors (exit 1 on any finding)"
+    )
+    validate.set_defaults(run=run_validate)
+
+    export = commands.add_parser(
+        "export",
+        help="write the records in another format",
+        description="Write the records of the data repository in another format.",
+    )
+    formats = export.add_subparsers(title="formats", metavar="FORMAT", required=True)
+    datapackage = formats.add_parser(
+        "datapackage",
+        help="a Frictionless data package: datapackage.json and one CSV per collection",
+        description="Write DIR/datapackage.json and one CSV per collection, with values as "
+        "validated (phones in E.164). Refuses when the data has errors, and never overwrites "
+        "existing files unless --force is given.",
+    )
+    _root_option(datapackage)
+    datapackage.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write")
+    datapackage.add_argument(
+        "--force", action="store_true", help="overwrite files of an earlier export in DIR"
+    )
+    datapackage.set_defaults(run=run_export_datapackage)
+
+    init = commands.add_parser(
+        "init",
+        help="create a new, empty data repository",
+        description="Create a new, empty data repository in DIR: datapackage.yaml, mkdocs.yml, "
+        "one folder per collection and a README. DIR must not hold a data repository already.",
+    )
+    init.add_argument("directory", metavar="DIR", help="folder to create (or an empty one)")
+    init.set_defaults(run=run_init)
+    return parser
+
+
+def _root_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--root",
+        metavar="DIR",
+        type=Path,
+        help="the data repository (default: the nearest folder upward holding datapackage.yaml)",
+    )
+
+
+def _format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+
+
+def _root(args: argparse.Namespace) -> Path:
+    from .repository import find_root
+
+    return args.root.resolve() if args.root else find_root()
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from .validate import validate
+
+    report = validate(_root(args))
+    print_report(report, args.format)
+    failed = not report.valid or (args.strict and report.findings)
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def print_report(report: Report, output_format: str) -> None:
+    if output_format == "json":
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    for finding in report.sorted():
+        print(finding.to_text())
+    print(summary(report), file=sys.stderr)
+
+
+def summary(report: Report) -> str:
+    errors, warnings = len(report.errors), len(report.warnings)
+    if not errors and not warnings:
+        return "No problems found."
+    return f"{_count(errors, 'error')}, {_count(warnings, 'warning')}."
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+def run_export_datapackage(args: argparse.Namespace) -> int:
+    from .export.datapackage import export_datapackage
+    from .repository import load_repository
+    from .validate import check_repository
+
+    repository = load_repository(_root(args))
+    report = check_repository(repository)
+    if not report.valid:
+        print_report(report, "text")
+        print("rysiai: nothing exported: fix the errors above first", file=sys.stderr)
+        return EXIT_FINDINGS
+    written = export_datapackage(repository, args.output, overwrite=args.force)
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from .scaffold import create_repository
+
+    for path in create_repository(Path(args.directory)):
+        print(path)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,13 @@
+"""The one exception family of the library; the CLI turns it into a message and an exit code."""
+
+
+class RysiaiError(Exception):
+    """A problem that stops a command from running at all (not a finding about a record)."""
+
+
+class RepositoryNotFound(RysiaiError):
+    """No data repository (a folder holding datapackage.yaml) where one was looked for."""
+
+
+class SchemaError(RysiaiError):
+    """datapackage.yaml cannot be read or does not describe the collections Ryšiai needs."""

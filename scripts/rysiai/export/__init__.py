@@ -1,0 +1,1 @@
+"""Writing the records in other formats."""

@@ -1,0 +1,98 @@
+"""Reading record files (YAML and CSV) into records with their file and line."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .. import catalogue
+from ..findings import Finding
+from ..schema import Collection
+from ..slugs import is_valid_id, slugify
+from .convert import type_record
+from .csv_source import read_csv_records
+from .record import Record
+from .yaml_source import read_yaml_record
+
+__all__ = ["Record", "read_collection"]
+
+
+def read_collection(root: Path, collection: Collection) -> tuple[list[Record], list[Finding]]:
+    """Every record in ``root/<collection>/``, typed by the schema, and what is wrong with them."""
+    folder = root / collection.name
+    records: list[Record] = []
+    findings: list[Finding] = []
+    if not folder.is_dir():
+        return records, findings
+    with os.scandir(folder) as entries:
+        entries = sorted(entries, key=lambda entry: entry.name)
+    for entry in entries:
+        path = f"{collection.name}/{entry.name}"
+        if entry.is_dir():
+            findings.extend(_unread_folder(Path(entry.path), path))
+            continue
+        stem, dot, extension = entry.name.rpartition(".")
+        if extension == "yaml" and dot:
+            record, found = _read_yaml(entry.path, collection, stem, path)
+            findings.extend(found)
+            if record is not None:
+                records.append(record)
+        elif extension == "csv" and dot:
+            with open(entry.path, "rb") as file:
+                found_records, found = read_csv_records(file.read(), collection=collection, path=path)
+            findings.extend(found)
+            for record in found_records:
+                findings.extend(_id_findings(record))
+                records.append(record)
+        elif extension in ("yml", "YAML", "YML") and dot:
+            findings.append(catalogue.MISNAMED_FILE(path=path, line=None, suggestion=f"{stem}.yaml"))
+    for record in records:
+        findings.extend(type_record(record, collection))
+    return records, findings
+
+
+def _read_yaml(file_path: str, collection: Collection, stem: str, path: str):
+    with open(file_path, "rb") as file:
+        data = file.read()
+    record, findings = read_yaml_record(data, collection=collection.name, record_id=stem, path=path)
+    if record is None:
+        return None, findings
+    findings.extend(_id_findings(record))
+    written = record.values.pop("id", None)
+    if written is not None and written != record.id:
+        findings.append(
+            catalogue.ID_MISMATCH(
+                path=path, line=record.line_of("id"), record=record.id, written=written, id=record.id
+            )
+        )
+    return record, findings
+
+
+def _id_findings(record: Record) -> list[Finding]:
+    if is_valid_id(record.id):
+        return []
+    return [
+        catalogue.BAD_ID(
+            path=record.path,
+            line=record.line,
+            record=record.id,
+            id=record.id,
+            suggestion=slugify(record.id),
+        )
+    ]
+
+
+def _unread_folder(folder: Path, path: str) -> list[Finding]:
+    """Record-like files in a subfolder would be silently ignored: say so."""
+    findings = []
+    for file in sorted(folder.rglob("*")):
+        if file.suffix in (".yaml", ".yml", ".csv"):
+            relative = f"{path}/{file.relative_to(folder).as_posix()}"
+            findings.append(
+                catalogue.FILE_NOT_READ(
+                    path=relative,
+                    reason="records are read only directly inside the collection folder",
+                    hint="move it up into the collection folder, or out of the data repository",
+                )
+            )
+    return findings

@@ -1,0 +1,56 @@
+"""A record as read from its file: values as written, and the line of every value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# A place in a record: ("agreements", 0, "signed") is the `signed` of the first agreement.
+FieldPath = tuple
+
+
+@dataclass
+class Record:
+    """One record of a collection.
+
+    ``values`` holds each field as written in the file (text, lists, mappings); ``typed``
+    holds the values the schema could type (dates as ``datetime.date``, booleans as ``bool``).
+    A field whose value could not be typed is absent from ``typed`` and reported.
+    """
+
+    collection: str
+    id: str
+    path: str
+    line: int
+    values: dict[str, Any]
+    lines: dict[FieldPath, int] = field(default_factory=dict)
+    typed: dict[str, Any] = field(default_factory=dict)
+
+    def line_of(self, *place: Any) -> int:
+        """The line of a field (or of an item inside it), else the record's own line."""
+        while place:
+            if place in self.lines:
+                return self.lines[place]
+            place = place[:-1]
+        return self.line
+
+    @property
+    def label(self) -> str:
+        """What people call the record: its name or title, else its id."""
+        value = self.values.get("name") or self.values.get("title")
+        return value if isinstance(value, str) else self.id
+
+
+def field_label(place: tuple) -> str:
+    """How a finding names a place: ("agreements", 0, "signed") → "agreements[1].signed".
+
+    Items of a plain list are named by their list (("tags", 2) → "tags"); the line tells which.
+    """
+    text = ""
+    for index, part in enumerate(place):
+        if isinstance(part, int):
+            if index + 1 < len(place):
+                text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else part
+    return text

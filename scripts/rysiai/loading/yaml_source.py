@@ -1,0 +1,138 @@
+"""Reads one YAML record file without letting YAML guess types or build objects.
+
+The file is composed into nodes by libyaml with the base resolver, so every scalar stays the
+text that was written (`NO`, `+37061234567`, `012`, `12:30` come through unchanged); the
+schema types them later. Tags are refused, aliases are refused (which also stops alias
+bombs, since composing does not expand them), and duplicate keys are reported.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from .. import catalogue
+from ..findings import Finding
+from .record import Record
+from .text import decode
+
+try:
+    Loader = yaml.CBaseLoader
+except AttributeError:  # PyYAML built without libyaml
+    Loader = yaml.BaseLoader
+
+PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+NULL_WORDS = {"", "~", "null", "Null", "NULL"}
+
+
+class _Refused(Exception):
+    def __init__(self, finding: Finding):
+        self.finding = finding
+
+
+def read_yaml_record(
+    data: bytes, *, collection: str, record_id: str, path: str
+) -> tuple[Record | None, list[Finding]]:
+    """Read the bytes of ``<collection>/<record_id>.yaml``; return the record and what is wrong."""
+    text, finding = decode(data, path)
+    if finding:
+        return None, [finding]
+    try:
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_finding(error, path)]
+    except yaml.YAMLError as error:  # ReaderError: control characters
+        line = text.count("\n", 0, getattr(error, "position", 0)) + 1
+        return None, [catalogue.YAML_SYNTAX(path=path, line=line, problem=str(error).split("\n")[0])]
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.value in NULL_WORDS):
+        return None, [catalogue.EMPTY_FILE(path=path, line=1, record=record_id)]
+    if not isinstance(root, yaml.MappingNode):
+        found = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
+        return None, [
+            catalogue.NOT_MAPPING(
+                path=path, line=root.start_mark.line + 1, record=record_id, found=found
+            )
+        ]
+    walker = _Walker(path, record_id)
+    try:
+        values = walker.mapping(root, ())
+    except _Refused as refused:
+        return None, [refused.finding]
+    record = Record(
+        collection=collection, id=record_id, path=path, line=1, values=values, lines=walker.lines
+    )
+    return record, walker.findings
+
+
+def _syntax_finding(error: yaml.MarkedYAMLError, path: str) -> Finding:
+    mark = error.problem_mark or error.context_mark
+    problem = error.problem or "cannot be read"
+    if error.context:
+        problem = f"{problem} ({error.context})"
+    return catalogue.YAML_SYNTAX(path=path, line=mark.line + 1 if mark else None, problem=problem)
+
+
+class _Walker:
+    """Turns composed nodes into plain values, noting each value's line."""
+
+    def __init__(self, path: str, record_id: str):
+        self.path = path
+        self.record_id = record_id
+        self.lines: dict[tuple, int] = {}
+        self.findings: list[Finding] = []
+        self.seen: set[int] = set()
+
+    def _enter(self, node: yaml.Node) -> int:
+        line = node.start_mark.line + 1
+        if id(node) in self.seen:
+            raise _Refused(catalogue.YAML_ALIAS(path=self.path, line=line, record=self.record_id))
+        self.seen.add(id(node))
+        if node.tag not in PLAIN_TAGS:
+            raise _Refused(
+                catalogue.YAML_TAG(path=self.path, line=line, record=self.record_id, tag=node.tag)
+            )
+        return line
+
+    def value(self, node: yaml.Node, place: tuple) -> Any:
+        self.lines[place] = self._enter(node)
+        if isinstance(node, yaml.ScalarNode):
+            if node.style is None and node.value in NULL_WORDS:
+                return None
+            return node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, place + (index,)) for index, item in enumerate(node.value)]
+        return self._pairs(node, place)
+
+    def mapping(self, node: yaml.MappingNode, place: tuple) -> dict[str, Any]:
+        """The top-level mapping of a file."""
+        self._enter(node)
+        return self._pairs(node, place)
+
+    def _pairs(self, node: yaml.MappingNode, place: tuple) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            line = self._enter(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Refused(
+                    catalogue.BAD_KEY(
+                        path=self.path, line=line, record=self.record_id, found="a list or mapping"
+                    )
+                )
+            key = key_node.value
+            if key in result:
+                self.findings.append(
+                    catalogue.DUPLICATE_KEY(
+                        path=self.path,
+                        line=line,
+                        record=self.record_id,
+                        field=key,
+                        key=key,
+                        first_line=self.lines[place + (key,)],
+                    )
+                )
+                self.value(value_node, ("#duplicate",) + place + (key,))
+                continue
+            result[key] = self.value(value_node, place + (key,))
+            self.lines[place + (key,)] = line
+        return result

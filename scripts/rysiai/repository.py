@@ -1,0 +1,57 @@
+"""The data repository: finds its root, loads every collection, indexes records by id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import RepositoryNotFound
+from .findings import Finding
+from .loading import Record, read_collection
+from .schema import SCHEMA_FILE, Schema, load_schema
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The nearest folder from ``start`` upward that holds datapackage.yaml."""
+    start = (start or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        if (folder / SCHEMA_FILE).is_file():
+            return folder
+    raise RepositoryNotFound(
+        f"no data repository here: neither {start} nor a folder above it holds {SCHEMA_FILE} "
+        f"(give one with --root DIR, or create one with `rysiai init DIR`)"
+    )
+
+
+@dataclass
+class Repository:
+    """All records of a data repository, as loaded; loading problems are in ``findings``."""
+
+    root: Path
+    schema: Schema
+    records: list[Record]
+    findings: list[Finding] = field(default_factory=list)
+    by_id: dict[str, Record] = field(default_factory=dict)
+
+    def collection(self, name: str) -> list[Record]:
+        return [record for record in self.records if record.collection == name]
+
+
+def load_repository(root: Path) -> Repository:
+    """Load every collection under ``root``; raises RepositoryNotFound or SchemaError only."""
+    if not (root / SCHEMA_FILE).is_file():
+        raise RepositoryNotFound(
+            f"{root} is not a data repository: it holds no {SCHEMA_FILE} "
+            f"(create one with `rysiai init {root}`)"
+        )
+    schema = load_schema(root)
+    records: list[Record] = []
+    findings: list[Finding] = []
+    for collection in schema.collections.values():
+        found_records, found = read_collection(root, collection)
+        records.extend(found_records)
+        findings.extend(found)
+    by_id: dict[str, Record] = {}
+    for record in records:
+        by_id.setdefault(record.id, record)
+    return Repository(root=root, schema=schema, records=records, findings=findings, by_id=by_id)

@@ -1,0 +1,42 @@
+"""`rysiai init`: a new, empty data repository for another municipality."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from .errors import RysiaiError
+from .schema import SCHEMA_FILE, load_schema
+
+# Template file in the package → file in the new repository.
+TEMPLATE_FILES = {
+    "datapackage.yaml": SCHEMA_FILE,
+    "mkdocs.yml": "mkdocs.yml",
+    "README.md": "README.md",
+    "gitignore": ".gitignore",
+}
+
+
+def create_repository(directory: Path) -> list[Path]:
+    """Write the files of an empty data repository into ``directory``; return what was written."""
+    if directory.exists() and not directory.is_dir():
+        raise RysiaiError(f"{directory} exists and is not a folder")
+    clashes = [directory / name for name in TEMPLATE_FILES.values() if (directory / name).exists()]
+    if clashes:
+        names = ", ".join(str(path) for path in clashes)
+        raise RysiaiError(f"{names} already exist(s); nothing written (choose an empty folder)")
+    directory.mkdir(parents=True, exist_ok=True)
+    templates = resources.files(__package__) / "templates"
+    written = []
+    for template, name in TEMPLATE_FILES.items():
+        target = directory / name
+        target.write_bytes((templates / template).read_bytes())
+        written.append(target)
+    for collection in load_schema(directory).collections:
+        folder = directory / collection
+        folder.mkdir(exist_ok=True)
+        keep = folder / ".gitkeep"
+        if not keep.exists():
+            keep.touch()
+            written.append(keep)
+    return written

@@ -1,0 +1,182 @@
+"""The one schema: reads datapackage.yaml into collections and fields."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import SchemaError
+
+SCHEMA_FILE = "datapackage.yaml"
+VISIBILITIES = ("public", "internal", "personal")
+CHECKS = ("email", "phone", "url", "country", "entity-code", "partial-date", "markdown")
+SCALAR_TYPES = ("string", "date", "boolean", "integer")
+TYPES = SCALAR_TYPES + ("list", "array")
+# Frictionless's own defaults, used where a boolean field names none.
+DEFAULT_TRUE = ("true", "True", "TRUE", "1")
+DEFAULT_FALSE = ("false", "False", "FALSE", "0")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a collection (or of the items of an array field)."""
+
+    name: str
+    type: str
+    title: str
+    description: str
+    visibility: str
+    check: str | None = None
+    references: tuple[str, ...] = ()
+    required: bool = False
+    enum: tuple[str, ...] | None = None
+    pattern: re.Pattern | None = None
+    item_type: str = "string"
+    delimiter: str = ";"
+    true_values: tuple[str, ...] = DEFAULT_TRUE
+    false_values: tuple[str, ...] = DEFAULT_FALSE
+    fields: dict[str, Field] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Collection:
+    """One resource of the data package: a folder of records."""
+
+    name: str
+    title: str
+    description: str
+    fields: dict[str, Field]
+
+
+@dataclass(frozen=True)
+class Schema:
+    """The collections of a data repository, in the order datapackage.yaml gives them."""
+
+    path: Path
+    collections: dict[str, Collection]
+    descriptor: dict[str, Any]
+
+
+def load_schema(root: Path) -> Schema:
+    """Read ``root/datapackage.yaml``; raise SchemaError naming every problem in it."""
+    path = root / SCHEMA_FILE
+    try:
+        descriptor = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    except OSError as error:
+        raise SchemaError(f"{SCHEMA_FILE}: cannot be read: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise SchemaError(f"{SCHEMA_FILE}: is not UTF-8 text; save it as UTF-8") from None
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else "?"
+        raise SchemaError(f"{SCHEMA_FILE}:{line}: YAML syntax error: {error.problem}") from None
+    except yaml.YAMLError as error:
+        raise SchemaError(f"{SCHEMA_FILE}: cannot be read as YAML: {error}") from None
+    problems: list[str] = []
+    collections = _read_collections(descriptor, problems)
+    if problems:
+        raise SchemaError("\n".join(f"{SCHEMA_FILE}: {problem}" for problem in problems))
+    return Schema(path=path, collections=collections, descriptor=descriptor)
+
+
+def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collection]:
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        problems.append("must be a mapping with a `resources` list (one resource per collection)")
+        return {}
+    collections: dict[str, Collection] = {}
+    for index, resource in enumerate(descriptor["resources"], start=1):
+        name = resource.get("name") if isinstance(resource, dict) else None
+        if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9_-]+", name):
+            problems.append(f"resource {index} needs a `name` of lowercase letters (the folder name)")
+            continue
+        fields_descriptor = (resource.get("schema") or {}).get("fields")
+        if not isinstance(fields_descriptor, list):
+            problems.append(f"resource `{name}` needs `schema.fields`, a list of fields")
+            continue
+        fields = _read_fields(fields_descriptor, f"resource `{name}`", problems)
+        if "id" not in fields:
+            problems.append(f"resource `{name}` needs an `id` field")
+        collections[name] = Collection(
+            name=name,
+            title=str(resource.get("title") or name),
+            description=str(resource.get("description") or ""),
+            fields=fields,
+        )
+    for collection in collections.values():
+        for fld in _all_fields(collection.fields):
+            for target in fld.references:
+                if target not in collections:
+                    problems.append(
+                        f"field `{collection.name}.{fld.name}` refers to `{target}`, "
+                        f"which is not a resource"
+                    )
+    return collections
+
+
+def _all_fields(fields: dict[str, Field]):
+    for fld in fields.values():
+        yield fld
+        yield from _all_fields(fld.fields)
+
+
+def _read_fields(descriptors: list, where: str, problems: list[str]) -> dict[str, Field]:
+    fields: dict[str, Field] = {}
+    for descriptor in descriptors:
+        if not isinstance(descriptor, dict) or not isinstance(descriptor.get("name"), str):
+            problems.append(f"{where}: every field needs a `name`")
+            continue
+        parsed = _read_field(descriptor, f"{where}, field `{descriptor['name']}`", problems)
+        if parsed.name in fields:
+            problems.append(f"{where}: field `{parsed.name}` is defined twice")
+        fields[parsed.name] = parsed
+    return fields
+
+
+def _read_field(descriptor: dict, where: str, problems: list[str]) -> Field:
+    kind = descriptor.get("type", "string")
+    if kind not in TYPES:
+        problems.append(f"{where}: type `{kind}` is not one of {', '.join(TYPES)}")
+    visibility = descriptor.get("visibility")
+    if visibility not in VISIBILITIES:
+        problems.append(f"{where}: `visibility` must be one of {', '.join(VISIBILITIES)}")
+    check = descriptor.get("check")
+    if check is not None and check not in CHECKS:
+        problems.append(f"{where}: `check` must be one of {', '.join(CHECKS)}")
+    for label in ("title", "description"):
+        if not descriptor.get(label):
+            problems.append(f"{where}: needs a `{label}` (shown to staff on the site and in editors)")
+    constraints = descriptor.get("constraints") or {}
+    pattern = None
+    if "pattern" in constraints:
+        try:
+            pattern = re.compile(str(constraints["pattern"]))
+        except re.error as error:
+            problems.append(f"{where}: pattern cannot be read: {error}")
+    enum = constraints.get("enum")
+    references = descriptor.get("references") or ()
+    item_type = descriptor.get("itemType", "string")
+    if kind == "list" and item_type not in SCALAR_TYPES:
+        problems.append(f"{where}: `itemType` must be one of {', '.join(SCALAR_TYPES)}")
+    sub_fields = {}
+    if kind == "array":
+        sub_fields = _read_fields(descriptor.get("fields") or [], where, problems)
+    return Field(
+        name=descriptor["name"],
+        type=kind,
+        title=str(descriptor.get("title") or descriptor["name"]),
+        description=str(descriptor.get("description") or ""),
+        visibility=visibility or "internal",
+        check=check,
+        references=tuple(references),
+        required=bool(constraints.get("required")),
+        enum=tuple(str(value) for value in enum) if enum else None,
+        pattern=pattern,
+        item_type=item_type,
+        delimiter=str(descriptor.get("delimiter", ";")),
+        true_values=tuple(descriptor.get("trueValues") or DEFAULT_TRUE),
+        false_values=tuple(descriptor.get("falseValues") or DEFAULT_FALSE),
+        fields=sub_fields,
+    )
