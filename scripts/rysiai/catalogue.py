@@ -31,7 +31,7 @@ YAML_TAG = FindingKind(
     "remove the tag and write the value as plain text")
 YAML_ALIAS = FindingKind(
     "yaml-alias", ERROR, "YAML alias refused",
-    "YAML anchors and aliases (`&name`, `*name`) are refused",
+    "this value is used again through a YAML alias (`&name` … `*name`); aliases are refused",
     "write the value out in full where it is used")
 BAD_KEY = FindingKind(
     "bad-key", ERROR, "Field name is not text",

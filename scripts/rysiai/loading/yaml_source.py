@@ -69,7 +69,7 @@ def _syntax_finding(error: yaml.MarkedYAMLError, path: str) -> Finding:
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "cannot be read"
     if error.context:
-        problem = f"{problem} ({error.context})"
+        problem = f"{error.context}, {problem}"
     return catalogue.YAML_SYNTAX(path=path, line=mark.line + 1 if mark else None, problem=problem)
 
 
@@ -97,7 +97,7 @@ class _Walker:
     def value(self, node: yaml.Node, place: tuple) -> Any:
         self.lines[place] = self._enter(node)
         if isinstance(node, yaml.ScalarNode):
-            if node.style is None and node.value in NULL_WORDS:
+            if not node.style and node.value in NULL_WORDS:  # plain style: None or ""
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):

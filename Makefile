@@ -1,0 +1,33 @@
+# Two commands for a fresh clone: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: serve test bench validate clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(INSTALLED)
+
+## serve: set up .venv, validate the sample data and serve the site at http://127.0.0.1:8000/
+serve: $(INSTALLED)
+	$(BIN)/rysiai validate
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## test: set up .venv and run the whole test suite
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+## validate: check the records of this repository
+validate: $(INSTALLED)
+	$(BIN)/rysiai validate
+
+## bench: time validation on synthetic repositories of 2k, 20k and 50k records
+bench: $(INSTALLED)
+	$(BIN)/python bench/bench_validate.py
+
+clean:
+	rm -rf $(VENV) site bench/out

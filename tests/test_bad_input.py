@@ -1,0 +1,172 @@
+"""Every kind of bad file gets one clear finding with file and line, and the other files are still checked."""
+
+import time
+
+from rysiai.repository import load_repository
+from rysiai.validate import check_repository
+
+GOOD = "name: Geras\nkind: other\ncountry: LT\n"
+
+
+def findings_for(repo, name, content):
+    repo.write("partners/good.yaml", GOOD)
+    repo.write(name, content)
+    report = check_repository(load_repository(repo.root))
+    return [f.to_text() for f in report.sorted()]
+
+
+def test_yaml_syntax_error_names_the_line(repo):
+    assert findings_for(repo, "partners/bad.yaml", 'name: "unclosed\nkind: other\n') == [
+        "partners/bad.yaml:3: error: [yaml-syntax] YAML syntax error: while scanning a quoted "
+        "scalar, found unexpected end of stream (check the indentation and the quotes on this "
+        "line and the one above)"
+    ]
+
+
+def test_bad_indentation(repo):
+    texts = findings_for(repo, "partners/bad.yaml", "name: A\n  kind: other\ncountry: LT\n")
+    assert texts == [
+        "partners/bad.yaml:2: error: [yaml-syntax] YAML syntax error: mapping values are not "
+        "allowed in this context (check the indentation and the quotes on this line and the one above)"
+    ]
+
+
+def test_a_file_that_is_not_a_mapping(repo):
+    assert findings_for(repo, "partners/bad.yaml", "- a\n- b\n") == [
+        "partners/bad.yaml:1: error: [not-mapping] a record file must be a mapping of "
+        "`field: value` lines, but this is a list (start each line with a field name and a "
+        "colon, e.g. `name: Talsu novads`)"
+    ]
+    assert findings_for(repo, "partners/bad.yaml", "just text\n")[0].endswith(
+        "but this is a single value (start each line with a field name and a colon, "
+        "e.g. `name: Talsu novads`)"
+    )
+
+
+def test_empty_file_and_comment_only_file(repo):
+    expected = (
+        "partners/bad.yaml:1: error: [empty-file] the file holds no record "
+        "(write the record's fields, or delete the file)"
+    )
+    assert findings_for(repo, "partners/bad.yaml", "") == [expected]
+    assert findings_for(repo, "partners/bad.yaml", "# only a comment\n") == [expected]
+
+
+def test_duplicate_keys_are_reported_not_silently_merged(repo):
+    assert findings_for(repo, "partners/bad.yaml", "name: A\nkind: other\nname: B\ncountry: LT\n") == [
+        "partners/bad.yaml:3: error: [duplicate-key] field `name` is written twice (first on "
+        "line 1); only one value can be kept (keep one of the two lines)"
+    ]
+
+
+def test_duplicate_keys_inside_a_nested_mapping(repo):
+    text = GOOD.replace("Geras", "Kitas") + "agreements:\n  - type: a\n    type: b\n"
+    assert findings_for(repo, "partners/bad.yaml", text) == [
+        "partners/bad.yaml:6: error: [duplicate-key] field `type` is written twice (first on "
+        "line 5); only one value can be kept (keep one of the two lines)"
+    ]
+
+
+def test_non_utf8_bytes_name_the_line(repo):
+    content = "name: A\nkind: other\ncity: Prien\xf8\n".encode("latin-1")
+    assert findings_for(repo, "partners/bad.yaml", content) == [
+        "partners/bad.yaml:3: error: [encoding] the file is not UTF-8 text: byte 0xF8 cannot be "
+        "read (save the file as UTF-8 (in Excel: “CSV UTF-8”; in an editor: encoding UTF-8))"
+    ]
+
+
+def test_byte_order_mark_is_accepted(repo):
+    assert findings_for(repo, "partners/bom.yaml", "\ufeff" + GOOD.replace("Geras", "Kitas")) == []
+
+
+def test_object_building_tags_are_refused_and_never_run(repo, tmp_path):
+    marker = tmp_path / "ran"
+    text = f'name: !!python/object/apply:os.system ["touch {marker}"]\nkind: other\n'
+    assert findings_for(repo, "partners/bad.yaml", text) == [
+        "partners/bad.yaml:1: error: [yaml-tag] YAML tag "
+        "`tag:yaml.org,2002:python/object/apply:os.system` is refused: Ryšiai never builds "
+        "objects or types from tags (remove the tag and write the value as plain text)"
+    ]
+    assert not marker.exists()
+
+
+def test_local_tags_are_refused(repo):
+    texts = findings_for(repo, "partners/bad.yaml", GOOD + "city: !vars Prienai\n")
+    assert texts == [
+        "partners/bad.yaml:4: error: [yaml-tag] YAML tag `!vars` is refused: Ryšiai never builds "
+        "objects or types from tags (remove the tag and write the value as plain text)"
+    ]
+
+
+def test_alias_bomb_is_refused_quickly(repo):
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, 30):
+        refs = ",".join([f"*a{level - 1}"] * 9)
+        lines.append(f"a{level}: &a{level} [{refs}]")
+    started = time.perf_counter()
+    texts = findings_for(repo, "partners/bomb.yaml", "\n".join(lines) + "\n")
+    assert time.perf_counter() - started < 5
+    assert texts == [
+        "partners/bomb.yaml:1: error: [yaml-alias] this value is used again through a YAML alias "
+        "(`&name` … `*name`); aliases are refused (write the value out in full where it is used)"
+    ]
+
+
+def test_merge_keys_with_aliases_are_refused(repo):
+    text = "base: &b\n  kind: other\nname: A\n<<: *b\n"
+    assert findings_for(repo, "partners/bad.yaml", text)[0].startswith(
+        "partners/bad.yaml:1: error: [yaml-alias]"
+    )
+
+
+def test_several_documents_in_one_file(repo):
+    texts = findings_for(repo, "partners/bad.yaml", GOOD + "---\n" + GOOD)
+    assert texts == [
+        "partners/bad.yaml:4: error: [yaml-syntax] YAML syntax error: expected a single document "
+        "in the stream, but found another document (check the indentation and the quotes on "
+        "this line and the one above)"
+    ]
+
+
+def test_a_bad_file_does_not_stop_the_others(repo):
+    repo.write("partners/a-bad.yaml", "name: [\n")
+    repo.write("partners/z-other.yaml", "name: B\nkind: nonsense\ncountry: LT\n")
+    report = check_repository(load_repository(repo.root))
+    assert [(f.path, f.code) for f in report.sorted()] == [
+        ("partners/a-bad.yaml", "yaml-syntax"),
+        ("partners/z-other.yaml", "enum"),
+    ]
+
+
+def test_control_characters_are_a_syntax_error_with_a_line(repo):
+    texts = findings_for(repo, "partners/bad.yaml", GOOD + "city: Prienai\x07\n")
+    assert texts[0].startswith("partners/bad.yaml:4: error: [yaml-syntax] YAML syntax error: ")
+
+
+def test_yml_extension_is_reported_not_ignored(repo):
+    assert findings_for(repo, "partners/talsi.yml", GOOD) == [
+        "partners/talsi.yml: error: [misnamed-file] record files end in `.yaml`, so this file "
+        "is not read (rename it to `talsi.yaml`)"
+    ]
+
+
+def test_files_in_subfolders_are_reported(repo):
+    assert findings_for(repo, "partners/old/talsi.yaml", GOOD) == [
+        "partners/old/talsi.yaml: warning: [file-not-read] this file is not read as a record: "
+        "records are read only directly inside the collection folder (move it up into the "
+        "collection folder, or out of the data repository)"
+    ]
+
+
+def test_bad_file_name_gives_an_id_suggestion(repo):
+    assert findings_for(repo, "partners/Šilavoto_bendruomenė.yaml", GOOD.replace("Geras", "Š")) == [
+        "partners/Šilavoto_bendruomenė.yaml:1: error: [bad-id] id `Šilavoto_bendruomenė` may "
+        "hold only lowercase letters a-z, digits and `-` (use `silavoto-bendruomene`)"
+    ]
+
+
+def test_an_id_line_must_match_the_file_name(repo):
+    assert findings_for(repo, "partners/talsi.yaml", "id: talsu\n" + GOOD.replace("Geras", "T")) == [
+        "partners/talsi.yaml:1: error: [id-mismatch] `id: talsu` differs from the file name, "
+        "which gives the id `talsi` (remove the `id` line or rename the file)"
+    ]
