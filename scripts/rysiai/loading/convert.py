@@ -74,11 +74,11 @@ def _typed(record: Record, field: Field, value: Any, place: tuple, findings: lis
 
 def _typed_array(record: Record, field: Field, value: Any, place: tuple, findings: list[Finding]):
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise ConversionError(
-            catalogue.TYPE,
-            found=_describe(value),
-            hint="each item starts with `- ` and holds `field: value` lines",
-        )
+        if record.path.endswith(".csv"):
+            hint = "a field with items of several fields can only be written in a YAML record file"
+        else:
+            hint = "each item starts with `- ` and holds `field: value` lines"
+        raise ConversionError(catalogue.TYPE, found=_describe(value), hint=hint)
     items = []
     for index, item in enumerate(value):
         typed_item = {}
