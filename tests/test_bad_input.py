@@ -170,3 +170,13 @@ def test_an_id_line_must_match_the_file_name(repo):
         "partners/talsi.yaml:1: error: [id-mismatch] `id: talsu` differs from the file name, "
         "which gives the id `talsi` (remove the `id` line or rename the file)"
     ]
+
+
+def test_a_file_that_cannot_be_opened_is_reported(repo):
+    repo.write("partners/good.yaml", GOOD)
+    (repo.root / "partners" / "broken.yaml").symlink_to(repo.root / "nowhere.yaml")
+    report = check_repository(load_repository(repo.root))
+    assert [f.to_text() for f in report.sorted()] == [
+        "partners/broken.yaml: error: [unreadable] the file cannot be read: No such file or "
+        "directory (check that the file exists and that you may read it)"
+    ]

@@ -9,6 +9,10 @@ ENCODING = FindingKind(
     "encoding", ERROR, "Not UTF-8",
     "the file is not UTF-8 text: byte {byte} cannot be read",
     "save the file as UTF-8 (in Excel: “CSV UTF-8”; in an editor: encoding UTF-8)")
+UNREADABLE = FindingKind(
+    "unreadable", ERROR, "File cannot be read",
+    "the file cannot be read: {problem}",
+    "check that the file exists and that you may read it")
 YAML_SYNTAX = FindingKind(
     "yaml-syntax", ERROR, "YAML syntax error",
     "YAML syntax error: {problem}",

@@ -32,28 +32,35 @@ def read_collection(root: Path, collection: Collection) -> tuple[list[Record], l
             findings.extend(_unread_folder(Path(entry.path), path))
             continue
         stem, dot, extension = entry.name.rpartition(".")
-        if extension == "yaml" and dot:
-            record, found = _read_yaml(entry.path, collection, stem, path)
+        if extension not in ("yaml", "csv") or not dot:
+            if extension in ("yml", "YAML", "YML") and dot:
+                findings.append(
+                    catalogue.MISNAMED_FILE(path=path, line=None, suggestion=f"{stem}.yaml")
+                )
+            continue
+        try:
+            with open(entry.path, "rb") as file:
+                data = file.read()
+        except OSError as error:
+            findings.append(catalogue.UNREADABLE(path=path, problem=error.strerror))
+            continue
+        if extension == "yaml":
+            record, found = _read_yaml(data, collection, stem, path)
             findings.extend(found)
             if record is not None:
                 records.append(record)
-        elif extension == "csv" and dot:
-            with open(entry.path, "rb") as file:
-                found_records, found = read_csv_records(file.read(), collection=collection, path=path)
+        else:
+            found_records, found = read_csv_records(data, collection=collection, path=path)
             findings.extend(found)
             for record in found_records:
                 findings.extend(_id_findings(record))
                 records.append(record)
-        elif extension in ("yml", "YAML", "YML") and dot:
-            findings.append(catalogue.MISNAMED_FILE(path=path, line=None, suggestion=f"{stem}.yaml"))
     for record in records:
         findings.extend(type_record(record, collection))
     return records, findings
 
 
-def _read_yaml(file_path: str, collection: Collection, stem: str, path: str):
-    with open(file_path, "rb") as file:
-        data = file.read()
+def _read_yaml(data: bytes, collection: Collection, stem: str, path: str):
     record, findings = read_yaml_record(data, collection=collection.name, record_id=stem, path=path)
     if record is None:
         return None, findings
