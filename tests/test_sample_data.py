@@ -1,0 +1,20 @@
+"""The sample data of this repository validates with no errors and no warnings."""
+
+from conftest import PROJECT
+from rysiai.repository import load_repository
+from rysiai.validate import check_repository
+
+
+def test_sample_data_has_no_findings():
+    report = check_repository(load_repository(PROJECT))
+    assert [finding.to_text() for finding in report.sorted()] == []
+
+
+def test_sample_data_is_big_enough_to_make_pages_meaningful():
+    repository = load_repository(PROJECT)
+    counts = {name: len(repository.collection(name)) for name in repository.schema.collections}
+    assert counts["partners"] >= 40
+    assert counts["contacts"] >= 80
+    assert counts["associations"] >= 20
+    assert counts["visits"] >= 25
+    assert any(record.path.endswith(".csv") for record in repository.collection("contacts"))
