@@ -180,3 +180,28 @@ def test_a_file_that_cannot_be_opened_is_reported(repo):
         "partners/broken.yaml: error: [unreadable] the file cannot be read: No such file or "
         "directory (check that the file exists and that you may read it)"
     ]
+
+
+def test_alias_at_the_start_of_a_line_is_refused(repo):
+    text = "? &k name\n: A\n*k : B\nkind: other\ncountry: LT\n"
+    assert findings_for(repo, "partners/bad.yaml", text)[0].startswith(
+        "partners/bad.yaml:1: error: [yaml-alias]"
+    )
+
+
+def test_markdown_emphasis_is_not_mistaken_for_an_alias(repo):
+    text = GOOD.replace("Geras", "Kitas") + "notes: |\n  **Svarbu:** *kursyvas* ir\n  * punktas\n"
+    assert findings_for(repo, "partners/md.yaml", text) == []
+
+
+def test_an_alias_bomb_that_slips_past_the_quick_test_is_still_bounded(repo, monkeypatch):
+    from rysiai.loading import yaml_source
+
+    monkeypatch.setattr(yaml_source, "ALIAS_LIKE", yaml_source.re.compile("(?!)"))
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, 30):
+        lines.append(f"a{level}: &a{level} [" + ",".join([f"*a{level - 1}"] * 9) + "]")
+    started = time.perf_counter()
+    texts = findings_for(repo, "partners/bomb.yaml", "\n".join(lines) + "\n")
+    assert time.perf_counter() - started < 5
+    assert texts[0].startswith("partners/bomb.yaml:1: error: [yaml-alias]")

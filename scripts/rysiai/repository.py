@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,11 +50,32 @@ def load_repository(root: Path) -> Repository:
     schema = load_schema(root)
     records: list[Record] = []
     findings: list[Finding] = []
-    for collection in schema.collections.values():
-        found_records, found = read_collection(root, collection)
-        records.extend(found_records)
-        findings.extend(found)
+    with paused_garbage_collection():
+        for collection in schema.collections.values():
+            found_records, found = read_collection(root, collection)
+            records.extend(found_records)
+            findings.extend(found)
     by_id: dict[str, Record] = {}
     for record in records:
         by_id.setdefault(record.id, record)
     return Repository(root=root, schema=schema, records=records, findings=findings, by_id=by_id)
+
+
+@contextmanager
+def paused_garbage_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while many small, acyclic objects are made.
+
+    Loading makes hundreds of thousands of dicts, lists and strings and no reference cycles;
+    the collector would scan them again and again for nothing (a quarter of the loading time
+    at 20k records). Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        # Freezing moves what was made into the permanent generation: re-enabling would
+        # otherwise start a full collection over all of it at the next allocation.
+        gc.freeze()
+        if was_enabled:
+            gc.enable()

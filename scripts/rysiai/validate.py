@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .checks import codes, contact_points, dates, duplicates, fields, ids, references
 from .findings import Report
-from .repository import Repository, load_repository
+from .repository import Repository, load_repository, paused_garbage_collection
 
 CHECKS = (fields, ids, references, dates, contact_points, codes, duplicates)
 
@@ -14,8 +14,9 @@ CHECKS = (fields, ids, references, dates, contact_points, codes, duplicates)
 def check_repository(repository: Repository) -> Report:
     """Every finding about a loaded repository: loading problems first, then each check's."""
     report = Report(list(repository.findings))
-    for module in CHECKS:
-        report.extend(module.check(repository))
+    with paused_garbage_collection():
+        for module in CHECKS:
+            report.extend(module.check(repository))
     return report
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import phonenumbers
@@ -41,6 +42,7 @@ def email_problem(value: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)  # the duplicate check and the export ask again for the same numbers
 def normalize_phone(value: str, region: str = DEFAULT_REGION) -> str | None:
     """The E.164 form of a valid number (`8 612 34567`, `0 612 34567` → `+37061234567`), else None."""
     try:

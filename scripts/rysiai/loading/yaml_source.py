@@ -8,6 +8,7 @@ bombs, since composing does not expand them), and duplicate keys are reported.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -17,13 +18,26 @@ from ..findings import Finding
 from .record import Record
 from .text import decode
 
-try:
-    Loader = yaml.CBaseLoader
-except AttributeError:  # PyYAML built without libyaml
-    Loader = yaml.BaseLoader
-
 PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
+# An alias is `*name` after a space, `[`, `{` or `,`; Markdown's `**bold**` and `* item` are not.
+# A file without one needs no alias tracking, which is most of the walk's cost.
+ALIAS_LIKE = re.compile(r"(?:^|[\s\[{,])\*[^\s*]", re.MULTILINE)
+# Even where an alias slipped past that test, no record needs more nodes than this.
+MOST_NODES = 100_000
+_DEFAULT_TAGS = {
+    yaml.ScalarNode: "tag:yaml.org,2002:str",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+
+
+class Loader(getattr(yaml, "CBaseLoader", yaml.BaseLoader)):
+    """libyaml's parser with a resolver that guesses nothing: every untagged node is text,
+    a list or a mapping (the base resolver's answer, without its per-node Python work)."""
+
+    def resolve(self, kind, value, implicit):
+        return _DEFAULT_TAGS[kind]
 
 
 class _Refused(Exception):
@@ -54,7 +68,7 @@ def read_yaml_record(
                 path=path, line=root.start_mark.line + 1, record=record_id, found=found
             )
         ]
-    walker = _Walker(path, record_id)
+    walker = _Walker(path, record_id, track_aliases=ALIAS_LIKE.search(text) is not None)
     try:
         values = walker.mapping(root, ())
     except _Refused as refused:
@@ -76,18 +90,25 @@ def _syntax_finding(error: yaml.MarkedYAMLError, path: str) -> Finding:
 class _Walker:
     """Turns composed nodes into plain values, noting each value's line."""
 
-    def __init__(self, path: str, record_id: str):
+    def __init__(self, path: str, record_id: str, *, track_aliases: bool = True):
         self.path = path
         self.record_id = record_id
         self.lines: dict[tuple, int] = {}
         self.findings: list[Finding] = []
-        self.seen: set[int] = set()
+        self.seen: set[int] | None = set() if track_aliases else None
+        self.nodes = 0
 
     def _enter(self, node: yaml.Node) -> int:
         line = node.start_mark.line + 1
-        if id(node) in self.seen:
+        self.nodes += 1
+        if self.nodes > MOST_NODES:
             raise _Refused(catalogue.YAML_ALIAS(path=self.path, line=line, record=self.record_id))
-        self.seen.add(id(node))
+        if self.seen is not None:
+            if id(node) in self.seen:
+                raise _Refused(
+                    catalogue.YAML_ALIAS(path=self.path, line=line, record=self.record_id)
+                )
+            self.seen.add(id(node))
         if node.tag not in PLAIN_TAGS:
             raise _Refused(
                 catalogue.YAML_TAG(path=self.path, line=line, record=self.record_id, tag=node.tag)
