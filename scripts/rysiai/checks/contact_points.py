@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -15,6 +16,7 @@ from ..repository import Repository
 from . import checked_values, location
 
 DEFAULT_REGION = "LT"
+SPACE = re.compile(r"\s")
 
 
 def check(repository: Repository) -> Iterator[Finding]:
@@ -55,7 +57,7 @@ def normalize_phone(value: str, region: str = DEFAULT_REGION) -> str | None:
 
 
 def url_problem(value: str) -> str | None:
-    if any(character.isspace() for character in value):
+    if SPACE.search(value):
         return "it holds a space"
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https"):

@@ -14,13 +14,21 @@ from . import location
 
 
 def check(repository: Repository) -> Iterator[Finding]:
+    constrained = _Constrained()
     for record in repository.records:
         collection = repository.schema.collections[record.collection]
-        yield from _check_mapping(record, collection.fields, record.values, record.typed, ())
+        yield from _check_mapping(
+            record, collection.fields, record.values, record.typed, (), constrained
+        )
 
 
 def _check_mapping(
-    record: Record, fields: dict[str, Field], values: dict, typed: dict, prefix: tuple
+    record: Record,
+    fields: dict[str, Field],
+    values: dict,
+    typed: dict,
+    prefix: tuple,
+    constrained: _Constrained,
 ) -> Iterator[Finding]:
     for name in values:
         if name not in fields:
@@ -29,11 +37,10 @@ def _check_mapping(
                 collection=record.collection,
                 hint=_suggestion(name, fields),
             )
-    for name, field in fields.items():
-        if name == "id" and not prefix:
-            continue  # the id is the file name (or the CSV's id column), checked when read
+    for field in constrained(fields, top_level=not prefix):
+        name = field.name
         place = prefix + (name,)
-        if values.get(name) in (None, "", []):
+        if values.get(name) in EMPTY:
             if field.required:
                 yield catalogue.REQUIRED(**location(record, place), title=field.title, name=name)
             continue
@@ -43,12 +50,36 @@ def _check_mapping(
         if field.type == "array":
             for index, item in enumerate(value):
                 raw_item = values[name][index]
-                yield from _check_mapping(record, field.fields, raw_item, item, place + (index,))
+                yield from _check_mapping(
+                    record, field.fields, raw_item, item, place + (index,), constrained
+                )
             continue
         items = value if field.type == "list" else [value]
         for index, item in enumerate(items):
             item_place = place + (index,) if field.type == "list" else place
             yield from _check_value(record, field, item, item_place)
+
+
+EMPTY = (None, "")
+
+
+class _Constrained:
+    """The fields this check has something to look at (most have no constraint), per field set."""
+
+    def __init__(self):
+        self._known: dict[int, tuple[Field, ...]] = {}
+
+    def __call__(self, fields: dict[str, Field], *, top_level: bool) -> tuple[Field, ...]:
+        key = id(fields)  # the schema outlives one check, so its dicts' ids are stable here
+        if key not in self._known:
+            self._known[key] = tuple(
+                field
+                for field in fields.values()
+                # The id is the file name (or the CSV's id column), checked when read.
+                if not (top_level and field.name == "id")
+                and (field.required or field.enum or field.pattern or field.type == "array")
+            )
+        return self._known[key]
 
 
 def _check_value(record: Record, field: Field, value, place: tuple) -> Iterator[Finding]:

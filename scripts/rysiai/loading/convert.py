@@ -35,13 +35,17 @@ class ConversionError(ValueError):
 def type_record(record: Record, collection: Collection) -> list[Finding]:
     """Fill ``record.typed`` from ``record.values``; report values of the wrong type."""
     findings: list[Finding] = []
+    typed_values = record.typed
     for name, value in record.values.items():
         field = collection.fields.get(name)
         if field is None or value is None:
             continue  # unknown fields are the field check's to report
+        if field.type == "string" and value.__class__ is str:
+            typed_values[name] = value  # most values: text that stays text
+            continue
         typed = _typed(record, field, value, (name,), findings)
         if typed is not None:
-            record.typed[name] = typed
+            typed_values[name] = typed
     return findings
 
 

@@ -99,15 +99,17 @@ class _Walker:
         self.nodes = 0
 
     def _enter(self, node: yaml.Node) -> int:
+        """Count the node, refuse a repeated one (an alias) or a tagged one; return its line."""
         line = node.start_mark.line + 1
-        self.nodes += 1
-        if self.nodes > MOST_NODES:
-            raise _Refused(catalogue.YAML_ALIAS(path=self.path, line=line, record=self.record_id))
-        if self.seen is not None:
-            if id(node) in self.seen:
+        if self.seen is None:
+            self.nodes += 1
+            if self.nodes > MOST_NODES:
                 raise _Refused(
                     catalogue.YAML_ALIAS(path=self.path, line=line, record=self.record_id)
                 )
+        elif id(node) in self.seen:
+            raise _Refused(catalogue.YAML_ALIAS(path=self.path, line=line, record=self.record_id))
+        else:
             self.seen.add(id(node))
         if node.tag not in PLAIN_TAGS:
             raise _Refused(
@@ -116,12 +118,13 @@ class _Walker:
         return line
 
     def value(self, node: yaml.Node, place: tuple) -> Any:
-        self.lines[place] = self._enter(node)
-        if isinstance(node, yaml.ScalarNode):
+        line = self._enter(node)
+        self.lines[place] = line
+        if node.__class__ is yaml.ScalarNode:
             if not node.style and node.value in NULL_WORDS:  # plain style: None or ""
                 return None
             return node.value
-        if isinstance(node, yaml.SequenceNode):
+        if node.__class__ is yaml.SequenceNode:
             return [self.value(item, place + (index,)) for index, item in enumerate(node.value)]
         return self._pairs(node, place)
 
@@ -132,15 +135,17 @@ class _Walker:
 
     def _pairs(self, node: yaml.MappingNode, place: tuple) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        lines = self.lines
         for key_node, value_node in node.value:
             line = self._enter(key_node)
-            if not isinstance(key_node, yaml.ScalarNode):
+            if key_node.__class__ is not yaml.ScalarNode:
                 raise _Refused(
                     catalogue.BAD_KEY(
                         path=self.path, line=line, record=self.record_id, found="a list or mapping"
                     )
                 )
             key = key_node.value
+            key_place = place + (key,)
             if key in result:
                 self.findings.append(
                     catalogue.DUPLICATE_KEY(
@@ -149,11 +154,11 @@ class _Walker:
                         record=self.record_id,
                         field=key,
                         key=key,
-                        first_line=self.lines[place + (key,)],
+                        first_line=lines[key_place],
                     )
                 )
-                self.value(value_node, ("#duplicate",) + place + (key,))
+                self.value(value_node, ("#duplicate",) + key_place)  # still refuse tags in it
                 continue
-            result[key] = self.value(value_node, place + (key,))
-            self.lines[place + (key,)] = line
+            result[key] = self.value(value_node, key_place)
+            lines[key_place] = line  # a field's line is its key's, even for a block below it
         return result
