@@ -1,8 +1,10 @@
 """Possible duplicates: people or organisations sharing an e-mail or phone, or near-identical names.
 
 Comparing every name with every other grows with the square of the records, so names are only
-compared within blocks that share a word (after folding case and diacritics); blocks of a very
-common word ("savivaldybė", "Jonas") are left to the other words of the names.
+compared within blocks (after folding case and diacritics). A block is keyed by one whole word of
+the name and the first three letters of another ("jonas|pet"): two near-identical names share a
+key unless both differ in their first letters, and a common word such as "Jonas" or
+"savivaldybė" makes no large block on its own, which keeps the cost linear in the records.
 """
 
 from __future__ import annotations
@@ -68,8 +70,8 @@ def _similar_names(records: list[Record], pairs: dict) -> None:
     names = [fold(record.typed.get("name") or "") for record in records]
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, name in enumerate(names):
-        for word in set(name.split()):
-            blocks[word].append(index)
+        for key in _block_keys(name):
+            blocks[key].append(index)
     for members in blocks.values():
         if len(members) < 2 or len(members) > LARGEST_BLOCK:
             continue
@@ -82,3 +84,15 @@ def _similar_names(records: list[Record], pairs: dict) -> None:
                 first, second = members[row], members[row + 1 + col]
                 same = names[first] == names[second]
                 pairs.setdefault((first, second), "the same name" if same else "near-identical names")
+
+
+def _block_keys(folded_name: str) -> set[str]:
+    words = folded_name.split()
+    if len(words) < 2:
+        return set(words)
+    return {
+        f"{word}|{other[:3]}"
+        for i, word in enumerate(words)
+        for j, other in enumerate(words)
+        if i != j
+    }
