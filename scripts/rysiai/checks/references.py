@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from .. import catalogue
 from ..findings import Finding
-from ..loading import Record
+from ..links import references
 from ..repository import Repository
 from ..schema import Field
 from . import location
@@ -28,30 +28,6 @@ def check(repository: Repository) -> Iterator[Finding]:
             yield catalogue.REFERENCE_KIND(
                 **location(record, place), value=value, found=target.collection, allowed=allowed
             )
-
-
-def references(repository: Repository) -> Iterator[tuple[Record, Field, str, tuple]]:
-    """Every reference in the repository: (record, field, referenced id, place)."""
-    for record in repository.records:
-        collection = repository.schema.collections[record.collection]
-        yield from _in_mapping(record, collection.fields, record.typed, ())
-
-
-def _in_mapping(record: Record, fields: dict[str, Field], typed: dict, prefix: tuple):
-    for name, value in typed.items():
-        field = fields.get(name)
-        if field is None:
-            continue
-        place = prefix + (name,)
-        if field.type == "array":
-            for index, item in enumerate(value):
-                yield from _in_mapping(record, field.fields, item, place + (index,))
-        elif field.references:
-            if isinstance(value, list):
-                for index, item in enumerate(value):
-                    yield record, field, item, place + (index,)
-            else:
-                yield record, field, value, place
 
 
 def _hint(repository: Repository, value: str, field: Field) -> str:
