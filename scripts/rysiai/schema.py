@@ -40,6 +40,11 @@ class Field:
     true_values: tuple[str, ...] = DEFAULT_TRUE
     false_values: tuple[str, ...] = DEFAULT_FALSE
     fields: dict[str, Field] = field(default_factory=dict)
+    enum_labels: dict[str, str] = field(default_factory=dict)
+
+    def label_of(self, value: str) -> str:
+        """What the site shows for an allowed value: its label, else the value itself."""
+        return self.enum_labels.get(value, value)
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,8 @@ class Collection:
     title: str
     description: str
     fields: dict[str, Field]
+    columns: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,11 +106,14 @@ def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collect
         fields = _read_fields(fields_descriptor, f"resource `{name}`", problems)
         if "id" not in fields:
             problems.append(f"resource `{name}` needs an `id` field")
+        columns, groups = _read_site_hints(resource.get("site") or {}, name, fields, problems)
         collections[name] = Collection(
             name=name,
             title=str(resource.get("title") or name),
             description=str(resource.get("description") or ""),
             fields=fields,
+            columns=columns,
+            groups=groups,
         )
     for collection in collections.values():
         for fld in _all_fields(collection.fields):
@@ -114,6 +124,22 @@ def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collect
                         f"which is not a resource"
                     )
     return collections
+
+
+def _read_site_hints(site: dict, name: str, fields: dict[str, Field], problems: list[str]):
+    columns = tuple(site.get("columns") or [f for f in fields if f != "id"][:4])
+    groups = tuple(site.get("groups") or ())
+    for column in columns:
+        if column not in fields:
+            problems.append(f"resource `{name}`: `site.columns` names `{column}`, not a field")
+    for group in groups:
+        field_name, _, part = group.partition(".")
+        if field_name not in fields or part not in ("", "year"):
+            problems.append(
+                f"resource `{name}`: `site.groups` names `{group}`; write a field name, "
+                f"or FIELD.year for the year of a date field"
+            )
+    return columns, groups
 
 
 def _all_fields(fields: dict[str, Field]):
@@ -156,6 +182,13 @@ def _read_field(descriptor: dict, where: str, problems: list[str]) -> Field:
         except re.error as error:
             problems.append(f"{where}: pattern cannot be read: {error}")
     enum = constraints.get("enum")
+    enum_labels = descriptor.get("enumLabels") or {}
+    if enum_labels and (not isinstance(enum_labels, dict) or not enum):
+        problems.append(f"{where}: `enumLabels` must map the values of `constraints.enum` to labels")
+        enum_labels = {}
+    for value in enum_labels:
+        if enum and str(value) not in [str(v) for v in enum]:
+            problems.append(f"{where}: `enumLabels` labels `{value}`, which is not an allowed value")
     references = descriptor.get("references") or ()
     item_type = descriptor.get("itemType", "string")
     if kind == "list" and item_type not in SCALAR_TYPES:
@@ -179,4 +212,5 @@ def _read_field(descriptor: dict, where: str, problems: list[str]) -> Field:
         true_values=tuple(descriptor.get("trueValues") or DEFAULT_TRUE),
         false_values=tuple(descriptor.get("falseValues") or DEFAULT_FALSE),
         fields=sub_fields,
+        enum_labels={str(key): str(value) for key, value in enum_labels.items()},
     )
