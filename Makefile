@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: serve test bench validate clean
+.PHONY: serve test bench build validate clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,11 +15,15 @@ $(INSTALLED): pyproject.toml
 ## serve: set up .venv, validate the sample data and serve the site at http://127.0.0.1:8000/
 serve: $(INSTALLED)
 	$(BIN)/rysiai validate
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/rysiai serve --dev-addr 127.0.0.1:8000
 
 ## test: set up .venv and run the whole test suite
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
+
+## build: build the site into site/
+build: $(INSTALLED)
+	$(BIN)/rysiai build
 
 ## validate: check the records of this repository
 validate: $(INSTALLED)

@@ -14,6 +14,7 @@ TEMPLATE_FILES = {
     "mkdocs.yml": "mkdocs.yml",
     "README.md": "README.md",
     "gitignore": ".gitignore",
+    "tags.md": "docs/tags.md",
 }
 
 
@@ -30,6 +31,7 @@ def create_repository(directory: Path) -> list[Path]:
     written = []
     for template, name in TEMPLATE_FILES.items():
         target = directory / name
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes((templates / template).read_bytes())
         written.append(target)
     for collection in load_schema(directory).collections:

@@ -1,0 +1,85 @@
+"""`rysiai build` and `rysiai serve`: the mkdocs build and server, run on a data repository.
+
+A build goes to a new folder beside the output first and replaces the output only when it has
+succeeded, so a failed build never leaves a half-built site where the last good one was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException, PluginError
+
+from ..errors import RysiaiError
+from .plugin import InvalidData
+
+CONFIG_FILE = "mkdocs.yml"
+
+
+class SiteError(RysiaiError):
+    """mkdocs could not build or serve the site (not a problem in the records)."""
+
+
+def _config_file(root: Path) -> Path:
+    config_file = root / CONFIG_FILE
+    if not config_file.is_file():
+        raise SiteError(f"{root} has no {CONFIG_FILE}; `rysiai init` writes one")
+    return config_file
+
+
+def _quiet_upstream_notices() -> None:
+    # Material prints a notice about its successor on every build; staff cannot act on it.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING)
+
+
+def build_site(root: Path, site_dir: Path) -> Path:
+    """Build the site of the data repository at ``root`` into ``site_dir``; raise InvalidData
+    (with the report) when the records have errors, SiteError when mkdocs fails."""
+    _quiet_upstream_notices()
+    config_file = _config_file(root)
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(fresh))
+        mkdocs_build(config)
+    except InvalidData:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    except (PluginError, ConfigurationError, Abort, MkDocsException, OSError) as error:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise SiteError(f"the site could not be built: {error}") from None
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    _replace(site_dir, fresh)
+    return site_dir
+
+
+def _replace(site_dir: Path, fresh: Path) -> None:
+    old = None
+    if site_dir.exists():
+        old = site_dir.with_name(f".{site_dir.name}-old-{os.getpid()}")
+        site_dir.rename(old)
+    fresh.rename(site_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def serve_site(root: Path, address: str) -> None:
+    """Serve the site with live reload: editing, adding or deleting a record rebuilds it."""
+    from mkdocs.commands.serve import serve
+
+    _quiet_upstream_notices()
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    try:
+        serve(config_file=str(_config_file(root)), dev_addr=address, livereload=True)
+    except (PluginError, ConfigurationError, Abort, MkDocsException) as error:
+        raise SiteError(f"the site could not be served: {error}") from None

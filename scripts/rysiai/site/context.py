@@ -1,0 +1,100 @@
+"""What rendering the site needs, gathered once: records, back-links, labels, history, today."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pycountry
+
+from ..findings import Finding
+from ..links import backlinks
+from ..loading import Record
+from ..repository import Repository
+from .history import Change
+from .strings import load_strings
+
+
+@dataclass
+class SiteContext:
+    """Everything the page renderers read; built once per site build."""
+
+    repository: Repository
+    strings: dict[str, str]
+    language: str
+    today: dt.date
+    history: dict[str, Change] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    directory_urls: bool = True
+    history_base: str = ""  # the repository host's history address; a record's path follows it
+    backlinks: dict[str, list[tuple[Record, tuple]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        repository: Repository,
+        *,
+        language: str = "lt",
+        today: dt.date | None = None,
+        history: dict[str, Change] | None = None,
+        findings: list[Finding] | None = None,
+        directory_urls: bool = True,
+        history_base: str = "",
+    ) -> SiteContext:
+        return cls(
+            repository=repository,
+            strings=load_strings(language),
+            language=language,
+            today=today or dt.date.today(),
+            history=history or {},
+            findings=findings or [],
+            directory_urls=directory_urls,
+            history_base=history_base,
+            backlinks=backlinks(repository),
+        )
+
+    def text(self, key: str, **values: object) -> str:
+        return self.strings[key].format(**values)
+
+    def url(self, src_uri: str) -> str:
+        """The site-relative URL of a page from its source name (`partners/talsi.md`)."""
+        stem = src_uri.removesuffix(".md")
+        if not self.directory_urls:
+            return stem + ".html"
+        if stem == "index":
+            return ""
+        if stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return stem + "/"
+
+    def record_url(self, record: Record) -> str:
+        return self.url(record_source(record))
+
+    def index_url(self, collection: str) -> str:
+        return self.url(f"{collection}/index.md")
+
+    def country_name(self, code: str) -> str:
+        return country_name(code, self.language)
+
+
+def record_source(record: Record) -> str:
+    """The generated page's source name for a record: `<collection>/<id>.md`."""
+    return f"{record.collection}/{record.id}.md"
+
+
+@lru_cache(maxsize=None)
+def _country_names(language: str):
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]).gettext
+    except OSError:
+        return lambda name: name
+
+
+def country_name(code: str, language: str) -> str:
+    """The country's name in ``language`` (`LV` → `Latvija`), else its English name, else the code."""
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return _country_names(language)(country.name)

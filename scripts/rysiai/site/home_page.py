@@ -1,0 +1,97 @@
+"""The home page: what the office needs at a glance."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..loading import Record
+from .collation import sort_key
+from .context import SiteContext
+from .html import esc, link, relative_url
+from .values import render_value
+
+SHOWN = 10  # rows in each list
+
+
+def render_home_page(context: SiteContext, title: str) -> str:
+    page_url = context.url("index.md")
+    parts = [f"<h1>{esc(title)}</h1>", _counts(context, page_url)]
+    visits = [record for record in context.repository.collection("visits") if isinstance(record.typed.get("start"), dt.date)]
+    upcoming = sorted((v for v in visits if v.typed["start"] >= context.today), key=lambda v: v.typed["start"])
+    recent = sorted((v for v in visits if v.typed["start"] < context.today), key=lambda v: v.typed["start"], reverse=True)
+    if "visits" in context.repository.schema.collections:
+        parts.append(_visits(context, context.text("upcoming_visits"), upcoming[:SHOWN], page_url))
+        parts.append(_visits(context, context.text("recent_visits"), recent[:SHOWN], page_url))
+    parts.append(_recent_changes(context, page_url))
+    parts.append(_findings(context, page_url))
+    return "\n".join(parts) + "\n"
+
+
+def _counts(context: SiteContext, page_url: str) -> str:
+    rows = []
+    for name, collection in context.repository.schema.collections.items():
+        count = len(context.repository.collection(name))
+        target = relative_url(page_url, context.index_url(name))
+        rows.append(f"<tr><td>{link(target, collection.title)}</td><td>{count}</td></tr>")
+    return (
+        f"<h2>{esc(context.text('at_a_glance'))}</h2>\n"
+        f'<table data-rysiai="counts">\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>"
+    )
+
+
+def _visits(context: SiteContext, heading: str, visits: list[Record], page_url: str) -> str:
+    if not visits:
+        return f"<h2>{esc(heading)}</h2>\n<p>{esc(context.text('no_visits'))}</p>"
+    fields = context.repository.schema.collections["visits"].fields
+    columns = [fields[name] for name in ("start", "title", "direction", "partners") if name in fields]
+    head = "".join(f'<th scope="col">{esc(field.title)}</th>' for field in columns)
+    rows = []
+    for visit in visits:
+        cells = []
+        for field in columns:
+            if field.name == "title":
+                cells.append(f"<td>{link(relative_url(page_url, context.record_url(visit)), visit.label)}</td>")
+            else:
+                cells.append(f"<td>{render_value(context, field, visit.typed.get(field.name), page_url)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        f"<h2>{esc(heading)}</h2>\n<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n"
+        + "\n".join(rows)
+        + "\n</tbody>\n</table>"
+    )
+
+
+def _recent_changes(context: SiteContext, page_url: str) -> str:
+    heading = f"<h2>{esc(context.text('recent_changes'))}</h2>"
+    if not context.history:
+        return f"{heading}\n<p>{esc(context.text('no_history'))}</p>"
+    by_path: dict[str, list[Record]] = {}
+    for record in context.repository.records:
+        by_path.setdefault(record.path, []).append(record)
+    changed = sorted(
+        ((change, path) for path, change in context.history.items() if path in by_path),
+        key=lambda item: (item[0].date, item[1]),
+        reverse=True,
+    )[:SHOWN]
+    items = []
+    for change, path in changed:
+        records = sorted(by_path[path], key=lambda r: sort_key(r.label))[:3]
+        links = ", ".join(link(relative_url(page_url, context.record_url(r)), r.label) for r in records)
+        items.append(f"<li>{esc(change.date.date().isoformat())} — {links} <small>({esc(change.author)})</small></li>")
+    return f"{heading}\n<ul>\n" + "\n".join(items) + "\n</ul>"
+
+
+def _findings(context: SiteContext, page_url: str) -> str:
+    heading = f"<h2>{esc(context.text('findings'))}</h2>"
+    if not context.findings:
+        return f"{heading}\n<p>{esc(context.text('no_findings'))}</p>"
+    items = []
+    for finding in context.findings:
+        record = context.repository.by_id.get(finding.record or "")
+        where = (
+            link(relative_url(page_url, context.record_url(record)), record.label)
+            if record is not None and record.path == finding.path
+            else esc(finding.path)
+        )
+        items.append(f"<li>{where}: <code>{esc(finding.code)}</code> {esc(finding.message)}</li>")
+    return f"{heading}\n<ul>\n" + "\n".join(items) + "\n</ul>"

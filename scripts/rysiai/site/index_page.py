@@ -1,0 +1,91 @@
+"""A collection's index: its records in tables of key fields, in Lithuanian order, grouped as the
+schema says (partners by country and kind, associations by eldership, visits by year)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from ..loading import Record
+from ..schema import Collection
+from .collation import record_order, sort_key
+from .context import SiteContext
+from .html import esc, link, relative_url
+from .values import plain_value, render_value
+
+
+def render_index_page(context: SiteContext, collection: Collection) -> str:
+    page_url = context.index_url(collection.name)
+    records = sorted(context.repository.collection(collection.name), key=record_order)
+    parts = [f"<h1>{esc(collection.title)}</h1>"]
+    if collection.description:
+        parts.append(f"<p>{esc(collection.description)}</p>")
+    if not records:
+        parts.append(f"<p>{esc(context.text('no_records'))}</p>")
+        return "\n".join(parts) + "\n"
+    parts.append(_filter_box(context, len(records)))
+    if not collection.groups:
+        parts.append(_table(context, collection, records, page_url))
+    for group in collection.groups:
+        parts.append(_grouped(context, collection, records, group, page_url))
+    return "\n".join(parts) + "\n"
+
+
+def _filter_box(context: SiteContext, total: int) -> str:
+    return (
+        '<div class="rysiai-filter">'
+        f'<label>{esc(context.text("filter"))} '
+        f'<input type="search" placeholder="{esc(context.text("filter_placeholder"))}" '
+        f'data-shown-text="{esc(context.strings["shown"])}" autocomplete="off"></label> '
+        f'<output class="rysiai-filter-count">{esc(context.text("shown", shown=total, total=total))}</output>'
+        "</div>"
+    )
+
+
+def _grouped(context: SiteContext, collection: Collection, records: list[Record], group: str, page_url: str) -> str:
+    field_name, _, part = group.partition(".")
+    field = collection.fields[field_name]
+    buckets: dict[str, list[Record]] = defaultdict(list)
+    for record in records:
+        value = record.typed.get(field_name)
+        if part == "year" and isinstance(value, dt.date):
+            key = str(value.year)
+        else:
+            key = plain_value(context, field, value)
+        buckets[key].append(record)
+    if part == "year":
+        names = sorted(buckets, reverse=True)  # newest year first
+    else:
+        names = sorted(buckets, key=sort_key)
+    if "" in buckets:
+        names = [name for name in names if name] + [""]
+    sections = [f'<h2>{esc(context.text("by", field=field.title))}</h2>']
+    for name in names:
+        heading = name or context.text("not_given")
+        sections.append(
+            f'<section class="rysiai-group"><h3>{esc(heading)} <small>({len(buckets[name])})</small></h3>\n'
+            f"{_table(context, collection, buckets[name], page_url)}</section>"
+        )
+    return "\n".join(sections)
+
+
+def _table(context: SiteContext, collection: Collection, records: list[Record], page_url: str) -> str:
+    columns = [collection.fields[name] for name in collection.columns]
+    head = "".join(f'<th scope="col">{esc(field.title)}</th>' for field in columns)
+    rows = []
+    for record in records:
+        cells = []
+        for index, field in enumerate(columns):
+            value = record.typed.get(field.name)
+            if index == 0:
+                text = plain_value(context, field, value) or record.label
+                html = link(relative_url(page_url, context.record_url(record)), text)
+            else:
+                html = render_value(context, field, value, page_url)
+            cells.append(f"<td>{html}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        f'<table data-rysiai="index">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody>\n</table>"
+    )

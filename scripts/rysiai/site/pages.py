@@ -1,0 +1,44 @@
+"""The generated pages of the site, as plain data: source name, title, tags, and a renderer.
+
+Runs without mkdocs: the plugin (plugin.py) is glue that hands these pages to mkdocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from ..loading import Record
+from .context import SiteContext, record_source
+from .home_page import render_home_page
+from .index_page import render_index_page
+from .record_page import render_record_page
+
+
+@dataclass
+class SitePage:
+    """One generated page. ``render()`` gives its HTML body; ``title`` and ``tags`` are plain text."""
+
+    src_uri: str
+    title: str
+    render: Callable[[], str]
+    tags: list[str] = field(default_factory=list)
+    record: Record | None = None
+
+
+def site_pages(context: SiteContext, *, home_title: str) -> Iterator[SitePage]:
+    """Home, one index per collection, one page per record."""
+    yield SitePage("index.md", home_title, lambda: render_home_page(context, home_title))
+    for name, collection in context.repository.schema.collections.items():
+        yield SitePage(
+            f"{name}/index.md", collection.title, lambda c=collection: render_index_page(context, c)
+        )
+    for record in context.repository.records:
+        tags = record.typed.get("tags") or []
+        yield SitePage(
+            record_source(record),
+            record.label,
+            lambda r=record: render_record_page(context, r),
+            tags=[str(tag) for tag in tags],
+            record=record,
+        )

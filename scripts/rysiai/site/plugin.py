@@ -1,0 +1,130 @@
+"""The mkdocs plugin `rysiai`: glue that hands the generated pages (pages.py) to mkdocs."""
+
+from __future__ import annotations
+
+import html
+from importlib import resources
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..errors import RysiaiError
+from ..repository import load_repository
+from ..schema import SCHEMA_FILE
+from ..validate import check_repository
+from .context import SiteContext
+from .history import last_changes
+from .pages import SitePage, site_pages
+
+ASSETS = ("rysiai.css", "rysiai.js")
+
+
+class InvalidData(PluginError):
+    """The data has errors: the site is not built. Carries the report for `rysiai build`."""
+
+    def __init__(self, report):
+        lines = "\n".join(finding.to_text() for finding in report.sorted())
+        super().__init__(f"the data has errors; the site is not built:\n{lines}")
+        self.report = report
+ASSETS_DIR = "assets/rysiai"
+
+
+class RysiaiConfig(base.Config):
+    """Options of the `rysiai` plugin in mkdocs.yml."""
+
+    root = c.Optional(c.Type(str))
+    """The data repository; default: the folder of mkdocs.yml."""
+    edit_uri = c.Type(str, default="edit/main/")
+    """Appended to repo_url, then the record file's path: the record's edit link."""
+    history_uri = c.Type(str, default="commits/main/")
+    """Appended to repo_url, then the record file's path: the record's history link."""
+
+
+class RysiaiPlugin(BasePlugin[RysiaiConfig]):
+    def __init__(self):
+        self.root: Path | None = None
+        self.context: SiteContext | None = None
+        self.pages: dict[str, SitePage] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Loaded and checked here, before mkdocs cleans the output folder: invalid data stops
+        # the build with the last good site still in place.
+        self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        try:
+            repository = load_repository(self.root)
+        except RysiaiError as error:
+            raise PluginError(str(error)) from None
+        report = check_repository(repository)
+        if not report.valid:
+            raise InvalidData(report)
+        repo_url = (config.repo_url or "").rstrip("/") + "/"
+        self.context = SiteContext.build(
+            repository,
+            language=config.theme.get("language") or "lt",
+            history=last_changes(self.root, list(repository.schema.collections)),
+            findings=report.sorted(),
+            directory_urls=config.use_directory_urls,
+            history_base=repo_url + self.config.history_uri if config.repo_url else "",
+        )
+        for asset in ASSETS:
+            target = config.extra_css if asset.endswith(".css") else config.extra_javascript
+            if f"{ASSETS_DIR}/{asset}" not in target:
+                target.append(f"{ASSETS_DIR}/{asset}")
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.pages = {}
+        for page in site_pages(self.context, home_title=config.site_name):
+            self.pages[page.src_uri] = page
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None:
+                raise PluginError(
+                    f"docs/{page.src_uri} is in the way of a generated page; rename or remove it"
+                )
+            inclusion = InclusionLevel.NOT_IN_NAV if page.record else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+        assets = resources.files(__package__) / "assets"
+        for asset in ASSETS:
+            files.append(
+                File.generated(config, f"{ASSETS_DIR}/{asset}", content=(assets / asset).read_bytes())
+            )
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, **kwargs) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            return markdown
+        # Material prints the title and tags into its templates without escaping them.
+        page.meta["title"] = html.escape(generated.title)
+        if generated.tags:
+            page.meta["tags"] = [html.escape(tag) for tag in generated.tags]
+        return ""
+
+    def on_page_content(self, html_text: str, page: Page, **kwargs) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        return generated.render() if generated is not None else html_text
+
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None:
+            # A record's edit link opens its own file, not a generated page.
+            record = generated.record
+            if record is not None and config.repo_url:
+                page.edit_url = config.repo_url.rstrip("/") + "/" + self.config.edit_uri + record.path
+            else:
+                page.edit_url = None
+        return context
+
+    def on_serve(self, server, config: MkDocsConfig, builder, **kwargs):
+        server.watch(str(self.root / SCHEMA_FILE))
+        for collection in self.context.repository.schema.collections:
+            folder = self.root / collection
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server

@@ -1,0 +1,118 @@
+"""A record's own page: every field with its label, tables for items, and the records that refer
+to it (a partner's contacts and visits, a contact's visits and chairs, an association's chair)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..loading import Record
+from ..schema import Field
+from .collation import record_order
+from .context import SiteContext
+from .html import esc, link, relative_url
+from .values import render_item, render_value
+
+
+def render_record_page(context: SiteContext, record: Record) -> str:
+    collection = context.repository.schema.collections[record.collection]
+    page_url = context.record_url(record)
+    rows, sections = [], []
+    for field in collection.fields.values():
+        value = record.typed.get(field.name)
+        if field.name == "id" or value in (None, [], "") or field.name in ("name", "title"):
+            continue  # the name or title is the page's heading
+        if field.type == "array":
+            sections.append(_items_table(context, field, value, page_url))
+        elif field.check == "markdown":
+            sections.append(
+                f'<h2>{esc(field.title)}</h2>\n<div class="rysiai-markdown">'
+                f"{render_value(context, field, value, page_url)}</div>"
+            )
+        else:
+            rows.append(
+                f'<tr><th scope="row">{esc(field.title)}</th>'
+                f"<td>{render_value(context, field, value, page_url)}</td></tr>"
+            )
+    parts = [
+        f"<h1>{esc(record.label)}</h1>",
+        f'<p class="rysiai-collection">{link(relative_url(page_url, context.index_url(collection.name)), collection.title)}</p>',
+    ]
+    if rows:
+        parts.append('<table data-rysiai="fields">\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>")
+    parts.extend(sections)
+    parts.extend(_referring_sections(context, record, page_url))
+    parts.append(_provenance(context, record))
+    return "\n".join(part for part in parts if part) + "\n"
+
+
+def _items_table(context: SiteContext, field: Field, items: list[dict], page_url: str) -> str:
+    columns = [sub for sub in field.fields.values() if any(item.get(sub.name) is not None for item in items)]
+    head = "".join(f'<th scope="col">{esc(sub.title)}</th>' for sub in columns)
+    body = "\n".join(
+        "<tr>"
+        + "".join(f"<td>{render_value(context, sub, item.get(sub.name), page_url)}</td>" for sub in columns)
+        + "</tr>"
+        for item in items
+    )
+    return (
+        f"<h2>{esc(field.title)}</h2>\n"
+        f'<table data-rysiai="items">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>'
+    )
+
+
+def _referring_sections(context: SiteContext, record: Record, page_url: str) -> list[str]:
+    """One section per (collection, field) that refers to this record."""
+    groups: dict[tuple[str, tuple], list[tuple[Record, tuple]]] = defaultdict(list)
+    for source, place in context.backlinks.get(record.id, []):
+        field_path = tuple(part for part in place if isinstance(part, str))
+        groups[(source.collection, field_path)].append((source, place))
+    sections = []
+    schema = context.repository.schema
+    for (collection_name, field_path), entries in groups.items():
+        collection = schema.collections[collection_name]
+        titles, fields = [], collection.fields
+        for name in field_path:
+            field = fields[name]
+            titles.append(field.title)
+            fields = field.fields
+        heading = context.text("referred_by", collection=collection.title, field=" / ".join(titles))
+        seen, items = set(), []
+        for source, place in sorted(entries, key=lambda entry: record_order(entry[0])):
+            if (source.id, place) in seen:
+                continue
+            seen.add((source.id, place))
+            item = link(relative_url(page_url, context.record_url(source)), source.label)
+            detail = _item_detail(context, source, place, page_url)
+            items.append(f"<li>{item}{detail}</li>")
+        sections.append(f"<h2>{esc(heading)}</h2>\n<ul class=\"rysiai-referrers\">\n" + "\n".join(items) + "\n</ul>")
+    return sections
+
+
+def _item_detail(context: SiteContext, source: Record, place: tuple, page_url: str) -> str:
+    """For a reference inside an item (a follow-up's owner): the item's other fields, briefly."""
+    if not any(isinstance(part, int) for part in place[:-1]):
+        return ""
+    collection = context.repository.schema.collections[source.collection]
+    array_field = collection.fields[place[0]]
+    item = source.typed[place[0]][place[1]]
+    shown = [
+        render_item(context, sub, item[sub.name], page_url)
+        for sub in array_field.fields.values()
+        if sub.name in item and not sub.references and sub.type != "list"
+    ]
+    return ": " + " · ".join(shown) if shown else ""
+
+
+def _provenance(context: SiteContext, record: Record) -> str:
+    """Where the record lives and, from git, when and by whom it last changed."""
+    source = esc(record.path) + (f":{record.line}" if record.path.endswith(".csv") else "")
+    parts = [f"{esc(context.text('source'))}: <code>{source}</code>"]
+    change = context.history.get(record.path)
+    if change is not None:
+        changed = esc(
+            context.text("last_changed", date=change.date.date().isoformat(), author=change.author)
+        )
+        if context.history_base:
+            changed += " (" + link(context.history_base + record.path, context.text("history"), external=True) + ")"
+        parts.append(changed)
+    return '<p class="rysiai-provenance">' + " · ".join(parts) + "</p>"
