@@ -11,6 +11,8 @@ from functools import lru_cache
 
 ALPHABET = "aąbcčdeęėfghiįyjklmnopqrsštuųūvwxzž"  # q, w, x placed where dictionaries put them
 _RANK = {letter: index for index, letter in enumerate(ALPHABET)}
+# Letters that Unicode does not decompose into a base letter and a mark.
+_BASE = {"ł": "l", "ø": "o", "đ": "d", "ß": "s", "æ": "a", "œ": "o", "ı": "i", "þ": "t"}
 
 
 @lru_cache(maxsize=4096)
@@ -21,7 +23,7 @@ def _letter_rank(character: str) -> tuple[int, int]:
         return (0, 0)
     if character.isdigit():
         return (1, int(unicodedata.digit(character, 0)))
-    base = unicodedata.normalize("NFD", character)[0]
+    base = _BASE.get(character) or unicodedata.normalize("NFD", character)[0]
     if base in _RANK:
         return (2, _RANK[base])
     return (3, ord(character))

@@ -59,7 +59,8 @@ def _grouped(context: SiteContext, collection: Collection, records: list[Record]
         names = sorted(buckets, key=sort_key)
     if "" in buckets:
         names = [name for name in names if name] + [""]
-    sections = [f'<h2>{esc(context.text("by", field=field.title))}</h2>']
+    by = context.text("by_year") if part == "year" else context.text("by", field=field.title)
+    sections = [f"<h2>{esc(by)}</h2>"]
     for name in names:
         heading = name or context.text("not_given")
         sections.append(
@@ -71,13 +72,15 @@ def _grouped(context: SiteContext, collection: Collection, records: list[Record]
 
 def _table(context: SiteContext, collection: Collection, records: list[Record], page_url: str) -> str:
     columns = [collection.fields[name] for name in collection.columns]
+    # The record's link sits on its name or title, else on the first column.
+    linked = next((f.name for f in columns if f.name in ("name", "title")), columns[0].name)
     head = "".join(f'<th scope="col">{esc(field.title)}</th>' for field in columns)
     rows = []
     for record in records:
         cells = []
-        for index, field in enumerate(columns):
+        for field in columns:
             value = record.typed.get(field.name)
-            if index == 0:
+            if field.name == linked:
                 text = plain_value(context, field, value) or record.label
                 html = link(relative_url(page_url, context.record_url(record)), text)
             else:
