@@ -17,6 +17,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException, PluginError
 
 from ..errors import RysiaiError
+from ..repository import load_repository
+from ..validate import check_repository
 from .plugin import InvalidData
 
 CONFIG_FILE = "mkdocs.yml"
@@ -44,13 +46,21 @@ def build_site(root: Path, site_dir: Path) -> Path:
     (with the report) when the records have errors, SiteError when mkdocs fails."""
     _quiet_upstream_notices()
     config_file = _config_file(root)
+    repository = load_repository(root)
+    report = check_repository(repository)
+    if not report.valid:
+        raise InvalidData(report)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
         config = load_config(config_file=str(config_file), site_dir=str(fresh))
+        plugin = config.plugins.get("rysiai")
+        if plugin is None:
+            raise SiteError(f"{config_file} does not use the rysiai plugin: add `- rysiai` under `plugins`")
+        plugin.use_checked(repository, report)
         mkdocs_build(config)
-    except InvalidData:
+    except SiteError:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     except (PluginError, ConfigurationError, Abort, MkDocsException, OSError) as error:

@@ -51,16 +51,24 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
         self.root: Path | None = None
         self.context: SiteContext | None = None
         self.pages: dict[str, SitePage] = {}
+        self._checked: tuple | None = None
+
+    def use_checked(self, repository, report) -> None:
+        """Take a repository that `rysiai build` has already loaded and checked (saves doing it twice)."""
+        self._checked = (repository, report)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Loaded and checked here, before mkdocs cleans the output folder: invalid data stops
         # the build with the last good site still in place.
         self.root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
-        try:
-            repository = load_repository(self.root)
-        except RysiaiError as error:
-            raise PluginError(str(error)) from None
-        report = check_repository(repository)
+        if self._checked is not None and self._checked[0].root.resolve() == self.root:
+            repository, report = self._checked
+        else:
+            try:
+                repository = load_repository(self.root)
+            except RysiaiError as error:
+                raise PluginError(str(error)) from None
+            report = check_repository(repository)
         if not report.valid:
             raise InvalidData(report)
         repo_url = (config.repo_url or "").rstrip("/") + "/"
