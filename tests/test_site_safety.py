@@ -1,0 +1,76 @@
+"""Every data value is escaped on the site; nothing in a record runs or is evaluated as a template."""
+
+import re
+
+import pytest
+
+from rysiai.site.build import build_site
+
+SCRIPT = "<script>alert(1)</script>"
+EVIL = {
+    "partners/evil.yaml": (
+        f"name: '{SCRIPT}'\nkind: other\ncountry: LT\ncity: '</title><script>alert(2)</script>'\n"
+        "tags: ['<b onmouseover=alert(3)>x</b>', '{{ config.site_name }}']\n"
+        "agreements:\n  - type: '<img src=x onerror=alert(4)>'\n"
+        "notes: |\n  <img src=x onerror=alert(5)>\n\n  [spustelėkite](javascript:alert(6))\n\n"
+        "  <a href=\"javascript:alert(7)\">x</a> {{ 7 * 7 }} {% include 'base.html' %}\n"
+    ),
+    "contacts/evil-person.yaml": (
+        "name: \"Ona \\\"><svg onload=alert(8)>\"\norganization: evil\n"
+        "position: '{{ page.title }}'\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def evil_site(tmp_path_factory):
+    from conftest import DataRepository
+
+    tmp = tmp_path_factory.mktemp("evil")
+    repo = DataRepository(tmp / "data")
+    for path, text in EVIL.items():
+        repo.write(path, text)
+    return build_site(repo.root, tmp / "site")
+
+
+def all_html(site):
+    return {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        SCRIPT,
+        "<script>alert(2)</script>",
+        "<b onmouseover=alert(3)>",
+        "<img src=x onerror=alert(4)>",
+        "<img src=x onerror=alert(5)>",
+        "<svg onload=alert(8)>",
+    ],
+)
+def test_no_raw_markup_from_data_reaches_any_page(evil_site, raw):
+    leaks = [str(path.relative_to(evil_site)) for path, text in all_html(evil_site).items() if raw in text]
+    assert leaks == []
+
+
+def test_no_javascript_link_in_any_page(evil_site):
+    attribute = re.compile(r"<[a-z]+\b[^<>]*(?:href|src)=[\"']?\s*javascript:", re.IGNORECASE)
+    leaks = [str(p.relative_to(evil_site)) for p, text in all_html(evil_site).items() if attribute.search(text)]
+    assert leaks == []
+
+
+def test_values_show_as_text(evil_site):
+    page = (evil_site / "partners" / "evil" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>" in page
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; - " in page
+    assert "&lt;img src=x onerror=alert(5)&gt;" in page
+    assert "<a>spustelėkite</a>" in page
+    assert "{{ 7 * 7 }} {% include &#x27;base.html&#x27; %}" in page or "{{ 7 * 7 }} {% include 'base.html' %}" in page
+    contact = (evil_site / "contacts" / "evil-person" / "index.html").read_text(encoding="utf-8")
+    assert "<td>{{ page.title }}</td>" in contact
+
+
+def test_template_syntax_is_not_evaluated(evil_site):
+    texts = "".join(all_html(evil_site).values())
+    assert "49" not in re.findall(r"\b49\b", texts.replace("2049", ""))
+    assert "{{ config.site_name }}" in texts
