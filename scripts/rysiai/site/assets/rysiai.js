@@ -22,7 +22,10 @@
         if (match) { shown += 1; }
       });
       groups.forEach(function (group) {
-        group.hidden = !group.querySelector("tbody tr:not([hidden])");
+        var count = group.querySelectorAll("tbody tr:not([hidden])").length;
+        group.hidden = count === 0;
+        var small = group.querySelector("h3 small");
+        if (small) { small.textContent = "(" + count + ")"; }
       });
       var distinct = new Set(rows.filter(function (row) { return !row.hidden; })
         .map(function (row) { var a = row.querySelector("a"); return a ? a.getAttribute("href") : row; }));

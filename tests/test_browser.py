@@ -1,0 +1,104 @@
+"""The site in a real browser: Playwright driving Debian's Chromium (never a downloaded browser)."""
+
+import pytest
+
+from browser import CHROMIUM, CHROMIUM_ARGS, static_server
+from test_site_build import copy_project
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="Debian's Chromium is not installed (apt-get install chromium); .ci/run installs it",
+)
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    from rysiai.site.build import build_site
+
+    tmp = tmp_path_factory.mktemp("browser")
+    site = build_site(copy_project(tmp, with_git=True), tmp / "site")
+    with static_server(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+    yield page
+    context.close()
+
+
+def test_home_page_loads_without_console_errors(page, site_url):
+    page.goto(site_url)
+    assert page.locator("h1").first.inner_text() == "Prienų r. sav. išoriniai ryšiai"
+    assert page.locator("h2", has_text="Artimiausi vizitai").count() == 1
+    assert page.console_errors == []
+
+
+def test_from_a_partner_to_its_contact_and_back(page, site_url):
+    page.goto(site_url + "partners/laikrastis-gyvenimas/")
+    page.get_by_role("link", name="Jolanta Vilkienė").click()
+    page.wait_for_url("**/contacts/jolanta-vilkiene/")
+    assert page.locator("h1").first.inner_text() == "Jolanta Vilkienė"
+    page.get_by_role("link", name="Laikraštis „Gyvenimas“").first.click()
+    page.wait_for_url("**/partners/laikrastis-gyvenimas/")
+    page.go_back()
+    page.wait_for_url("**/contacts/jolanta-vilkiene/")
+    assert page.console_errors == []
+
+
+def test_filter_narrows_the_contacts_table(page, site_url):
+    page.goto(site_url + "contacts/")
+    rows = page.locator("table[data-rysiai=index] tbody tr")
+    total = rows.count()
+    assert total >= 80
+    page.get_by_role("searchbox").fill("vilkiene")  # no diacritics, lower case
+    visible = page.locator("table[data-rysiai=index] tbody tr:visible")
+    assert visible.count() == 1
+    assert visible.first.inner_text().startswith("Jolanta Vilkienė")
+    assert page.locator("output.rysiai-filter-count").inner_text() == f"Rodoma: 1 iš {total}"
+    page.get_by_role("searchbox").fill("")
+    assert page.locator("table[data-rysiai=index] tbody tr:visible").count() == total
+    assert page.console_errors == []
+
+
+def test_partners_filter_hides_empty_groups(page, site_url):
+    page.goto(site_url + "partners/")
+    page.get_by_role("searchbox").fill("talsu")
+    groups = page.locator("section.rysiai-group:visible h3")
+    assert groups.all_inner_texts() == ["Latvija (1)", "Savivaldybė (1)"]
+
+
+def test_a_hostile_record_runs_nothing(browser, tmp_path):
+    from conftest import DataRepository
+    from rysiai.site.build import build_site
+    from test_site_safety import EVIL
+
+    repo = DataRepository(tmp_path / "data")
+    for path, text in EVIL.items():
+        repo.write(path, text)
+    site = build_site(repo.root, tmp_path / "site")
+    dialogs = []
+    with static_server(site) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for path in ("", "partners/", "partners/evil/", "contacts/evil-person/", "tags/"):
+            page.goto(url + path)
+            page.mouse.move(300, 300)
+        context.close()
+    assert dialogs == []
