@@ -54,6 +54,7 @@ def check_golden(name: str, text: str):
         ("contacts/ona-petraitiene.md", "contact.html"),
         ("associations/silavoto-bendruomene.md", "association.html"),
         ("visits/talsi-2025.md", "visit.html"),
+        ("glossary.md", "glossary.html"),
     ],
 )
 def test_pages_match_golden_files(pages, src_uri, golden):
@@ -64,7 +65,7 @@ def test_one_page_per_record_and_per_collection(pages):
     assert sorted(pages) == [
         "associations/index.md", "associations/silavoto-bendruomene.md",
         "contacts/index.md", "contacts/jonas-jonaitis.md", "contacts/ona-petraitiene.md",
-        "index.md", "partners/index.md", "partners/lsa.md", "partners/talsi.md",
+        "glossary.md", "index.md", "partners/index.md", "partners/lsa.md", "partners/talsi.md",
         "visits/index.md", "visits/luban-2027.md", "visits/talsi-2025.md",
     ]
     assert pages["partners/talsi.md"].title == "Talsu novada pašvaldība"
@@ -100,3 +101,17 @@ def test_without_git_history_the_line_is_left_out(repo):
     page = next(p for p in site_pages(context, home_title="R") if p.src_uri == "partners/talsi.md")
     assert "Paskutinį kartą keista" not in page.render()
     assert '<p class="rysiai-provenance">Šaltinis: <code>partners/talsi.yaml</code></p>' in page.render()
+
+
+def test_every_label_exists_in_every_language():
+    from rysiai.site.strings import load_strings
+
+    assert set(load_strings("lt")) == set(load_strings("en"))
+
+
+def test_an_unknown_language_is_a_clear_error():
+    from rysiai.errors import RysiaiError
+    from rysiai.site.strings import load_strings
+
+    with pytest.raises(RysiaiError, match="the site has no labels for language `fr`; known: en, lt"):
+        load_strings("fr")

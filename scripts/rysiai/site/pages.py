@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..loading import Record
 from .context import SiteContext, record_source
+from .glossary_page import render_glossary_page
 from .home_page import render_home_page
 from .index_page import render_index_page
 from .record_page import render_record_page
@@ -26,9 +27,14 @@ class SitePage:
     record: Record | None = None
 
 
+GLOSSARY = "glossary.md"
+
+
 def site_pages(context: SiteContext, *, home_title: str) -> Iterator[SitePage]:
-    """Home, one index per collection, one page per record."""
+    """Home, the field glossary, one index per collection, one page per record."""
     yield SitePage("index.md", home_title, lambda: render_home_page(context, home_title))
+    glossary = context.text("glossary")
+    yield SitePage(GLOSSARY, glossary, lambda: render_glossary_page(context, glossary))
     for name, collection in context.repository.schema.collections.items():
         yield SitePage(
             f"{name}/index.md", collection.title, lambda c=collection: render_index_page(context, c)
