@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from html import escape
 from xml.etree import ElementTree
 
 import markdown
@@ -35,7 +37,25 @@ def _new_renderer() -> markdown.Markdown:
 _renderer = _new_renderer()
 
 
+# Text that Markdown would turn into nothing but paragraphs: no character with a Markdown meaning,
+# no line that starts a list, quote, heading or code block, no hard line break.
+_MARKUP_CHARACTERS = re.compile(r"[*_`\[\]<>#|\\~&\t]")
+_BLOCK_LINE = re.compile(
+    r"^(?: {4}| {0,3}(?:[-+>]|\d+[.)])(?:\s|$))|  $|^ *(?:-{2,}|=+) *$", re.MULTILINE
+)
+
+
 def render_markdown(text: str) -> str:
     """HTML for a Markdown field; any HTML written in it shows as text."""
+    if not _MARKUP_CHARACTERS.search(text) and not _BLOCK_LINE.search(text):
+        return _paragraphs(text)  # the same HTML as Markdown's, at a fraction of its cost
     _renderer.reset()
     return _renderer.convert(text)
+
+
+def _paragraphs(text: str) -> str:
+    """Paragraphs exactly as Markdown writes them: blocks split at blank lines, the first line's
+    indent dropped, everything else kept."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    blocks = (block.lstrip(" ") for block in re.split(r"\n(?:[ ]*\n)+", text))
+    return "\n".join(f"<p>{escape(block, quote=False)}</p>" for block in blocks if block.strip())
