@@ -139,3 +139,18 @@ def test_mkdocs_build_fails_with_the_findings(repo, tmp_path):
     assert done.returncode == 1
     assert "partners/bad.yaml:2: error: [enum] `kind` is `nonsense`" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_pages_rendered_ahead_in_a_second_process_are_the_same(repo, tmp_path, monkeypatch):
+    from rysiai.site import prerender
+
+    fill(repo)
+    serial = build_site(repo.root, tmp_path / "serial")
+    monkeypatch.setattr(prerender, "_second_process_pays", lambda pages: True)
+    monkeypatch.setattr(prerender, "CHUNK", 2)
+    ahead = build_site(repo.root, tmp_path / "ahead")
+    pages = sorted(p.relative_to(serial) for p in serial.rglob("*.html"))
+    assert pages == sorted(p.relative_to(ahead) for p in ahead.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        assert (ahead / page).read_bytes() == (serial / page).read_bytes(), page

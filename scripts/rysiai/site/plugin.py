@@ -21,6 +21,7 @@ from ..validate import check_repository
 from .context import SiteContext
 from .history import last_changes
 from .pages import SitePage, site_pages
+from .prerender import Prerenderer
 
 ASSETS = ("rysiai.css", "rysiai.js")
 
@@ -52,6 +53,7 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
         self.context: SiteContext | None = None
         self.pages: dict[str, SitePage] = {}
         self._checked: tuple | None = None
+        self._prerenderer: Prerenderer | None = None
 
     def use_checked(self, repository, report) -> None:
         """Take a repository that `rysiai build` has already loaded and checked (saves doing it twice)."""
@@ -97,6 +99,8 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
                 )
             inclusion = InclusionLevel.NOT_IN_NAV if page.record else InclusionLevel.UNDEFINED
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+        self._prerenderer = Prerenderer([page for page in self.pages.values() if page.record])
+        self._prerenderer.start()
         assets = resources.files(__package__) / "assets"
         for asset in ASSETS:
             files.append(
@@ -116,7 +120,9 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
 
     def on_page_content(self, html_text: str, page: Page, **kwargs) -> str:
         generated = self.pages.get(page.file.src_uri)
-        return generated.render() if generated is not None else html_text
+        if generated is None:
+            return html_text
+        return self._prerenderer.html(generated) if generated.record else generated.render()
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
         generated = self.pages.get(page.file.src_uri)
@@ -128,6 +134,14 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
             else:
                 page.edit_url = None
         return context
+
+    def on_post_build(self, config: MkDocsConfig, **kwargs) -> None:
+        if self._prerenderer is not None:
+            self._prerenderer.close()
+
+    def on_build_error(self, error, **kwargs) -> None:
+        if self._prerenderer is not None:
+            self._prerenderer.close()
 
     def on_serve(self, server, config: MkDocsConfig, builder, **kwargs):
         server.watch(str(self.root / SCHEMA_FILE))
