@@ -29,9 +29,10 @@ build: $(INSTALLED)
 validate: $(INSTALLED)
 	$(BIN)/rysiai validate
 
-## bench: time validation on synthetic repositories of 2k, 20k and 50k records
+## bench: time validation (2k, 20k, 50k records) and the site build (2k, 10k, 20k) on synthetic data
 bench: $(INSTALLED)
 	$(BIN)/python bench/bench_validate.py
+	$(BIN)/python bench/bench_site.py
 
 clean:
 	rm -rf $(VENV) site bench/out
