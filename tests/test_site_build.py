@@ -146,7 +146,7 @@ def test_pages_rendered_ahead_in_a_second_process_are_the_same(repo, tmp_path, m
 
     fill(repo)
     serial = build_site(repo.root, tmp_path / "serial")
-    monkeypatch.setattr(prerender, "_second_process_pays", lambda pages: True)
+    monkeypatch.setattr(prerender, "second_process_pays", lambda pages, threshold: True)
     monkeypatch.setattr(prerender, "CHUNK", 2)
     ahead = build_site(repo.root, tmp_path / "ahead")
     pages = sorted(p.relative_to(serial) for p in serial.rglob("*.html"))

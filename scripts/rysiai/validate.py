@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .checks import codes, contact_points, dates, duplicates, fields, ids, references
 from .findings import Finding, Report
 from .repository import Repository, load_repository, paused_garbage_collection
+from .second_process import forked_pool, second_process_pays
 
 CHECKS = (fields, ids, references, dates, contact_points, codes, duplicates)
 # The checks a second process runs on a large repository: the ones that call the slower
@@ -27,11 +24,11 @@ def check_repository(repository: Repository, *, parallel: bool | None = None) ->
     """Every finding about a loaded repository: loading problems first, then each check's.
 
     ``parallel`` runs some checks in a second process (by default: on large repositories,
-    where the machine has two cores and this process runs no other threads).
+    where second_process_pays says so).
     """
     report = Report(list(repository.findings))
     if parallel is None:
-        parallel = _second_process_pays(repository)
+        parallel = second_process_pays(len(repository.records), PARALLEL_FROM)
     with paused_garbage_collection():
         if parallel:
             report.extend(_check_in_two_processes(repository))
@@ -46,16 +43,6 @@ def validate(root: Path) -> Report:
     return check_repository(load_repository(root))
 
 
-def _second_process_pays(repository: Repository) -> bool:
-    return (
-        len(repository.records) >= PARALLEL_FROM
-        and (os.cpu_count() or 1) >= 2
-        and "fork" in multiprocessing.get_all_start_methods()
-        # Forking a process that runs other threads (mkdocs serve) can deadlock it.
-        and threading.active_count() == 1
-    )
-
-
 def _check_in_two_processes(repository: Repository) -> list[Finding]:
     """Run SECOND_PROCESS_CHECKS in a forked process, which sees the loaded records without
     copying them; only its findings travel back. The other checks run here meanwhile."""
@@ -63,7 +50,7 @@ def _check_in_two_processes(repository: Repository) -> list[Finding]:
     _shared_repository = repository
     here = [module for module in CHECKS if module not in SECOND_PROCESS_CHECKS]
     try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        with forked_pool() as pool:
             there = pool.submit(_run_shared, [module.__name__ for module in SECOND_PROCESS_CHECKS])
             findings = [finding for module in here for finding in module.check(repository)]
             findings.extend(there.result())

@@ -7,12 +7,10 @@ copying them. Pages come back in chunks, in the order mkdocs asks for them.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from ..second_process import forked_pool, second_process_pays
 from .pages import SitePage
 
 CHUNK = 250  # pages per task: small enough that the first arrive early
@@ -30,12 +28,12 @@ class Prerenderer:
         self._pool: ProcessPoolExecutor | None = None
 
     def start(self) -> None:
-        if not _second_process_pays(len(self._pages)):
+        if not second_process_pays(len(self._pages), WORTH_FROM):
             return
         global _shared_pages
         _shared_pages = self._pages
         try:
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self._pool = forked_pool()
             for start in range(0, len(self._pages), CHUNK):
                 future = self._pool.submit(_render_chunk, start, start + CHUNK)
                 for offset, page in enumerate(self._pages[start : start + CHUNK]):
@@ -60,16 +58,6 @@ class Prerenderer:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-
-
-def _second_process_pays(pages: int) -> bool:
-    return (
-        pages >= WORTH_FROM
-        and (os.cpu_count() or 1) >= 2
-        and "fork" in multiprocessing.get_all_start_methods()
-        # Forking a process that runs other threads (mkdocs serve) can deadlock it.
-        and threading.active_count() == 1
-    )
 
 
 def _render_chunk(start: int, end: int) -> list[str]:
