@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..schema import Field
 from .context import SiteContext
-from .html import esc
+from .html import esc, table
 
 TYPE_KEYS = {
     "string": "type_string", "date": "type_date", "boolean": "type_boolean",
@@ -27,17 +27,20 @@ def render_glossary_page(context: SiteContext, title: str) -> str:
 
 
 def _table(context: SiteContext, fields) -> str:
-    head = "".join(
-        f'<th scope="col">{esc(context.text(key))}</th>'
+    headers = [
+        context.text(key)
         for key in ("glossary_field", "glossary_title", "glossary_type", "glossary_description")
-    )
+    ]
     rows = [
-        f"<tr><td><code>{esc(field.name)}</code>{_required(context, field)}</td>"
-        f"<td>{esc(field.title)}</td><td>{esc(_type(context, field))}</td>"
-        f"<td>{esc(field.description)}{_allowed(field)}</td></tr>"
+        [
+            f"<code>{esc(field.name)}</code>{_required(context, field)}",
+            esc(field.title),
+            esc(_type(context, field)),
+            f"{esc(field.description)}{_allowed(field)}",
+        ]
         for field in fields
     ]
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    return table(headers, rows)
 
 
 def _required(context: SiteContext, field: Field) -> str:

@@ -7,7 +7,7 @@ import datetime as dt
 from ..loading import Record
 from .collation import sort_key
 from .context import SiteContext
-from .html import esc, link, relative_url
+from .html import esc, link, relative_url, table
 from .values import render_value
 
 SHOWN = 10  # rows in each list
@@ -44,21 +44,16 @@ def _visits(context: SiteContext, heading: str, visits: list[Record], page_url: 
         return f"<h2>{esc(heading)}</h2>\n<p>{esc(context.text('no_visits'))}</p>"
     fields = context.repository.schema.collections["visits"].fields
     columns = [fields[name] for name in ("start", "title", "direction", "partners") if name in fields]
-    head = "".join(f'<th scope="col">{esc(field.title)}</th>' for field in columns)
-    rows = []
-    for visit in visits:
-        cells = []
-        for field in columns:
-            if field.name == "title":
-                cells.append(f"<td>{link(relative_url(page_url, context.record_url(visit)), visit.label)}</td>")
-            else:
-                cells.append(f"<td>{render_value(context, field, visit.typed.get(field.name), page_url)}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    return (
-        f"<h2>{esc(heading)}</h2>\n<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n"
-        + "\n".join(rows)
-        + "\n</tbody>\n</table>"
-    )
+    rows = [
+        [
+            link(relative_url(page_url, context.record_url(visit)), visit.label)
+            if field.name == "title"
+            else render_value(context, field, visit.typed.get(field.name), page_url)
+            for field in columns
+        ]
+        for visit in visits
+    ]
+    return f"<h2>{esc(heading)}</h2>\n" + table([field.title for field in columns], rows)
 
 
 def _recent_changes(context: SiteContext, page_url: str) -> str:

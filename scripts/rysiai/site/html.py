@@ -38,3 +38,14 @@ def relative_url(from_url: str, to_url: str) -> str:
     assets: always right, and cheap enough for tens of thousands of pages.
     """
     return quote("../" * from_url.count("/") + to_url, safe="/.-_~#") or "./"
+
+
+def table(headers: list[str], rows: list[list[str]], *, kind: str = "") -> str:
+    """A table: ``headers`` are text (escaped here), ``rows`` cells of HTML made by the caller.
+
+    ``kind`` marks it (`data-rysiai="index"`) for the style sheet and the filter.
+    """
+    marker = f' data-rysiai="{esc(kind)}"' if kind else ""
+    head = "".join(f'<th scope="col">{esc(header)}</th>' for header in headers)
+    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table{marker}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"

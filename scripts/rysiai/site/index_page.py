@@ -10,7 +10,7 @@ from ..loading import Record
 from ..schema import Collection
 from .collation import record_order, sort_key
 from .context import SiteContext
-from .html import esc, link, relative_url
+from .html import esc, link, relative_url, table
 from .values import plain_value, render_value
 
 
@@ -74,7 +74,6 @@ def _table(context: SiteContext, collection: Collection, records: list[Record], 
     columns = [collection.fields[name] for name in collection.columns]
     # The record's link sits on its name or title, else on the first column.
     linked = next((f.name for f in columns if f.name in ("name", "title")), columns[0].name)
-    head = "".join(f'<th scope="col">{esc(field.title)}</th>' for field in columns)
     rows = []
     for record in records:
         cells = []
@@ -82,13 +81,8 @@ def _table(context: SiteContext, collection: Collection, records: list[Record], 
             value = record.typed.get(field.name)
             if field.name == linked:
                 text = plain_value(context, field, value) or record.label
-                html = link(relative_url(page_url, context.record_url(record)), text)
+                cells.append(link(relative_url(page_url, context.record_url(record)), text))
             else:
-                html = render_value(context, field, value, page_url)
-            cells.append(f"<td>{html}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    return (
-        f'<table data-rysiai="index">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
-        + "\n".join(rows)
-        + "\n</tbody>\n</table>"
-    )
+                cells.append(render_value(context, field, value, page_url))
+        rows.append(cells)
+    return table([field.title for field in columns], rows, kind="index")

@@ -9,7 +9,7 @@ from ..loading import Record
 from ..schema import Field
 from .collation import record_order
 from .context import SiteContext
-from .html import esc, link, relative_url
+from .html import esc, link, relative_url, table
 from .values import render_item, render_value
 
 
@@ -47,17 +47,8 @@ def render_record_page(context: SiteContext, record: Record) -> str:
 
 def _items_table(context: SiteContext, field: Field, items: list[dict], page_url: str) -> str:
     columns = [sub for sub in field.fields.values() if any(item.get(sub.name) is not None for item in items)]
-    head = "".join(f'<th scope="col">{esc(sub.title)}</th>' for sub in columns)
-    body = "\n".join(
-        "<tr>"
-        + "".join(f"<td>{render_value(context, sub, item.get(sub.name), page_url)}</td>" for sub in columns)
-        + "</tr>"
-        for item in items
-    )
-    return (
-        f"<h2>{esc(field.title)}</h2>\n"
-        f'<table data-rysiai="items">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>'
-    )
+    rows = [[render_value(context, sub, item.get(sub.name), page_url) for sub in columns] for item in items]
+    return f"<h2>{esc(field.title)}</h2>\n" + table([sub.title for sub in columns], rows, kind="items")
 
 
 def _referring_sections(context: SiteContext, record: Record, page_url: str) -> list[str]:
