@@ -2,7 +2,7 @@
 
 import pytest
 
-from browser import CHROMIUM, CHROMIUM_ARGS, static_server
+from browser import CHROMIUM, static_server
 from test_site_build import copy_project
 
 pytestmark = pytest.mark.skipif(
@@ -19,27 +19,6 @@ def site_url(tmp_path_factory):
     site = build_site(copy_project(tmp, with_git=True), tmp / "site")
     with static_server(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.console_errors = []
-    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
-    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
-    yield page
-    context.close()
 
 
 def test_home_page_loads_without_console_errors(page, site_url):
@@ -66,19 +45,19 @@ def test_filter_narrows_the_contacts_table(page, site_url):
     rows = page.locator("table[data-rysiai=index] tbody tr")
     total = rows.count()
     assert total >= 80
-    page.get_by_role("searchbox").fill("vilkiene")  # no diacritics, lower case
+    page.get_by_role("searchbox", name="Filtruoti").fill("vilkiene")  # no diacritics, lower case
     visible = page.locator("table[data-rysiai=index] tbody tr:visible")
     assert visible.count() == 1
     assert visible.first.inner_text().startswith("Jolanta Vilkienė")
     assert page.locator("output.rysiai-filter-count").inner_text() == f"Rodoma: 1 iš {total}"
-    page.get_by_role("searchbox").fill("")
+    page.get_by_role("searchbox", name="Filtruoti").fill("")
     assert page.locator("table[data-rysiai=index] tbody tr:visible").count() == total
     assert page.console_errors == []
 
 
 def test_partners_filter_hides_empty_groups(page, site_url):
     page.goto(site_url + "partners/")
-    page.get_by_role("searchbox").fill("talsu")
+    page.get_by_role("searchbox", name="Filtruoti").fill("talsu")
     groups = page.locator("section.rysiai-group:visible h3")
     assert groups.all_inner_texts() == ["Latvija (1)", "Savivaldybė (1)"]
 

@@ -51,11 +51,11 @@ def test_serve_rebuilds_on_record_changes(repo):
 
         repo.write("partners/birstonas.yaml", "name: Birštono savivaldybė\nkind: municipality\ncountry: LT\n")
         status, body = wait_for(base + "partners/birstonas/", lambda s, b: s == 200)
-        assert status == 200 and "<h1>Birštono savivaldybė</h1>" in body
+        assert status == 200 and "Birštono savivaldybė</h1>" in body
 
         repo.write("partners/birstonas.yaml", "name: Birštono sav.\nkind: municipality\ncountry: LT\n")
-        status, body = wait_for(base + "partners/birstonas/", lambda s, b: "<h1>Birštono sav.</h1>" in b)
-        assert "<h1>Birštono sav.</h1>" in body
+        status, body = wait_for(base + "partners/birstonas/", lambda s, b: "Birštono sav.</h1>" in b)
+        assert "Birštono sav.</h1>" in body
 
         (repo.root / "partners" / "birstonas.yaml").unlink()
         status, _ = wait_for(base + "partners/birstonas/", lambda s, b: s == 404)

@@ -61,7 +61,7 @@ def test_no_javascript_link_in_any_page(evil_site):
 
 def test_values_show_as_text(evil_site):
     page = (evil_site / "partners" / "evil" / "index.html").read_text(encoding="utf-8")
-    assert "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>" in page
+    assert "<h1 data-pagefind-weight=\"10\">&lt;script&gt;alert(1)&lt;/script&gt;</h1>" in page
     assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; - " in page
     assert "&lt;img src=x onerror=alert(5)&gt;" in page
     assert "<a>spustelėkite</a>" in page

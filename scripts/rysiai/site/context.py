@@ -29,6 +29,7 @@ class SiteContext:
     findings: list[Finding] = field(default_factory=list)
     directory_urls: bool = True
     history_base: str = ""  # the repository host's history address; a record's path follows it
+    search_ignored: frozenset[str] = frozenset()  # visibility classes kept out of the search index
     backlinks: dict[str, list[tuple[Record, tuple]]] = field(default_factory=dict)
 
     @classmethod
@@ -42,6 +43,7 @@ class SiteContext:
         findings: list[Finding] | None = None,
         directory_urls: bool = True,
         history_base: str = "",
+        search_ignored: frozenset[str] = frozenset(),
     ) -> SiteContext:
         return cls(
             repository=repository,
@@ -52,6 +54,7 @@ class SiteContext:
             findings=findings or [],
             directory_urls=directory_urls,
             history_base=history_base,
+            search_ignored=search_ignored,
             backlinks=backlinks(repository),
         )
 

@@ -24,7 +24,8 @@ def render_home_page(context: SiteContext, title: str) -> str:
         parts.append(_visits(context, context.text("recent_visits"), recent[:SHOWN], page_url))
     parts.append(_recent_changes(context, page_url))
     parts.append(_findings(context, page_url))
-    return "\n".join(parts) + "\n"
+    # The home page only repeats what the records' own pages say: kept out of search.
+    return '<div data-pagefind-ignore="all">' + "\n".join(parts) + "</div>\n"
 
 
 def _counts(context: SiteContext, page_url: str) -> str:

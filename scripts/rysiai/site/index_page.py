@@ -33,7 +33,7 @@ def render_index_page(context: SiteContext, collection: Collection) -> str:
 
 def _filter_box(context: SiteContext, total: int) -> str:
     return (
-        '<div class="rysiai-filter">'
+        '<div class="rysiai-filter" data-pagefind-ignore>'
         f'<label>{esc(context.text("filter"))} '
         f'<input type="search" placeholder="{esc(context.text("filter_placeholder"))}" '
         f'data-shown-text="{esc(context.strings["shown"])}" autocomplete="off"></label> '
@@ -85,4 +85,5 @@ def _table(context: SiteContext, collection: Collection, records: list[Record], 
             else:
                 cells.append(render_value(context, field, value, page_url))
         rows.append(cells)
-    return table([field.title for field in columns], rows, kind="index")
+    # The tables repeat every record's name: searching them would put the index above the record.
+    return f"<div data-pagefind-ignore>{table([field.title for field in columns], rows, kind='index')}</div>"

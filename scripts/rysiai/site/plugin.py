@@ -22,8 +22,10 @@ from .context import SiteContext
 from .history import last_changes
 from .pages import SitePage, site_pages
 from .prerender import Prerenderer
+from .search_index import index_site
 
-ASSETS = ("rysiai.css", "rysiai.js")
+ASSETS = ("rysiai.css", "rysiai.js", "rysiai-search.js")
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 class InvalidData(PluginError):
@@ -45,6 +47,10 @@ class RysiaiConfig(base.Config):
     """Appended to repo_url, then the record file's path: the record's edit link."""
     history_uri = c.Type(str, default="commits/main/")
     """Appended to repo_url, then the record file's path: the record's history link."""
+    search = c.Type(bool, default=True)
+    """Search the site with Pagefind from the header's search box."""
+    search_exclude = c.ListOfItems(c.Choice(("public", "internal", "personal")), default=[])
+    """Visibility classes whose values are kept out of the search index."""
 
 
 class RysiaiPlugin(BasePlugin[RysiaiConfig]):
@@ -81,12 +87,26 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
             findings=report.sorted(),
             directory_urls=config.use_directory_urls,
             history_base=repo_url + self.config.history_uri if config.repo_url else "",
+            search_ignored=frozenset(self.config.search_exclude),
         )
-        for asset in ASSETS:
+        for asset in self._assets():
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if f"{ASSETS_DIR}/{asset}" not in target:
                 target.append(f"{ASSETS_DIR}/{asset}")
+        if self.config.search:
+            if "material/search" not in config.plugins:
+                raise PluginError(
+                    "the rysiai plugin's search needs the theme's search box: add `- search` "
+                    "under `plugins` in mkdocs.yml (Pagefind answers it), or set `search: false`"
+                )
+            # Our partials/search.html goes before the theme's (after a custom_dir, if any).
+            position = 1 if config.theme.custom_dir else 0
+            if str(TEMPLATES) not in config.theme.dirs:
+                config.theme.dirs.insert(position, str(TEMPLATES))
         return config
+
+    def _assets(self) -> list[str]:
+        return [a for a in ASSETS if self.config.search or a != "rysiai-search.js"]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.pages = {}
@@ -102,7 +122,7 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
         self._prerenderer = Prerenderer([page for page in self.pages.values() if page.record])
         self._prerenderer.start()
         assets = resources.files(__package__) / "assets"
-        for asset in ASSETS:
+        for asset in self._assets():
             files.append(
                 File.generated(config, f"{ASSETS_DIR}/{asset}", content=(assets / asset).read_bytes())
             )
@@ -114,6 +134,8 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
             return markdown
         # Material prints the title and tags into its templates without escaping them.
         page.meta["title"] = html.escape(generated.title)
+        if self.config.search:
+            page.meta["search"] = {"exclude": True}  # Pagefind indexes it; the theme's index need not
         if generated.tags:
             page.meta["tags"] = [html.escape(tag) for tag in generated.tags]
         return ""
@@ -135,9 +157,18 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
                 page.edit_url = None
         return context
 
+    def on_env(self, env, config: MkDocsConfig, files: Files, **kwargs):
+        env.globals["rysiai_strings"] = self.context.strings
+        return env
+
     def on_post_build(self, config: MkDocsConfig, **kwargs) -> None:
         if self._prerenderer is not None:
             self._prerenderer.close()
+        if self.config.search:
+            try:
+                index_site(Path(config.site_dir))
+            except RysiaiError as error:
+                raise PluginError(str(error)) from None
 
     def on_build_error(self, error, **kwargs) -> None:
         if self._prerenderer is not None:

@@ -10,6 +10,7 @@ from ..schema import Field
 from .collation import record_order
 from .context import SiteContext
 from .html import esc, link, relative_url, table
+from .search_markers import search_markers
 from .values import render_item, render_value
 
 
@@ -21,21 +22,24 @@ def render_record_page(context: SiteContext, record: Record) -> str:
         value = record.typed.get(field.name)
         if field.name == "id" or value in (None, [], "") or field.name in ("name", "title"):
             continue  # the name or title is the page's heading
+        # Values of a visibility class kept out of search are marked for the indexer to skip.
+        ignored = " data-pagefind-ignore" if field.visibility in context.search_ignored else ""
         if field.type == "array":
-            sections.append(_items_table(context, field, value, page_url))
+            sections.append(f"<div{ignored}>{_items_table(context, field, value, page_url)}</div>")
         elif field.check == "markdown":
             sections.append(
-                f'<h2>{esc(field.title)}</h2>\n<div class="rysiai-markdown">'
-                f"{render_value(context, field, value, page_url)}</div>"
+                f'<div{ignored}><h2>{esc(field.title)}</h2>\n<div class="rysiai-markdown">'
+                f"{render_value(context, field, value, page_url)}</div></div>"
             )
         else:
             rows.append(
-                f'<tr><th scope="row">{esc(field.title)}</th>'
+                f'<tr{ignored}><th scope="row">{esc(field.title)}</th>'
                 f"<td>{render_value(context, field, value, page_url)}</td></tr>"
             )
     parts = [
-        f"<h1>{esc(record.label)}</h1>",
-        f'<p class="rysiai-collection">{link(relative_url(page_url, context.index_url(collection.name)), collection.title)}</p>',
+        f'<h1 data-pagefind-weight="10">{esc(record.label)}</h1>',
+        search_markers(context, record),
+        f'<p class="rysiai-collection" data-pagefind-ignore>{link(relative_url(page_url, context.index_url(collection.name)), collection.title)}</p>',
     ]
     if rows:
         parts.append('<table data-rysiai="fields">\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>")
@@ -106,4 +110,4 @@ def _provenance(context: SiteContext, record: Record) -> str:
         if context.history_base:
             changed += " (" + link(context.history_base + record.path, context.text("history"), external=True) + ")"
         parts.append(changed)
-    return '<p class="rysiai-provenance">' + " · ".join(parts) + "</p>"
+    return '<p class="rysiai-provenance" data-pagefind-ignore>' + " · ".join(parts) + "</p>"

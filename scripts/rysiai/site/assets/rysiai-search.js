@@ -1,0 +1,154 @@
+// Ryšiai: the header's search box, answered by Pagefind. Loads the index's parts as a query
+// needs them; results show the record's kind and key facts; filters narrow by kind, country, year.
+(function () {
+  "use strict";
+  var SHOWN = 10;
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  // Pagefind's excerpt marks the words found with <mark>; keep those and nothing else.
+  function safeExcerpt(html) {
+    var parsed = new DOMParser().parseFromString("<div>" + html + "</div>", "text/html");
+    var out = element("p", "rysiai-search-excerpt");
+    parsed.body.firstChild.childNodes.forEach(function (node) {
+      if (node.nodeType === 1 && node.tagName === "MARK") {
+        out.appendChild(element("mark", "", node.textContent));
+      } else {
+        out.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return out;
+  }
+
+  function setUp(box) {
+    var input = box.querySelector("input[name=query]");
+    var list = box.querySelector(".md-search-result__list");
+    var status = box.querySelector(".md-search-result__meta");
+    var filtersBox = box.querySelector(".rysiai-search-filters");
+    var toggle = document.getElementById("__search");
+    var base = new URL((box.dataset.base || ".") + "/", document.baseURI);
+    var pagefind = null;
+    var chosen = {};
+    var latest = 0;
+
+    function open() { if (toggle) { toggle.checked = true; } }
+    function close() { if (toggle) { toggle.checked = false; } input.blur(); }
+
+    function load() {
+      if (!pagefind) {
+        pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
+          return module.options({ baseUrl: base.pathname }).then(function () {
+            return module.init();
+          }).then(function () { return module; });
+        });
+      }
+      return pagefind;
+    }
+
+    function showFilters(module) {
+      module.filters().then(function (filters) {
+        filtersBox.textContent = "";
+        var first = box.dataset.firstFilter;
+        Object.keys(filters).sort(function (a, b) {
+          return (b === first) - (a === first) || a.localeCompare(b, "lt");
+        }).forEach(function (name) {
+          var label = element("label", "rysiai-search-filter");
+          label.appendChild(document.createTextNode(name + " "));
+          var select = element("select");
+          select.appendChild(new Option(box.dataset.all, ""));
+          Object.keys(filters[name]).sort(function (a, b) { return a.localeCompare(b, "lt"); })
+            .forEach(function (value) { select.appendChild(new Option(value, value)); });
+          select.addEventListener("change", function () {
+            if (select.value) { chosen[name] = select.value; } else { delete chosen[name]; }
+            search();
+          });
+          label.appendChild(select);
+          filtersBox.appendChild(label);
+        });
+      });
+    }
+
+    function render(results, total) {
+      list.textContent = "";
+      status.textContent = total === 0 ? box.dataset.none
+        : total === 1 ? box.dataset.one : box.dataset.many.replace("{count}", total);
+      results.forEach(function (data) {
+        var item = element("li", "md-search-result__item");
+        var link = element("a", "md-search-result__link");
+        link.href = data.url;
+        var article = element("article", "md-search-result__article md-typeset");
+        article.appendChild(element("h1", "", (data.meta && data.meta.title) || data.url));
+        var facts = [data.meta && data.meta.kind, data.meta && data.meta.facts].filter(Boolean);
+        if (facts.length) { article.appendChild(element("p", "rysiai-search-kind", facts.join(" · "))); }
+        article.appendChild(safeExcerpt(data.excerpt || ""));
+        link.appendChild(article);
+        item.appendChild(link);
+        list.appendChild(item);
+      });
+    }
+
+    function search() {
+      var query = input.value.trim();
+      var ticket = ++latest;
+      if (!query && !Object.keys(chosen).length) { list.textContent = ""; status.textContent = ""; return; }
+      status.textContent = box.dataset.searching;
+      load().then(function (module) {
+        return module.debouncedSearch(query || null, { filters: chosen }, 150);
+      }).then(function (found) {
+        if (!found || ticket !== latest) { return; }  // a newer query has taken over
+        return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
+          .then(function (data) { if (ticket === latest) { render(data, found.results.length); } });
+      }).catch(function () {
+        status.textContent = box.dataset.unavailable;
+      });
+    }
+
+    input.addEventListener("focus", function () {
+      open();
+      load().then(showFilters, function () { status.textContent = box.dataset.unavailable; });
+    }, { once: false });
+    input.addEventListener("input", search);
+    box.querySelector("form").addEventListener("submit", function (event) {
+      event.preventDefault();
+      var first = list.querySelector("a");
+      if (first) { window.location.href = first.href; }
+    });
+    box.addEventListener("keydown", function (event) {
+      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var index = links.indexOf(document.activeElement);
+      if (event.key === "ArrowDown" && links.length) {
+        event.preventDefault();
+        links[Math.min(index + 1, links.length - 1)].focus();
+      } else if (event.key === "ArrowUp" && links.length) {
+        event.preventDefault();
+        if (index <= 0) { input.focus(); } else { links[index - 1].focus(); }
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        close();
+      }
+    });
+    document.addEventListener("keydown", function (event) {
+      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
+      if (!typing && (event.key === "/" || event.key === "s")) {
+        event.preventDefault();
+        input.focus();
+      }
+    });
+  }
+
+  function start() {
+    document.querySelectorAll("[data-rysiai-search]").forEach(function (box) {
+      if (!box.dataset.ready) { box.dataset.ready = "1"; setUp(box); }
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,47 @@
+"""What the search index learns about a record beyond its text: its kind, key facts and filters.
+
+Pagefind reads these from `data-pagefind-meta` and `data-pagefind-filter` elements; the search
+box shows the kind and facts under each result and offers the filters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..loading import Record
+from .context import SiteContext
+from .html import esc
+from .values import plain_value
+
+
+def search_markers(context: SiteContext, record: Record) -> str:
+    collection = context.repository.schema.collections[record.collection]
+    facts = []
+    for name in collection.columns:
+        field = collection.fields[name]
+        if name in ("name", "title") or field.check in ("email", "phone"):
+            continue
+        if field.visibility in context.search_ignored:
+            continue
+        text = plain_value(context, field, record.typed.get(name))
+        if text:
+            facts.append(text)
+    parts = [
+        f'<span data-pagefind-meta="kind">{esc(collection.title)}</span>',
+        f'<span data-pagefind-filter="{esc(context.text("search_kind_filter"))}">{esc(collection.title)}</span>',
+    ]
+    if facts:
+        parts.append(f'<span data-pagefind-meta="facts">{esc(" · ".join(facts))}</span>')
+    for group in collection.groups:
+        field_name, _, part = group.partition(".")
+        field = collection.fields[field_name]
+        if field.visibility in context.search_ignored:
+            continue
+        value = record.typed.get(field_name)
+        if part == "year" and isinstance(value, dt.date):
+            name, text = context.text("search_year_filter"), str(value.year)
+        else:
+            name, text = field.title, plain_value(context, field, value)
+        if text:
+            parts.append(f'<span data-pagefind-filter="{esc(name)}">{esc(text)}</span>')
+    return '<div hidden data-pagefind-ignore="index">' + "".join(parts) + "</div>"

@@ -1,0 +1,96 @@
+"""Search from the header box, in Chromium: Lithuanian words without diacritics, in any inflection."""
+
+import pytest
+
+from browser import CHROMIUM, static_server
+from test_site_build import copy_project
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="Debian's Chromium is not installed (apt-get install chromium); .ci/run installs it",
+)
+FINAL = ("Nieko nerasta.", "Rastas 1 įrašas", "Rasta įrašų:")
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    from rysiai.site.build import build_site
+
+    tmp = tmp_path_factory.mktemp("search")
+    site = build_site(copy_project(tmp, with_git=False), tmp / "site")
+    with static_server(site) as url:  # a plain web server: no mkdocs behind it
+        yield url
+
+
+def search(page, site_url, query, path=""):
+    page.goto(site_url + path)
+    box = page.locator("input[name=query]")
+    box.click()
+    box.fill(query)
+    status = page.locator(".md-search-result__meta")
+    page.wait_for_function(
+        "([el, finals]) => finals.some(f => el.textContent.startsWith(f))", arg=[status.element_handle(), list(FINAL)]
+    )
+    links = page.locator(".md-search-result__link")
+    return status.inner_text(), [links.nth(i).get_attribute("href") for i in range(min(links.count(), 5))]
+
+
+def titles(page):
+    return page.locator(".md-search-result__item h1").all_inner_texts()[:5]
+
+
+def test_prienu_without_diacritics_finds_prienu_names_first(page, site_url):
+    status, hrefs = search(page, site_url, "Prienu")
+    assert status.startswith("Rasta įrašų:")
+    assert all("Prienų" in title for title in titles(page))
+    assert page.console_errors == []
+
+
+def test_siauliu_finds_siauliai(page, site_url):
+    _, hrefs = search(page, site_url, "siauliu")
+    assert "/partners/siauliu-miesto-savivaldybe/" in hrefs
+
+
+def test_an_inflected_town_name_finds_the_partner_town(page, site_url):
+    _, hrefs = search(page, site_url, "Talsuose")  # locative; pages say Talsų, Talsai
+    assert "/visits/2022-06-talsu-delegacija-prienuose/" in hrefs
+    _, hrefs = search(page, site_url, "Kaunas")  # pages say Kauno
+    assert "/partners/kauno-miesto-savivaldybe/" in hrefs
+
+
+def test_a_surname_without_diacritics(page, site_url):
+    _, hrefs = search(page, site_url, "vilkiene")
+    assert hrefs[0] == "/contacts/jolanta-vilkiene/"
+    assert page.locator(".rysiai-search-kind").first.inner_text().startswith("Kontaktai · Laikraštis „Gyvenimas“")
+
+
+def test_a_query_that_finds_nothing(page, site_url):
+    status, hrefs = search(page, site_url, "zzqxv")
+    assert (status, hrefs) == ("Nieko nerasta.", [])
+
+
+def test_filter_by_kind(page, site_url):
+    search(page, site_url, "Kauno")
+    page.locator(".rysiai-search-filter", has_text="Rinkinys").locator("select").select_option("Kontaktai")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__link').length > 0 && [...document.querySelectorAll('.md-search-result__link')].every(a => a.getAttribute('href').startsWith('/contacts/'))")
+    kinds = page.locator(".rysiai-search-kind").all_inner_texts()
+    assert kinds and all(kind.startswith("Kontaktai") for kind in kinds)
+
+
+def test_keyboard_only(page, site_url):
+    page.goto(site_url + "associations/")
+    page.keyboard.press("/")
+    page.keyboard.type("silavoto")
+    page.wait_for_selector(".md-search-result__link")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/associations/**/")
+    assert "Šilavot" in page.locator("h1").first.inner_text()
+
+
+def test_search_works_on_a_page_deep_in_the_site(page, site_url):
+    _, hrefs = search(page, site_url, "Parczew", path="visits/2022-06-parcevo-dienos/")
+    assert "/partners/gmina-parczew/" in hrefs
+    page.locator(".md-search-result__link").first.click()
+    page.wait_for_load_state()
+    assert page.console_errors == []
