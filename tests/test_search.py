@@ -94,3 +94,32 @@ def test_search_works_on_a_page_deep_in_the_site(page, site_url):
     page.locator(".md-search-result__link").first.click()
     page.wait_for_load_state()
     assert page.console_errors == []
+
+
+def test_values_of_excluded_visibility_are_not_searchable(page, tmp_path):
+    from conftest import DataRepository
+    from rysiai.site.build import build_site
+    from site_fixture import fill
+
+    repo = DataRepository(tmp_path / "data")
+    fill(repo)
+    config = repo.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "      history_uri: commits/main/\n",
+            "      history_uri: commits/main/\n      search_exclude: [personal]\n",
+        ),
+        encoding="utf-8",
+    )
+    site = build_site(repo.root, tmp_path / "site")
+    with static_server(site) as url:
+        for query in ("Petraitienė", "ona@talsi.lv"):  # name and e-mail: personal
+            status, hrefs = search(page, url, query)
+            # No page that shows the person is found (the stemmer may still match a stray word).
+            assert not any(h.startswith(("/contacts/", "/visits/", "/partners/")) for h in hrefs), query
+        # The position is internal, so it stays searchable, under the collection's title.
+        _, hrefs = search(page, url, "Koordinatorė")
+        assert hrefs == ["/contacts/ona-petraitiene/"]
+        assert titles(page) == ["Kontaktai"]
+        _, hrefs = search(page, url, "Talsu")
+        assert "/partners/talsi/" in hrefs

@@ -78,6 +78,12 @@ class SiteContext:
     def index_url(self, collection: str) -> str:
         return self.url(f"{collection}/index.md")
 
+    def label_is_unsearchable(self, record: Record) -> bool:
+        """Whether a record's name or title is of a visibility class kept out of search."""
+        fields = self.repository.schema.collections[record.collection].fields
+        label_field = fields.get("name") or fields.get("title")
+        return label_field is not None and label_field.visibility in self.search_ignored
+
     def country_name(self, code: str) -> str:
         return country_name(code, self.language)
 

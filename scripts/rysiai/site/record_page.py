@@ -36,9 +36,11 @@ def render_record_page(context: SiteContext, record: Record) -> str:
                 f'<tr{ignored}><th scope="row">{esc(field.title)}</th>'
                 f"<td>{render_value(context, field, value, page_url)}</td></tr>"
             )
+    label_ignored = context.label_is_unsearchable(record)
+    heading_marker = "data-pagefind-ignore" if label_ignored else 'data-pagefind-weight="10"'
     parts = [
-        f'<h1 data-pagefind-weight="10">{esc(record.label)}</h1>',
-        search_markers(context, record),
+        f"<h1 {heading_marker}>{esc(record.label)}</h1>",
+        search_markers(context, record, hide_label=label_ignored),
         f'<p class="rysiai-collection" data-pagefind-ignore>{link(relative_url(page_url, context.index_url(collection.name)), collection.title)}</p>',
     ]
     if rows:
@@ -79,7 +81,13 @@ def _referring_sections(context: SiteContext, record: Record, page_url: str) -> 
             item = link(relative_url(page_url, context.record_url(source)), source.label)
             detail = _item_detail(context, source, place, page_url)
             items.append(f"<li>{item}{detail}</li>")
-        sections.append(f"<h2>{esc(heading)}</h2>\n<ul class=\"rysiai-referrers\">\n" + "\n".join(items) + "\n</ul>")
+        hidden = any(context.label_is_unsearchable(source) for source, _ in entries)
+        marker = " data-pagefind-ignore" if hidden else ""  # the names listed are kept out of search
+        sections.append(
+            f"<div{marker}><h2>{esc(heading)}</h2>\n<ul class=\"rysiai-referrers\">\n"
+            + "\n".join(items)
+            + "\n</ul></div>"
+        )
     return sections
 
 

@@ -14,7 +14,9 @@ from .html import esc
 from .values import plain_value
 
 
-def search_markers(context: SiteContext, record: Record) -> str:
+def search_markers(context: SiteContext, record: Record, *, hide_label: bool = False) -> str:
+    """Hidden elements for the indexer; with ``hide_label`` the result's title is the
+    collection's, since the record's own name is kept out of the index."""
     collection = context.repository.schema.collections[record.collection]
     facts = []
     for name in collection.columns:
@@ -28,6 +30,7 @@ def search_markers(context: SiteContext, record: Record) -> str:
             facts.append(text)
     parts = [
         f'<span data-pagefind-meta="kind">{esc(collection.title)}</span>',
+        *([f'<span data-pagefind-meta="title">{esc(collection.title)}</span>'] if hide_label else []),
         f'<span data-pagefind-filter="{esc(context.text("search_kind_filter"))}">{esc(collection.title)}</span>',
     ]
     if facts:

@@ -52,7 +52,10 @@ def reference_link(context: SiteContext, record_id: str, page_url: str) -> str:
     target = context.repository.by_id.get(record_id)
     if target is None:
         return esc(context.text("unknown_record", id=record_id))
-    return link(relative_url(page_url, context.record_url(target)), target.label)
+    html = link(relative_url(page_url, context.record_url(target)), target.label)
+    if context.label_is_unsearchable(target):
+        html = f"<span data-pagefind-ignore>{html}</span>"
+    return html
 
 
 def plain_value(context: SiteContext, field: Field, value: Any) -> str:
