@@ -29,10 +29,12 @@ build: $(INSTALLED)
 validate: $(INSTALLED)
 	$(BIN)/rysiai validate
 
-## bench: time validation (2k, 20k, 50k records) and the site build (2k, 10k, 20k) on synthetic data
+## bench: time validation (2k, 20k, 50k records), the site build (2k, 10k, 20k) and the first
+## search on a 20k-record site (Pagefind beside mkdocs-material's own), on synthetic data
 bench: $(INSTALLED)
 	$(BIN)/python bench/bench_validate.py
 	$(BIN)/python bench/bench_site.py
+	$(BIN)/python bench/bench_search.py
 
 clean:
 	rm -rf $(VENV) site bench/out

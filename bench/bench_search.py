@@ -1,0 +1,119 @@
+"""Benchmark: the first search on a 20k-record site, Pagefind beside mkdocs-material's own search.
+
+Builds the site of a synthetic repository twice: as Ryšiai builds it (Pagefind answers the
+header's search box) and with the plugin's `search: false` (mkdocs-material's built-in lunr
+search). With `theme.language: lt` mkdocs-material 9.8 gives lunr an empty pipeline step and its
+search finds nothing at all, so the baseline is given `pipeline: [trimmer]`: it then lowercases
+and matches prefixes, as it does for a language lunr does not know. Each is served by a plain web server on 127.0.0.1 and opened in Debian's Chromium
+(Playwright); after the page has loaded, a query is typed into the search box. Measured, in the
+same run, several times each:
+- the bytes transferred for search: every request of the search engine (its index, worker and
+  code) from opening the page until the results show;
+- the time from the last keystroke until the first result shows.
+
+    python bench/bench_search.py [--records 20000] [--repeat 5] [--query Kauno]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from browser import CHROMIUM, CHROMIUM_ARGS, static_server  # noqa: E402
+
+from rysiai.synthetic import generate_repository  # noqa: E402
+
+# What each engine fetches for a search, by URL.
+SEARCH_PARTS = {"pagefind": ("/pagefind/",), "material": ("/search/", "/workers/search")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--records", type=int, default=20000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--query", default="savivaldybe")
+    args = parser.parse_args(argv)
+    if not CHROMIUM.exists():
+        print("bench: Debian's Chromium is needed (apt-get install chromium)", file=sys.stderr)
+        return 2
+    rysiai = Path(sys.executable).parent / "rysiai"
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    with tempfile.TemporaryDirectory(prefix="rysiai-bench-search-") as temporary:
+        out = Path(temporary)
+        repository = out / "records"
+        generate_repository(repository, args.records)
+        sites = {}
+        for engine in ("pagefind", "material"):
+            if engine == "material":
+                config = repository / "mkdocs.yml"
+                text = config.read_text(encoding="utf-8")
+                text = text.replace("  - search\n", "  - search:\n      pipeline: [trimmer]\n")
+                text = text.replace("      history_uri: commits/main/\n", "      history_uri: commits/main/\n      search: false\n")
+                config.write_text(text, encoding="utf-8")
+            sites[engine] = out / f"site-{engine}"
+            started = time.perf_counter()
+            subprocess.run([str(rysiai), "build", "--root", str(repository), "-d", str(sites[engine])],
+                           check=True, env=environment, capture_output=True)
+            log(f"{engine}: site of {args.records} records built in {time.perf_counter() - started:.0f} s")
+        results = {engine: measure(sites[engine], engine, args) for engine in sites}
+    print(f"First query `{args.query}` on a {args.records:,}-record site, {args.repeat} runs each, medians (min–max):")
+    print()
+    print("| search | bytes for the first query | results after typing stops |")
+    print("|---|--:|--:|")
+    for engine, label in (("pagefind", "Pagefind (Ryšiai)"), ("material", "mkdocs-material built-in")):
+        sizes, times = results[engine]
+        print(f"| {label} | {kb(statistics.median(sizes))} ({kb(min(sizes))}–{kb(max(sizes))}) "
+              f"| {statistics.median(times):.0f} ms ({min(times):.0f}–{max(times):.0f}) |")
+    return 0
+
+
+def measure(site: Path, engine: str, args) -> tuple[list[float], list[float]]:
+    from playwright.sync_api import sync_playwright
+
+    sizes, times = [], []
+    with static_server(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        for run in range(args.repeat):
+            context = browser.new_context()  # a new context: nothing cached from the last run
+            page = context.new_page()
+            session = context.new_cdp_session(page)
+            session.send("Network.enable")
+            urls, transferred = {}, {}
+            session.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
+            session.on("Network.loadingFinished",
+                       lambda e: transferred.__setitem__(e["requestId"], e["encodedDataLength"]))
+            page.goto(url + "partners/", wait_until="load")
+            page.wait_for_timeout(1000)
+            box = page.locator("input.md-search__input")
+            box.click()
+            page.keyboard.type(args.query, delay=60)
+            typed = time.perf_counter()
+            page.wait_for_selector(".md-search-result__item", timeout=600_000)
+            times.append((time.perf_counter() - typed) * 1000)
+            page.wait_for_timeout(300)  # let the last responses finish counting
+            parts = SEARCH_PARTS[engine]
+            sizes.append(sum(size for rid, size in transferred.items() if any(p in urls.get(rid, "") for p in parts)))
+            log(f"{engine} run {run + 1}: {kb(sizes[-1])}, {times[-1]:.0f} ms")
+            context.close()
+        browser.close()
+    return sizes, times
+
+
+def kb(size: float) -> str:
+    return f"{size / 1024:,.0f} KB"
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
