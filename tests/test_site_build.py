@@ -154,3 +154,16 @@ def test_pages_rendered_ahead_in_a_second_process_are_the_same(repo, tmp_path, m
     assert len(pages) > 10
     for page in pages:
         assert (ahead / page).read_bytes() == (serial / page).read_bytes(), page
+
+
+def test_search_without_the_theme_search_box_is_a_clear_error(repo, tmp_path, cli):
+    fill(repo)
+    config = repo.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - search\n", ""), encoding="utf-8")
+    result = cli("build", "--root", str(repo.root), "-d", str(tmp_path / "site"))
+    assert result.code == 2
+    assert result.err == (
+        "rysiai: error: the site could not be built: the rysiai plugin's search needs the theme's "
+        "search box: add `- search` under `plugins` in mkdocs.yml (Pagefind answers it), or set "
+        "`search: false`\n"
+    )

@@ -35,10 +35,46 @@ def _config_file(root: Path) -> Path:
     return config_file
 
 
+class _Errors(logging.Handler):
+    """Keeps what mkdocs logs as errors for our one message (its exception only says "Aborted
+    with a BuildError")."""
+
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+class _BelowErrors(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno < logging.ERROR
+
+
+def _take_mkdocs_log(errors: _Errors) -> list[logging.Handler]:
+    """While building: mkdocs's warnings to standard error, its errors into ``errors``."""
+    warnings = logging.StreamHandler()
+    warnings.setLevel(logging.WARNING)
+    warnings.addFilter(_BelowErrors())
+    warnings.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.propagate = False
+    for handler in (warnings, errors):
+        mkdocs_log.addHandler(handler)
+    return [warnings, errors]
+
+
+def _give_back_mkdocs_log(handlers: list[logging.Handler]) -> None:
+    mkdocs_log = logging.getLogger("mkdocs")
+    for handler in handlers:
+        mkdocs_log.removeHandler(handler)
+    mkdocs_log.propagate = True
+
+
 def _quiet_upstream_notices() -> None:
     # Material prints a notice about its successor on every build; staff cannot act on it.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING)
 
 
 def build_site(root: Path, site_dir: Path) -> Path:
@@ -53,6 +89,8 @@ def build_site(root: Path, site_dir: Path) -> Path:
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
+    errors = _Errors()
+    handlers = _take_mkdocs_log(errors)
     try:
         config = load_config(config_file=str(config_file), site_dir=str(fresh))
         plugin = config.plugins.get("rysiai")
@@ -65,10 +103,13 @@ def build_site(root: Path, site_dir: Path) -> Path:
         raise
     except (PluginError, ConfigurationError, Abort, MkDocsException, OSError) as error:
         shutil.rmtree(fresh, ignore_errors=True)
-        raise SiteError(f"the site could not be built: {error}") from None
+        reason = "; ".join(errors.messages) or str(error)
+        raise SiteError(f"the site could not be built: {reason}") from None
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
+    finally:
+        _give_back_mkdocs_log(handlers)
     _replace(site_dir, fresh)
     return site_dir
 
@@ -88,6 +129,7 @@ def serve_site(root: Path, address: str) -> None:
     from mkdocs.commands.serve import serve
 
     _quiet_upstream_notices()
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     try:
         serve(config_file=str(_config_file(root)), dev_addr=address, livereload=True)

@@ -25,6 +25,7 @@ from .prerender import Prerenderer
 from .search_index import index_site
 
 ASSETS = ("rysiai.css", "rysiai.js", "rysiai-search.js")
+ASSETS_DIR = "assets/rysiai"
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -35,7 +36,6 @@ class InvalidData(PluginError):
         lines = "\n".join(finding.to_text() for finding in report.sorted())
         super().__init__(f"the data has errors; the site is not built:\n{lines}")
         self.report = report
-ASSETS_DIR = "assets/rysiai"
 
 
 class RysiaiConfig(base.Config):
