@@ -129,13 +129,15 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs) -> str:
+        if self.config.search:
+            # Pagefind answers the search box; the theme's index would only be downloaded for
+            # nothing on every page (megabytes on a large site, from the tags page alone).
+            page.meta["search"] = {"exclude": True}
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
             return markdown
         # Material prints the title and tags into its templates without escaping them.
         page.meta["title"] = html.escape(generated.title)
-        if self.config.search:
-            page.meta["search"] = {"exclude": True}  # Pagefind indexes it; the theme's index need not
         if generated.tags:
             page.meta["tags"] = [html.escape(tag) for tag in generated.tags]
         return ""

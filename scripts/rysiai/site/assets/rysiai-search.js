@@ -98,7 +98,7 @@
       if (!query && !Object.keys(chosen).length) { list.textContent = ""; status.textContent = ""; return; }
       status.textContent = box.dataset.searching;
       load().then(function (module) {
-        return module.debouncedSearch(query || null, { filters: chosen }, 150);
+        return module.debouncedSearch(query || null, { filters: chosen }, 100);
       }).then(function (found) {
         if (!found || ticket !== latest) { return; }  // a newer query has taken over
         return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
