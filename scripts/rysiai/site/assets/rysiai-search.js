@@ -102,16 +102,22 @@
       }).then(function (found) {
         if (!found || ticket !== latest) { return; }  // a newer query has taken over
         return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
-          .then(function (data) { if (ticket === latest) { render(data, found.results.length); } });
+          .then(function (data) {
+            if (ticket !== latest) { return; }
+            render(data, found.results.length);
+            // The filters' own index is loaded once the first results show, not before them.
+            if (!filtersShown) { filtersShown = true; load().then(showFilters); }
+          });
       }).catch(function () {
         status.textContent = box.dataset.unavailable;
       });
     }
 
+    var filtersShown = false;
     input.addEventListener("focus", function () {
       open();
-      load().then(showFilters, function () { status.textContent = box.dataset.unavailable; });
-    }, { once: false });
+      load().catch(function () { status.textContent = box.dataset.unavailable; });
+    });
     input.addEventListener("input", search);
     box.querySelector("form").addEventListener("submit", function (event) {
       event.preventDefault();
