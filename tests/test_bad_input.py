@@ -206,3 +206,10 @@ def test_an_alias_bomb_that_slips_past_the_quick_test_is_still_bounded(repo, mon
     texts = findings_for(repo, "partners/bomb.yaml", alias_bomb())
     assert time.perf_counter() - started < 5
     assert texts[0].startswith("partners/bomb.yaml:1: error: [yaml-alias]")
+
+
+def test_the_id_index_is_reserved(repo):
+    assert findings_for(repo, "partners/index.yaml", GOOD.replace("Geras", "Indeksas")) == [
+        "partners/index.yaml:1: error: [reserved-id] id `index` is reserved: the site's page of "
+        "the collection has that address (use another id, e.g. `partners-index`)"
+    ]

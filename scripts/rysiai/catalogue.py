@@ -67,6 +67,10 @@ BAD_ID = FindingKind(
     "bad-id", ERROR, "Bad record id",
     "id `{id}` may hold only lowercase letters a-z, digits and `-`",
     "use `{suggestion}`")
+RESERVED_ID = FindingKind(
+    "reserved-id", ERROR, "Reserved id",
+    "id `{id}` is reserved: the site's page of the collection has that address",
+    "use another id, e.g. `{suggestion}`")
 MISSING_ID = FindingKind(
     "missing-id", ERROR, "Missing id",
     "this row has no `id`",

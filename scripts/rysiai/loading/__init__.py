@@ -75,7 +75,17 @@ def _read_yaml(data: bytes, collection: Collection, stem: str, path: str):
     return record, findings
 
 
+RESERVED_IDS = {"index"}  # <collection>/index/ is the collection's own page on the site
+
+
 def _id_findings(record: Record) -> list[Finding]:
+    if record.id in RESERVED_IDS:
+        return [
+            catalogue.RESERVED_ID(
+                path=record.path, line=record.line, record=record.id, id=record.id,
+                suggestion=f"{record.collection}-{record.id}",
+            )
+        ]
     if is_valid_id(record.id):
         return []
     return [
