@@ -58,3 +58,19 @@ def test_raw_html_and_unsafe_links():
         '<a href="https://b.lt" rel="noopener noreferrer">https://b.lt</a> '
         "<a>z</a></p>"
     )
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "javascript&#58;alert(3)",
+        "&#106;avascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "/\\\\evil.example",
+        "//evil.example",
+        "data:text/html,x",
+        "vbscript:x",
+    ],
+)
+def test_links_that_browsers_would_run_or_send_elsewhere_lose_their_address(link):
+    assert render_markdown(f"[spauskite]({link})") == "<p><a>spauskite</a></p>"

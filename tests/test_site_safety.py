@@ -1,5 +1,6 @@
 """Every data value is escaped on the site; nothing in a record runs or is evaluated as a template."""
 
+import html
 import re
 
 import pytest
@@ -13,7 +14,8 @@ EVIL = {
         "tags: ['<b onmouseover=alert(3)>x</b>', '{{ config.site_name }}']\n"
         "agreements:\n  - type: '<img src=x onerror=alert(4)>'\n"
         "notes: |\n  <img src=x onerror=alert(5)>\n\n  [spustelėkite](javascript:alert(6))\n\n"
-        "  <a href=\"javascript:alert(7)\">x</a> {{ 7 * 7 }} {% include 'base.html' %}\n"
+        "  <a href=\"javascript:alert(7)\">x</a> {{ 7 * 7 }} {% include 'base.html' %}\n\n"
+        "  [a](javascript&#58;alert(9)) [b](&#106;avascript:alert(10)) [c](/\\\\evil.example)\n"
     ),
     "contacts/evil-person.yaml": (
         "name: \"Ona \\\"><svg onload=alert(8)>\"\norganization: evil\n"
@@ -54,8 +56,13 @@ def test_no_raw_markup_from_data_reaches_any_page(evil_site, raw):
 
 
 def test_no_javascript_link_in_any_page(evil_site):
-    attribute = re.compile(r"<[a-z]+\b[^<>]*(?:href|src)=[\"']?\s*javascript:", re.IGNORECASE)
-    leaks = [str(p.relative_to(evil_site)) for p, text in all_html(evil_site).items() if attribute.search(text)]
+    attribute = re.compile(r"<[a-z]+\b[^<>]*\b(?:href|src)=[\"']?([^\"'\s>]*)", re.IGNORECASE)
+    leaks = []
+    for path, text in all_html(evil_site).items():
+        for address in attribute.findall(text):
+            decoded = html.unescape(address).replace("\\", "/").lower()
+            if decoded.startswith(("javascript", "vbscript", "data:text", "//evil")) or "evil.example" in decoded:
+                leaks.append(f"{path.relative_to(evil_site)}: {address}")
     assert leaks == []
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape, unescape
 from urllib.parse import quote, urlsplit
 
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -17,10 +17,19 @@ def esc(value: object) -> str:
 
 
 def is_safe_url(url: str) -> bool:
-    """http(s), mailto and tel links, or a relative link; never `javascript:` and the like."""
-    cleaned = _IGNORED_IN_URL.sub("", url)
-    scheme = urlsplit(cleaned).scheme.lower()
-    return scheme in SAFE_SCHEMES or (scheme == "" and not cleaned.startswith("//"))
+    """http(s), mailto and tel links, or a link within the site; never `javascript:` and the like.
+
+    Read as the browser reads it: character references decoded (`javascript&#58;` is
+    `javascript:`), spaces and control characters dropped, `\\` taken for `/`.
+    """
+    cleaned = _IGNORED_IN_URL.sub("", unescape(url)).replace("\\", "/")
+    if cleaned.startswith("//"):
+        return False  # another site, whatever follows
+    try:
+        scheme = urlsplit(cleaned).scheme.lower()
+    except ValueError:
+        return False
+    return scheme in SAFE_SCHEMES or (scheme == "" and ":" not in cleaned.split("/", 1)[0])
 
 
 def link(href: str, text: str, *, external: bool = False) -> str:
