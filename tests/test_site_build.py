@@ -167,3 +167,14 @@ def test_search_without_the_theme_search_box_is_a_clear_error(repo, tmp_path, cl
         "search box: add `- search` under `plugins` in mkdocs.yml (Pagefind answers it), or set "
         "`search: false`\n"
     )
+
+
+@pytest.mark.parametrize("target", [".", "partners", "docs", "..", ".git"])
+def test_the_output_folder_never_holds_the_data(repo, tmp_path, cli, target):
+    fill(repo)
+    (repo.root / ".git").mkdir(exist_ok=True)
+    before = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
+    result = cli("build", "--root", str(repo.root), "-d", str(repo.root / target))
+    assert result.code == 2
+    assert "cannot be the output folder: building replaces it whole" in result.err
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == before

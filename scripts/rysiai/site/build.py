@@ -87,6 +87,7 @@ def build_site(root: Path, site_dir: Path) -> Path:
     if not report.valid:
         raise InvalidData(report)
     site_dir = site_dir.resolve()
+    _refuse_unsafe_output(root.resolve(), site_dir, list(repository.schema.collections))
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     errors = _Errors()
@@ -112,6 +113,21 @@ def build_site(root: Path, site_dir: Path) -> Path:
         _give_back_mkdocs_log(handlers)
     _replace(site_dir, fresh)
     return site_dir
+
+
+def _refuse_unsafe_output(root: Path, site_dir: Path, collections: list[str]) -> None:
+    """The output folder is replaced whole: it must not hold the data or be a record folder."""
+    inside_data = site_dir == root or root.is_relative_to(site_dir)
+    folders = [root / name for name in collections]
+    in_collection = any(site_dir == folder or site_dir.is_relative_to(folder) for folder in folders)
+    in_docs = site_dir == root / "docs" or site_dir.is_relative_to(root / "docs")
+    if inside_data or in_collection or in_docs or (root / ".git") == site_dir:
+        raise SiteError(
+            f"{site_dir} cannot be the output folder: building replaces it whole, and it holds "
+            f"the data repository's own files; choose a folder such as {root / 'site'}"
+        )
+    if site_dir.exists() and not site_dir.is_dir():
+        raise SiteError(f"{site_dir} is a file, not a folder; choose another output folder")
 
 
 def _replace(site_dir: Path, fresh: Path) -> None:
