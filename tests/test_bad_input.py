@@ -2,6 +2,8 @@
 
 import time
 
+import pytest
+
 from rysiai.repository import load_repository
 from rysiai.validate import check_repository
 
@@ -198,14 +200,33 @@ def test_markdown_emphasis_is_not_mistaken_for_an_alias(repo):
     assert findings_for(repo, "partners/md.yaml", text) == []
 
 
-def test_an_alias_bomb_that_slips_past_the_quick_test_is_still_bounded(repo, monkeypatch):
+def test_even_without_alias_tracking_a_bomb_is_bounded():
+    import yaml
+
     from rysiai.loading import yaml_source
 
-    monkeypatch.setattr(yaml_source, "ALIAS_LIKE", yaml_source.re.compile("(?!)"))
+    walker = yaml_source._Walker("partners/bomb.yaml", "bomb", track_aliases=False)
     started = time.perf_counter()
-    texts = findings_for(repo, "partners/bomb.yaml", alias_bomb())
+    with pytest.raises(yaml_source._Refused) as refused:
+        walker.mapping(yaml.compose(alias_bomb(), Loader=yaml_source.Loader), ())
     assert time.perf_counter() - started < 5
-    assert texts[0].startswith("partners/bomb.yaml:1: error: [yaml-alias]")
+    assert refused.value.finding.code == "yaml-alias"
+
+
+def test_an_alias_right_after_a_colon_is_refused(repo):
+    text = 'name: &n P2\nkind: other\ncountry: LT\nagreements: [{"type":*n}]\n'
+    assert findings_for(repo, "partners/bad.yaml", text)[0].startswith(
+        "partners/bad.yaml:1: error: [yaml-alias]"
+    )
+
+
+def test_nesting_too_deep_is_a_finding_not_a_crash(repo):
+    text = GOOD.replace("Geras", "Gilus") + "tags: " + "[" * 600 + "]" * 600 + "\n"
+    assert findings_for(repo, "partners/deep.yaml", text) == [
+        "partners/deep.yaml:4: error: [too-deep] lists and mappings are nested more than 20 "
+        "levels deep here (a record's fields hold text, lists of text, or lists of "
+        "`field: value` items)"
+    ]
 
 
 def test_the_id_index_is_reserved(repo):

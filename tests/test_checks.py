@@ -220,6 +220,8 @@ def test_entity_code_on_records(repo):
         ("javascript:alert(1)", "it must start with https:// or http://"),
         ("https://prienai lt", "it holds a space"),
         ("https://localhost", "it names no web site"),
+        ("http://[abc", "it cannot be read (Invalid IPv6 URL)"),
+        ("https://prienai.lt:99999", "it cannot be read (Port out of range 0-65535)"),
     ],
 )
 def test_urls(repo, url, problem):

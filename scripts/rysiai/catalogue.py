@@ -37,6 +37,10 @@ YAML_ALIAS = FindingKind(
     "yaml-alias", ERROR, "YAML alias refused",
     "this value is used again through a YAML alias (`&name` … `*name`); aliases are refused",
     "write the value out in full where it is used")
+TOO_DEEP = FindingKind(
+    "too-deep", ERROR, "Nested too deep",
+    "lists and mappings are nested more than {most} levels deep here",
+    "a record's fields hold text, lists of text, or lists of `field: value` items")
 BAD_KEY = FindingKind(
     "bad-key", ERROR, "Field name is not text",
     "a field name must be plain text, but this one is {found}",

@@ -59,7 +59,11 @@ def normalize_phone(value: str, region: str = DEFAULT_REGION) -> str | None:
 def url_problem(value: str) -> str | None:
     if SPACE.search(value):
         return "it holds a space"
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - reading it checks the port
+    except ValueError as error:
+        return f"it cannot be read ({error})"
     if parts.scheme not in ("http", "https"):
         return "it must start with https:// or http://"
     if not parts.hostname or "." not in parts.hostname:

@@ -8,7 +8,6 @@ bombs, since composing does not expand them), and duplicate keys are reported.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml
@@ -20,11 +19,9 @@ from .text import decode
 
 PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 NULL_WORDS = {"", "~", "null", "Null", "NULL"}
-# An alias is `*name` after a space, `[`, `{` or `,`; Markdown's `**bold**` and `* item` are not.
-# A file without one needs no alias tracking, which is most of the walk's cost.
-ALIAS_LIKE = re.compile(r"(?:^|[\s\[{,])\*[^\s*]", re.MULTILINE)
-# Even where an alias slipped past that test, no record needs more nodes than this.
+# No record needs more nodes than this, or lists and mappings nested deeper.
 MOST_NODES = 100_000
+DEEPEST = 20
 _DEFAULT_TAGS = {
     yaml.ScalarNode: "tag:yaml.org,2002:str",
     yaml.SequenceNode: "tag:yaml.org,2002:seq",
@@ -68,7 +65,8 @@ def read_yaml_record(
                 path=path, line=root.start_mark.line + 1, record=record_id, found=found
             )
         ]
-    walker = _Walker(path, record_id, track_aliases=ALIAS_LIKE.search(text) is not None)
+    # An alias needs a `*`; a file without one needs no alias tracking, most of the walk's cost.
+    walker = _Walker(path, record_id, track_aliases="*" in text)
     try:
         values = walker.mapping(root, ())
     except _Refused as refused:
@@ -119,6 +117,10 @@ class _Walker:
 
     def value(self, node: yaml.Node, place: tuple) -> Any:
         line = self._enter(node)
+        if len(place) > DEEPEST:
+            raise _Refused(
+                catalogue.TOO_DEEP(path=self.path, line=line, record=self.record_id, most=DEEPEST)
+            )
         self.lines[place] = line
         if node.__class__ is yaml.ScalarNode:
             if not node.style and node.value in NULL_WORDS:  # plain style: None or ""
