@@ -133,3 +133,12 @@ def test_the_installed_command_runs(repo):
         "line 2); only one value can be kept (keep one of the two lines)\n"
     )
     assert "Traceback" not in done.stderr
+
+
+def test_an_output_that_cannot_be_written_is_an_error_not_a_bug(repo, tmp_path, cli):
+    repo.write("partners/talsi.yaml", PARTNER)
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = cli("export", "datapackage", "--root", str(repo.root), "-o", str(blocker))
+    assert result.code == 2
+    assert result.err == f"rysiai: error: {blocker}: File exists\n"

@@ -73,3 +73,32 @@ def test_a_municipality_adds_a_field_by_editing_the_schema(repo):
     repository = load_repository(repo.root)
     assert check_repository(repository).findings == []
     assert repository.by_id["talsi"].typed["twitter"] == "@talsi"
+
+
+def test_allowed_values_and_boolean_words_are_text_as_written(tmp_path):
+    text = TEMPLATE.read_text(encoding="utf-8").replace(
+        "            enum: [municipality, region,", "            enum: [NO, yes, municipality, region,", 1
+    ).replace('          trueValues: ["true"]', "          trueValues: [yes, taip]", 1)
+    (tmp_path / "datapackage.yaml").write_text(text, encoding="utf-8")
+    schema = load_schema(tmp_path)
+    assert schema.collections["partners"].fields["kind"].enum[:3] == ("NO", "yes", "municipality")
+    assert schema.collections["contacts"].fields["public"].true_values == ("yes", "taip")
+    assert schema.collections["partners"].fields["name"].required is True
+
+
+@pytest.mark.parametrize(
+    "old, new, problem",
+    [
+        ("          constraints: {required: true}\n", "          constraints: x\n",
+         "resource `partners`, field `name`: `constraints` must be a mapping such as `{required: true}`"),
+        ("    site:\n      columns: [name, kind, country, city]\n      groups: [country, kind]\n",
+         "    site: [a]\n", "resource `partners`: `site` must be a mapping with `columns` and `groups`"),
+    ],
+)
+def test_malformed_schema_parts_are_named(tmp_path, old, new, problem):
+    text = (PROJECT / "datapackage.yaml").read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / "datapackage.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(SchemaError) as raised:
+        load_schema(tmp_path)
+    assert f"datapackage.yaml: {problem}" in str(raised.value)

@@ -34,6 +34,10 @@ def main(argv: list[str] | None = None) -> int:
     except RysiaiError as error:
         print(f"rysiai: error: {error}", file=sys.stderr)
         return EXIT_CANNOT_RUN
+    except OSError as error:  # a folder or file the command needs cannot be made or read
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"rysiai: error: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
     except KeyboardInterrupt:
         print("rysiai: interrupted", file=sys.stderr)
         return EXIT_CANNOT_RUN

@@ -82,11 +82,34 @@ def load_schema(root: Path) -> Schema:
         raise SchemaError(f"{SCHEMA_FILE}:{line}: YAML syntax error: {error.problem}") from None
     except yaml.YAMLError as error:
         raise SchemaError(f"{SCHEMA_FILE}: cannot be read as YAML: {error}") from None
+    _keep_text_as_written(descriptor, yaml.load(path.read_text(encoding="utf-8"), Loader=TextLoader))
     problems: list[str] = []
     collections = _read_collections(descriptor, problems)
     if problems:
         raise SchemaError("\n".join(f"{SCHEMA_FILE}: {problem}" for problem in problems))
     return Schema(path=path, collections=collections, descriptor=descriptor)
+
+
+# Allowed values and boolean words are text: YAML 1.1 would read `NO` (Norway) as false and
+# `yes` as true. These keys are taken as written; the rest of the descriptor keeps its types
+# (`required: true`), as Frictionless reads them.
+TEXT_KEYS = ("enum", "trueValues", "falseValues", "enumLabels")
+
+
+class TextLoader(getattr(yaml, "CBaseLoader", yaml.BaseLoader)):
+    """Every scalar as the text written (PyYAML's base loader)."""
+
+
+def _keep_text_as_written(typed: Any, text: Any) -> None:
+    if isinstance(typed, dict) and isinstance(text, dict):
+        for key, value in typed.items():
+            if key in TEXT_KEYS and key in text:
+                typed[key] = text[key]
+            else:
+                _keep_text_as_written(value, text.get(key))
+    elif isinstance(typed, list) and isinstance(text, list) and len(typed) == len(text):
+        for typed_item, text_item in zip(typed, text):
+            _keep_text_as_written(typed_item, text_item)
 
 
 def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collection]:
@@ -106,7 +129,11 @@ def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collect
         fields = _read_fields(fields_descriptor, f"resource `{name}`", problems)
         if "id" not in fields:
             problems.append(f"resource `{name}` needs an `id` field")
-        columns, groups = _read_site_hints(resource.get("site") or {}, name, fields, problems)
+        site = resource.get("site") or {}
+        if not isinstance(site, dict):
+            problems.append(f"resource `{name}`: `site` must be a mapping with `columns` and `groups`")
+            site = {}
+        columns, groups = _read_site_hints(site, name, fields, problems)
         collections[name] = Collection(
             name=name,
             title=str(resource.get("title") or name),
@@ -175,6 +202,9 @@ def _read_field(descriptor: dict, where: str, problems: list[str]) -> Field:
         if not descriptor.get(label):
             problems.append(f"{where}: needs a `{label}` (shown to staff on the site and in editors)")
     constraints = descriptor.get("constraints") or {}
+    if not isinstance(constraints, dict):
+        problems.append(f"{where}: `constraints` must be a mapping such as `{{required: true}}`")
+        constraints = {}
     pattern = None
     if "pattern" in constraints:
         try:
