@@ -149,10 +149,13 @@ def test_control_characters_are_a_syntax_error_with_a_line(repo):
     assert texts[0].startswith("partners/bad.yaml:4: error: [yaml-syntax] YAML syntax error: ")
 
 
-def test_yml_extension_is_reported_not_ignored(repo):
-    assert findings_for(repo, "partners/talsi.yml", GOOD) == [
-        "partners/talsi.yml: error: [misnamed-file] record files end in `.yaml`, so this file "
-        "is not read (rename it to `talsi.yaml`)"
+@pytest.mark.parametrize(
+    "name, right", [("talsi.yml", "talsi.yaml"), ("talsi.YAML", "talsi.yaml"), ("media.CSV", "media.csv")]
+)
+def test_misnamed_record_files_are_reported_not_ignored(repo, name, right):
+    assert findings_for(repo, f"partners/{name}", GOOD) == [
+        f"partners/{name}: error: [misnamed-file] record files end in `.yaml` or `.csv` (lower "
+        f"case), so this file is not read (rename it to `{right}`)"
     ]
 
 
@@ -233,4 +236,27 @@ def test_the_id_index_is_reserved(repo):
     assert findings_for(repo, "partners/index.yaml", GOOD.replace("Geras", "Indeksas")) == [
         "partners/index.yaml:1: error: [reserved-id] id `index` is reserved: the site's page of "
         "the collection has that address (use another id, e.g. `partners-index`)"
+    ]
+
+
+def test_list_items_empty_or_holding_the_separator(repo):
+    text = GOOD.replace("Geras", "Sąrašas") + "tags: [kultūra, null, 'kultūra; švietimas']\n"
+    assert findings_for(repo, "partners/list.yaml", text) == [
+        "partners/list.yaml:4: error: [type] `tags` must be a list of values, but it is an empty "
+        "item (remove the empty item)",
+    ]
+    text = GOOD.replace("Geras", "Sąrašas") + "tags: [kultūra, 'kultūra; švietimas']\n"
+    assert findings_for(repo, "partners/list.yaml", text) == [
+        "partners/list.yaml:4: error: [list-delimiter] an item of `tags` is `kultūra; švietimas`, "
+        "which holds `;`, the separator of list items in CSV (write it as separate items, one "
+        "per line starting with `- `)",
+    ]
+
+
+@pytest.mark.parametrize("since, problem", [("٢٠٢٤", "not written as YYYY, YYYY-MM or YYYY-MM-DD"), ("0000", "there is no year 0")])
+def test_dates_take_ascii_digits_and_real_years(repo, since, problem):
+    text = GOOD.replace("Geras", "Datos") + f"since: '{since}'\n"
+    assert findings_for(repo, "partners/d.yaml", text) == [
+        f"partners/d.yaml:4: error: [date] `since` is `{since}`: {problem} (write a year (2010), "
+        "a month (2010-07) or a day (2010-07-18))"
     ]

@@ -63,7 +63,7 @@ FILE_NOT_READ = FindingKind(
     "")
 MISNAMED_FILE = FindingKind(
     "misnamed-file", ERROR, "Record file with a wrong extension",
-    "record files end in `.yaml`, so this file is not read",
+    "record files end in `.yaml` or `.csv` (lower case), so this file is not read",
     "rename it to `{suggestion}`")
 
 # Ids
@@ -101,6 +101,10 @@ TYPE = FindingKind(
     "type", ERROR, "Wrong type of value",
     "`{field}` must be {expected}, but it is {found}",
     "")
+LIST_DELIMITER = FindingKind(
+    "list-delimiter", ERROR, "List item holding the separator",
+    "an item of `{field}` is `{value}`, which holds `{delimiter}`, the separator of list items in CSV",
+    "write it as separate items, one per line starting with `- `")
 ENUM = FindingKind(
     "enum", ERROR, "Value not allowed",
     "`{field}` is `{value}`, which is not one of: {allowed}",

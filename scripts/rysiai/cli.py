@@ -7,6 +7,7 @@ Exit codes: 0 done (no errors), 1 the data has errors (or warnings under --stric
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -29,6 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help()
         return EXIT_CANNOT_RUN
+    if args.run is not run_serve:
+        # A command that runs once and ends makes no garbage worth collecting: the records it
+        # loads hold no reference cycles, and scanning them cost a quarter of the loading time.
+        gc.disable()
     try:
         return args.run(args)
     except RysiaiError as error:

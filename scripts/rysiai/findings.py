@@ -29,6 +29,7 @@ class FindingKind:
         severity: str | None = None,
         **values: Any,
     ) -> Finding:
+        values = {key: _shown(value) for key, value in values.items()}
         message = self.template.format(field=field, record=record, **values)
         hint = values.get("hint") or (self.fix.format(field=field, record=record, **values) if self.fix else "")
         if hint:
@@ -42,6 +43,20 @@ class FindingKind:
             record=record,
             field=field,
         )
+
+
+LONGEST_VALUE = 120
+
+
+def _shown(value: Any) -> Any:
+    """A value as a one-line message shows it: line breaks and control characters escaped
+    (a value cannot forge another finding's line), and long values cut."""
+    if not isinstance(value, str):
+        return value
+    shown = "".join(
+        character if character.isprintable() else repr(character)[1:-1] for character in value
+    )
+    return shown if len(shown) <= LONGEST_VALUE else shown[: LONGEST_VALUE - 1] + "…"
 
 
 @dataclass(frozen=True, order=True)

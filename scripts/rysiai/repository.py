@@ -67,15 +67,13 @@ def paused_garbage_collection() -> Iterator[None]:
 
     Loading makes hundreds of thousands of dicts, lists and strings and no reference cycles;
     the collector would scan them again and again for nothing (a quarter of the loading time
-    at 20k records). Reference counting still frees everything as usual.
+    at 20k records). Reference counting still frees everything as usual. (The `rysiai`
+    command, which runs once and ends, keeps the collector off altogether.)
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        # Freezing moves what was made into the permanent generation: re-enabling would
-        # otherwise start a full collection over all of it at the next allocation.
-        gc.freeze()
         if was_enabled:
             gc.enable()

@@ -12,7 +12,7 @@ from ..loading import Record
 from ..repository import Repository
 from . import checked_values, location
 
-PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 # Pairs of fields, at the same level of a record (or of an array item), that must not go back in time.
 DATE_ORDER = (("start", "end"), ("signed", "until"))
 
@@ -36,6 +36,8 @@ def partial_date_problem(value: str) -> str | None:
     if not match:
         return "not written as YYYY, YYYY-MM or YYYY-MM-DD"
     year, month, day = (int(part) if part else 1 for part in match.groups())
+    if year == 0:
+        return "there is no year 0"
     try:
         dt.date(year, month, day)
     except ValueError:

@@ -32,10 +32,12 @@ def read_collection(root: Path, collection: Collection) -> tuple[list[Record], l
             findings.extend(_unread_folder(Path(entry.path), path))
             continue
         stem, dot, extension = entry.name.rpartition(".")
-        if extension not in ("yaml", "csv") or not dot:
-            if extension in ("yml", "YAML", "YML") and dot:
+        if extension not in ("yaml", "csv") or not dot or not stem:
+            # `.yml`, `.YAML`, `.CSV`…: a record file that would otherwise be skipped unseen.
+            if dot and stem and extension.lower() in ("yml", "yaml", "csv"):
+                right = "csv" if extension.lower() == "csv" else "yaml"
                 findings.append(
-                    catalogue.MISNAMED_FILE(path=path, line=None, suggestion=f"{stem}.yaml")
+                    catalogue.MISNAMED_FILE(path=path, line=None, suggestion=f"{stem}.{right}")
                 )
             continue
         try:

@@ -11,8 +11,8 @@ from ..findings import Finding
 from ..schema import Collection, Field
 from .record import Record, field_label
 
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-INTEGER = re.compile(r"[+-]?\d+")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+INTEGER = re.compile(r"[+-]?[0-9]+")
 EXPECTED = {
     "string": "text",
     "date": "a date (YYYY-MM-DD)",
@@ -58,6 +58,16 @@ def _typed(record: Record, field: Field, value: Any, place: tuple, findings: lis
                 raise ConversionError(catalogue.TYPE, found=_describe(value), hint=_list_hint(field))
             items = []
             for index, item in enumerate(value):
+                if item is None or item == "":
+                    raise ConversionError(
+                        catalogue.TYPE, found="an empty item", place=place + (index,),
+                        expected="a list of values", hint="remove the empty item",
+                    )
+                if field.delimiter in item if isinstance(item, str) else False:
+                    raise ConversionError(
+                        catalogue.LIST_DELIMITER, value=item, delimiter=field.delimiter,
+                        place=place + (index,),
+                    )
                 typed = _typed_scalar(item, field.item_type, field, place + (index,))
                 if typed is not None:
                     items.append(typed)

@@ -29,7 +29,7 @@ def last_changes(root: Path, folders: list[str]) -> dict[str, Change]:
     try:
         done = subprocess.run(
             [
-                "git", "-C", str(root), "log", "--no-merges", "--no-renames",
+                "git", "-C", str(root), "-c", "core.quotepath=off", "log", "--no-merges", "--no-renames",
                 f"--format={_COMMIT}%H{_FIELD}%aI{_FIELD}%an", "--name-only", "--relative",
                 "--", *folders,
             ],
