@@ -72,6 +72,11 @@ def _grouped(context: SiteContext, collection: Collection, records: list[Record]
 
 def _table(context: SiteContext, collection: Collection, records: list[Record], page_url: str) -> str:
     columns = [collection.fields[name] for name in collection.columns]
+    if not columns:  # a collection of ids alone: a list of links
+        items = "".join(
+            f"<li>{link(relative_url(page_url, context.record_url(r)), r.label)}</li>" for r in records
+        )
+        return f"<div data-pagefind-ignore><ul>{items}</ul></div>"
     # The record's link sits on its name or title, else on the first column.
     linked = next((f.name for f in columns if f.name in ("name", "title")), columns[0].name)
     rows = []
