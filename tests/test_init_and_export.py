@@ -53,7 +53,10 @@ def test_export_datapackage_passes_frictionless(repo, tmp_path, cli):
     assert result.code == 0
     assert result.out.splitlines() == [
         str(out / name)
-        for name in ("datapackage.json", "partners.csv", "contacts.csv", "associations.csv", "visits.csv")
+        for name in (
+            "datapackage.json", "partners.csv", "contacts.csv", "associations.csv", "visits.csv",
+            "requests.csv",
+        )
     ]
     report = Package(str(out / "datapackage.json")).validate()
     assert report.valid, report.flatten(["type", "message"])

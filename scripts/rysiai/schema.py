@@ -57,6 +57,7 @@ class Collection:
     fields: dict[str, Field]
     columns: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
+    due_working_days: int | None = None  # `due` left out: `received` plus this many working days
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collect
             fields=fields,
             columns=columns,
             groups=groups,
+            due_working_days=_read_due_rule(resource.get("due"), name, fields, problems),
         )
     for collection in collections.values():
         for fld in _all_fields(collection.fields):
@@ -151,6 +153,19 @@ def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collect
                         f"which is not a resource"
                     )
     return collections
+
+
+def _read_due_rule(rule: Any, name: str, fields: dict[str, Field], problems: list[str]) -> int | None:
+    if rule is None:
+        return None
+    days = rule.get("working_days") if isinstance(rule, dict) else None
+    if not isinstance(days, int) or isinstance(days, bool) or days < 0:
+        problems.append(f"resource `{name}`: `due` must be a mapping such as `{{working_days: 20}}`")
+        return None
+    if "received" not in fields or "due" not in fields:
+        problems.append(f"resource `{name}`: a `due` rule needs the date fields `received` and `due`")
+        return None
+    return days
 
 
 def _read_site_hints(site: dict, name: str, fields: dict[str, Field], problems: list[str]):

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from .. import catalogue
+from ..deadlines import add_working_days
 from ..findings import Finding
 from ..schema import Collection, Field
 from .record import Record, field_label
@@ -46,7 +47,18 @@ def type_record(record: Record, collection: Collection) -> list[Finding]:
         typed = _typed(record, field, value, (name,), findings)
         if typed is not None:
             typed_values[name] = typed
+    _derive_due(record, collection)
     return findings
+
+
+def _derive_due(record: Record, collection: Collection) -> None:
+    """A request's `due`, where it was left out and `due` was not written at all."""
+    received = record.typed.get("received")
+    if collection.due_working_days is None or record.values.get("due") is not None:
+        return
+    if isinstance(received, dt.date):
+        record.typed["due"] = add_working_days(received, collection.due_working_days)
+        record.derived.add("due")
 
 
 def _typed(record: Record, field: Field, value: Any, place: tuple, findings: list[Finding]):

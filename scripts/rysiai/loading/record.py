@@ -25,6 +25,7 @@ class Record:
     values: dict[str, Any]
     lines: dict[FieldPath, int] = field(default_factory=dict)
     typed: dict[str, Any] = field(default_factory=dict)
+    derived: set[str] = field(default_factory=set)  # typed fields computed, not written
 
     def line_of(self, *place: Any) -> int:
         """The line of a field (or of an item inside it), else the record's own line."""
