@@ -155,6 +155,14 @@ REFERENCE_KIND = FindingKind(
     "reference-kind", ERROR, "Reference to the wrong kind of record",
     "`{field}` refers to `{value}`, which is a record of {found}; it must be one of {allowed}",
     "")
+ANSWER_DATE = FindingKind(
+    "answer-date", ERROR, "Answered without a date",
+    "`status` is `answered`, but `answered` (the date of the answer) is missing",
+    "add a line `answered: YYYY-MM-DD`")
+OVERDUE = FindingKind(
+    "overdue", WARNING, "Reply overdue",
+    "the reply was due on {due}: {days} day(s) overdue",
+    "answer it and set `status: answered` with the date, or set a new `due` date")
 POSSIBLE_DUPLICATE = FindingKind(
     "possible-duplicate", WARNING, "Possible duplicate",
     "{collection} `{record}` may be the same as `{other}` ({other_path}): {reason}",

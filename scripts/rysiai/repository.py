@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +36,7 @@ class Repository:
     records: list[Record]
     findings: list[Finding] = field(default_factory=list)
     by_id: dict[str, Record] = field(default_factory=dict)
+    today: dt.date = field(default_factory=dt.date.today)  # what "overdue" is measured against
 
     def collection(self, name: str) -> list[Record]:
         return [record for record in self.records if record.collection == name]
