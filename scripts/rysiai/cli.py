@@ -99,6 +99,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     datapackage.set_defaults(run=run_export_datapackage)
 
+    agenda = commands.add_parser(
+        "agenda",
+        help="list what is overdue, due soon and coming",
+        description="List, in this order: overdue requests and follow-ups (days overdue), those "
+        "due within DAYS days, visits and events within DAYS days, agreement anniversaries this "
+        "year (every 5 years since signing) and agreements expiring within 90 days, and records "
+        "not reviewed for 24 months. Exit 0 (2 when it cannot run).",
+    )
+    _root_option(agenda)
+    agenda.add_argument(
+        "--today", metavar="YYYY-MM-DD", type=_date_argument,
+        help="the day to count from (default: today), for a reproducible agenda",
+    )
+    agenda.add_argument(
+        "--days", metavar="N", type=int, default=14, help="how far ahead to look (default: 14)"
+    )
+    _format_option(agenda)
+    agenda.set_defaults(run=run_agenda)
+
     build = commands.add_parser(
         "build",
         help="build the intranet site from the records",
@@ -151,6 +170,15 @@ def _format_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _date_argument(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date written YYYY-MM-DD: {text!r}") from None
+
+
 def _root(args: argparse.Namespace) -> Path:
     from .repository import find_root
 
@@ -200,6 +228,31 @@ def run_export_datapackage(args: argparse.Namespace) -> int:
     written = export_datapackage(repository, args.output, overwrite=args.force)
     for path in written:
         print(path)
+    return EXIT_OK
+
+
+def run_agenda(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .agenda import SECTIONS, build_agenda
+    from .repository import load_repository
+
+    today = args.today or dt.date.today()
+    items = build_agenda(load_repository(_root(args)), today, args.days)
+    if args.format == "json":
+        payload = {"today": today.isoformat(), "days": args.days, "items": [i.to_dict() for i in items]}
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not items:
+        print(f"Nothing on the agenda as of {today.isoformat()}.")
+    for section, heading in SECTIONS.items():
+        lines = [item for item in items if item.section == section]
+        if not lines:
+            continue
+        print(f"{heading}:")
+        for item in lines:
+            when = f"{item.days} d. overdue" if section == "overdue" else f"in {item.days} d." if item.days >= 0 else f"{-item.days} d. ago"
+            print(f"  {item.date.isoformat()}  {when:>14}  {item.path}  {item.title} — {item.detail}")
     return EXIT_OK
 
 

@@ -7,6 +7,8 @@ from typing import Any
 
 # A place in a record: ("agreements", 0, "signed") is the `signed` of the first agreement.
 FieldPath = tuple
+# The fields that name a record, by collection: partners' name, visits' title, requests' subject.
+LABEL_FIELDS = ("name", "title", "subject")
 
 
 @dataclass
@@ -37,8 +39,8 @@ class Record:
 
     @property
     def label(self) -> str:
-        """What people call the record: its name or title, else its id."""
-        value = self.values.get("name") or self.values.get("title")
+        """What people call the record: its name, title or subject, else its id."""
+        value = next((self.values[name] for name in LABEL_FIELDS if self.values.get(name)), None)
         return value if isinstance(value, str) else self.id
 
 

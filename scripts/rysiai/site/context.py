@@ -10,6 +10,7 @@ from functools import lru_cache
 import pycountry
 
 from ..findings import Finding
+from ..loading.record import LABEL_FIELDS
 from ..links import backlinks
 from ..loading import Record
 from ..repository import Repository
@@ -81,7 +82,7 @@ class SiteContext:
     def label_is_unsearchable(self, record: Record) -> bool:
         """Whether a record's name or title is of a visibility class kept out of search."""
         fields = self.repository.schema.collections[record.collection].fields
-        label_field = fields.get("name") or fields.get("title")
+        label_field = next((fields[name] for name in LABEL_FIELDS if name in fields), None)
         return label_field is not None and label_field.visibility in self.search_ignored
 
     def country_name(self, code: str) -> str:

@@ -9,6 +9,7 @@ from collections import defaultdict
 from ..loading import Record
 from ..schema import Collection
 from .collation import record_order, sort_key
+from ..loading.record import LABEL_FIELDS
 from .context import SiteContext
 from .html import esc, link, relative_url, table
 from .values import plain_value, render_value
@@ -78,7 +79,7 @@ def _table(context: SiteContext, collection: Collection, records: list[Record], 
         )
         return f"<div data-pagefind-ignore><ul>{items}</ul></div>"
     # The record's link sits on its name or title, else on the first column.
-    linked = next((f.name for f in columns if f.name in ("name", "title")), columns[0].name)
+    linked = next((f.name for f in columns if f.name in LABEL_FIELDS), columns[0].name)
     rows = []
     for record in records:
         cells = []

@@ -8,6 +8,7 @@ from collections import defaultdict
 from ..loading import Record
 from ..schema import Field
 from .collation import record_order
+from ..loading.record import LABEL_FIELDS
 from .context import SiteContext
 from .html import esc, link, relative_url, table
 from .search_markers import search_markers
@@ -20,8 +21,8 @@ def render_record_page(context: SiteContext, record: Record) -> str:
     rows, sections = [], []
     for field in collection.fields.values():
         value = record.typed.get(field.name)
-        if field.name == "id" or value in (None, [], "") or field.name in ("name", "title"):
-            continue  # the name or title is the page's heading
+        if field.name == "id" or value in (None, [], "") or field.name in LABEL_FIELDS:
+            continue  # the name, title or subject is the page's heading
         # Values of a visibility class kept out of search are marked for the indexer to skip.
         ignored = " data-pagefind-ignore" if field.visibility in context.search_ignored else ""
         if field.type == "array":

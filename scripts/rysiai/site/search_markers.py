@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..loading import Record
+from ..loading.record import LABEL_FIELDS
 from .context import SiteContext
 from .html import esc
 from .values import plain_value
@@ -21,7 +22,7 @@ def search_markers(context: SiteContext, record: Record, *, hide_label: bool = F
     facts = []
     for name in collection.columns:
         field = collection.fields[name]
-        if name in ("name", "title") or field.check in ("email", "phone"):
+        if name in LABEL_FIELDS or field.check in ("email", "phone"):
             continue
         if field.visibility in context.search_ignored:
             continue

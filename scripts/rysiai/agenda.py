@@ -1,0 +1,134 @@
+"""The office's agenda: what is overdue, what falls due soon, what is coming, what to look after."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+
+from .loading import Record
+from .repository import Repository
+
+# In this order the agenda lists its sections.
+SECTIONS = {
+    "overdue": "Overdue",
+    "due-soon": "Due soon",
+    "upcoming": "Visits and events coming",
+    "anniversary": "Agreement anniversaries this year",
+    "expiring": "Agreements expiring",
+    "not-reviewed": "Not reviewed for a long time",
+}
+WAITING = ("open", "forwarded")
+EXPIRY_WARNING_DAYS = 90
+ANNIVERSARY_EVERY = 5  # years
+REVIEW_MONTHS = 24
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One line of the agenda: a record, the date that matters and how far it is from today."""
+
+    section: str
+    date: dt.date
+    days: int  # days overdue (overdue), else days from today (negative: in the past)
+    collection: str
+    record: str
+    path: str
+    title: str
+    detail: str
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["date"] = self.date.isoformat()
+        return data
+
+
+def build_agenda(repository: Repository, today: dt.date, days: int = 14) -> list[AgendaItem]:
+    """Every agenda item, in section order, then by date."""
+    items = [
+        *_deadlines(repository, today, days),
+        *_coming(repository, today, days),
+        *_agreements(repository, today),
+        *_not_reviewed(repository, today),
+    ]
+    order = list(SECTIONS)
+    return sorted(items, key=lambda item: (order.index(item.section), item.date, item.title))
+
+
+def _item(section: str, day: dt.date, today: dt.date, record: Record, detail: str) -> AgendaItem:
+    days = (today - day).days if section == "overdue" else (day - today).days
+    return AgendaItem(section, day, days, record.collection, record.id, record.path, record.label, detail)
+
+
+def _deadlines(repository: Repository, today: dt.date, days: int) -> Iterator[AgendaItem]:
+    """Requests waiting for an answer and follow-ups not done, by their due date."""
+    horizon = today + dt.timedelta(days=days)
+    for record in repository.records:
+        due = record.typed.get("due")
+        if (
+            record.collection == "requests"
+            and isinstance(due, dt.date)
+            and record.typed.get("status", "open") in WAITING
+        ):
+            yield from _by_due(due, today, horizon, record, "request")
+        for follow_up in record.typed.get("follow_ups") or []:
+            due = follow_up.get("due")
+            if isinstance(due, dt.date) and not follow_up.get("done"):
+                yield from _by_due(due, today, horizon, record, f"follow-up: {follow_up.get('task', '')}")
+
+
+def _by_due(due: dt.date, today: dt.date, horizon: dt.date, record: Record, detail: str):
+    if due < today:
+        yield _item("overdue", due, today, record, detail)
+    elif due <= horizon:
+        yield _item("due-soon", due, today, record, detail)
+
+
+def _coming(repository: Repository, today: dt.date, days: int) -> Iterator[AgendaItem]:
+    horizon = today + dt.timedelta(days=days)
+    for record in repository.records:
+        if record.collection not in ("visits", "events") or record.typed.get("status") == "cancelled":
+            continue
+        start = record.typed.get("start")
+        start_day = start.date() if isinstance(start, dt.datetime) else start
+        if isinstance(start_day, dt.date) and today <= start_day <= horizon:
+            detail = record.typed.get("direction") or record.typed.get("kind") or record.collection
+            yield _item("upcoming", start_day, today, record, str(detail))
+
+
+def _agreements(repository: Repository, today: dt.date) -> Iterator[AgendaItem]:
+    for record in repository.records:
+        for agreement in record.typed.get("agreements") or []:
+            kind = agreement.get("type", "agreement")
+            signed, until = agreement.get("signed"), agreement.get("until")
+            if isinstance(signed, dt.date):
+                years = today.year - signed.year
+                if years > 0 and years % ANNIVERSARY_EVERY == 0:
+                    day = _same_day_in(signed, today.year)
+                    yield _item("anniversary", day, today, record, f"{years} years of {kind}")
+            if isinstance(until, dt.date) and today <= until <= today + dt.timedelta(days=EXPIRY_WARNING_DAYS):
+                yield _item("expiring", until, today, record, f"{kind} ends")
+
+
+def _same_day_in(day: dt.date, year: int) -> dt.date:
+    """The anniversary in ``year`` (a 29 February falls on 28 February in other years)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)
+
+
+def _not_reviewed(repository: Repository, today: dt.date) -> Iterator[AgendaItem]:
+    """Records whose `reviewed` date is older than REVIEW_MONTHS."""
+    limit = _months_before(today, REVIEW_MONTHS)
+    for record in repository.records:
+        reviewed = record.typed.get("reviewed")
+        if isinstance(reviewed, dt.date) and reviewed < limit:
+            yield _item("not-reviewed", reviewed, today, record, f"last reviewed {reviewed.isoformat()}")
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` earlier (31 March less one month: 28 or 29 February)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
