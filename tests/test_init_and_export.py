@@ -55,7 +55,7 @@ def test_export_datapackage_passes_frictionless(repo, tmp_path, cli):
         str(out / name)
         for name in (
             "datapackage.json", "partners.csv", "contacts.csv", "associations.csv", "visits.csv",
-            "requests.csv",
+            "requests.csv", "events.csv",
         )
     ]
     report = Package(str(out / "datapackage.json")).validate()

@@ -73,3 +73,29 @@ def test_an_open_request_past_its_deadline_is_a_warning(repo):
         "requests/b.yaml:3: warning: [overdue] the reply was due on 2026-11-20: 6 day(s) overdue "
         "(answer it and set `status: answered` with the date, or set a new `due` date)",
     ]
+
+
+def test_event_times_are_days_or_vilnius_times(repo):
+    repo.write("events/a.yaml", "title: A\nstart: 2026-12-10 10:00\nend: 2026-12-10 09:30\n")
+    repo.write("events/b.yaml", "title: B\nstart: 2026-12-10 25:00\n")
+    repo.write("events/c.yaml", "title: C\nstart: 10.12.2026\n")
+    repo.write("events/d.yaml", "title: D\nstart: 2026-12-10\nend: 2026-12-10 18:00\n")
+    _, texts = check(repo)
+    assert texts == [
+        "events/a.yaml:3: error: [date-order] `end` (2026-12-10 09:30) is before `start` "
+        "(2026-12-10 10:00) (check both dates)",
+        "events/b.yaml:2: error: [date] `start` is `2026-12-10 25:00`: no such time of day (write "
+        "a day, 2026-12-03, or a day and time in Vilnius, 2026-12-03 10:30)",
+        "events/c.yaml:2: error: [date] `start` is `10.12.2026`: not written as YYYY-MM-DD or "
+        "YYYY-MM-DD HH:MM (write a day, 2026-12-03, or a day and time in Vilnius, 2026-12-03 10:30)",
+    ]
+
+
+def test_parse_moment_is_aware_of_vilnius_time():
+    from rysiai.moments import parse_moment
+
+    summer = parse_moment("2026-07-01 10:00")
+    winter = parse_moment("2026-12-01T10:00")
+    assert summer.utcoffset() == dt.timedelta(hours=3)
+    assert winter.utcoffset() == dt.timedelta(hours=2)
+    assert parse_moment("2026-12-01") == dt.date(2026, 12, 1)

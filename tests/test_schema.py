@@ -23,7 +23,7 @@ def test_descriptor_is_valid_frictionless(path):
 
 def test_every_field_has_lithuanian_labels_and_a_visibility():
     schema = load_schema(PROJECT)
-    assert list(schema.collections) == ["partners", "contacts", "associations", "visits", "requests"]
+    assert list(schema.collections) == ["partners", "contacts", "associations", "visits", "requests", "events"]
     for collection in schema.collections.values():
         for field in collection.fields.values():
             assert field.title and field.description, field.name

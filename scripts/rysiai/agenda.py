@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
 from .loading import Record
+from .moments import day_of, parse_moment
 from .repository import Repository
 
 # In this order the agenda lists its sections.
@@ -90,11 +91,20 @@ def _coming(repository: Repository, today: dt.date, days: int) -> Iterator[Agend
     for record in repository.records:
         if record.collection not in ("visits", "events") or record.typed.get("status") == "cancelled":
             continue
-        start = record.typed.get("start")
-        start_day = start.date() if isinstance(start, dt.datetime) else start
-        if isinstance(start_day, dt.date) and today <= start_day <= horizon:
+        start_day = moment_day(record.typed.get("start"))
+        if start_day is not None and today <= start_day <= horizon:
             detail = record.typed.get("direction") or record.typed.get("kind") or record.collection
             yield _item("upcoming", start_day, today, record, str(detail))
+
+
+def moment_day(value) -> dt.date | None:
+    """The day of a date or of an event's time written as text; None if it is neither."""
+    if isinstance(value, str):
+        try:
+            value = parse_moment(value)
+        except ValueError:
+            return None
+    return day_of(value) if isinstance(value, dt.date) else None
 
 
 def _agreements(repository: Repository, today: dt.date) -> Iterator[AgendaItem]:

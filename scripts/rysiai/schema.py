@@ -13,7 +13,7 @@ from .errors import SchemaError
 
 SCHEMA_FILE = "datapackage.yaml"
 VISIBILITIES = ("public", "internal", "personal")
-CHECKS = ("email", "phone", "url", "country", "entity-code", "partial-date", "markdown")
+CHECKS = ("email", "phone", "url", "country", "entity-code", "partial-date", "date-time", "markdown")
 SCALAR_TYPES = ("string", "date", "boolean", "integer")
 TYPES = SCALAR_TYPES + ("list", "array")
 # Frictionless's own defaults, used where a boolean field names none.

@@ -10,6 +10,7 @@ from .. import catalogue
 from ..findings import Finding
 from ..loading import Record
 from ..repository import Repository
+from ..moments import VILNIUS, parse_moment
 from . import checked_values, location
 
 PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
@@ -26,6 +27,16 @@ def check(repository: Repository) -> Iterator[Finding]:
                 value=value,
                 problem=problem,
                 hint="write a year (2010), a month (2010-07) or a day (2010-07-18)",
+            )
+    for record, _field, value, place in checked_values(repository, "date-time"):
+        try:
+            parse_moment(value)
+        except ValueError as problem:
+            yield catalogue.DATE(
+                **location(record, place),
+                value=value,
+                problem=str(problem),
+                hint="write a day, 2026-12-03, or a day and time in Vilnius, 2026-12-03 10:30",
             )
     for record in repository.records:
         yield from _order(record, record.typed, ())
@@ -45,15 +56,30 @@ def partial_date_problem(value: str) -> str | None:
     return None
 
 
+def _comparable(value, whole_day: dt.time):
+    """Dates and event times on one scale: a date counts from its first moment when it begins
+    something and to its last when it ends it."""
+    if isinstance(value, str):
+        try:
+            value = parse_moment(value)
+        except ValueError:
+            return None
+    if isinstance(value, dt.datetime):
+        return (value.date(), value.astimezone(VILNIUS).time())
+    if isinstance(value, dt.date):
+        return (value, whole_day)
+    return None
+
+
 def _order(record: Record, typed: dict, prefix: tuple) -> Iterator[Finding]:
     for first, last in DATE_ORDER:
-        begin, end = typed.get(first), typed.get(last)
-        if isinstance(begin, dt.date) and isinstance(end, dt.date) and end < begin:
+        begin, end = _comparable(typed.get(first), dt.time.min), _comparable(typed.get(last), dt.time.max)
+        if begin is not None and end is not None and end < begin:
             yield catalogue.DATE_ORDER(
                 **location(record, prefix + (last,)),
-                value=end.isoformat(),
+                value=str(typed[last]),
                 other=first,
-                other_value=begin.isoformat(),
+                other_value=str(typed[first]),
             )
     for name, value in typed.items():
         if isinstance(value, list) and value and isinstance(value[0], dict):
