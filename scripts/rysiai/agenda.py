@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
+from .deadlines import WAITING
 from .loading import Record
 from .moments import day_of, parse_moment
 from .repository import Repository
@@ -20,7 +21,6 @@ SECTIONS = {
     "expiring": "Agreements expiring",
     "not-reviewed": "Not reviewed for a long time",
 }
-WAITING = ("open", "forwarded")
 EXPIRY_WARNING_DAYS = 90
 ANNIVERSARY_EVERY = 5  # years
 REVIEW_MONTHS = 24

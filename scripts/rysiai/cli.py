@@ -98,6 +98,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="overwrite files of an earlier export in DIR"
     )
     datapackage.set_defaults(run=run_export_datapackage)
+    ics = formats.add_parser(
+        "ics",
+        help="calendar feeds (iCalendar): visits, events, reply deadlines",
+        description="Write a calendar feed (iCalendar, RFC 5545): `calendar` (everything), "
+        "`visits`, `events` or `deadlines` (requests waiting for an answer and follow-ups not "
+        "done). Each entry's UID comes from its record's id, so a subscribed calendar is updated, "
+        "not filled twice. Written to standard output, or to FILE, which is never overwritten "
+        "unless --force is given.",
+    )
+    _root_option(ics)
+    ics.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: standard output)")
+    ics.add_argument("--feed", choices=("calendar", "visits", "events", "deadlines"), default="calendar",
+                     help="which feed (default: calendar, everything)")
+    ics.add_argument("--site-url", metavar="URL", default="",
+                     help="the site's address, for each entry's link to its record page")
+    ics.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    ics.set_defaults(run=run_export_ics)
 
     agenda = commands.add_parser(
         "agenda",
@@ -275,6 +292,21 @@ def run_serve(args: argparse.Namespace) -> int:
     from .site.build import serve_site
 
     serve_site(_root(args), args.dev_addr)
+    return EXIT_OK
+
+
+def run_export_ics(args: argparse.Namespace) -> int:
+    from .export.calendar import calendar_feed
+    from .export.files import refuse_overwrite
+    from .repository import load_repository
+
+    feed = calendar_feed(load_repository(_root(args)), args.feed, site_url=args.site_url)
+    if args.output is None:
+        sys.stdout.write(feed.decode("utf-8"))
+        return EXIT_OK
+    refuse_overwrite([args.output], overwrite=args.force)
+    args.output.write_bytes(feed)
+    print(args.output)
     return EXIT_OK
 
 

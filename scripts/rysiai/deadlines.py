@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+# Request statuses still waiting for the office's answer.
+WAITING = ("open", "forwarded")
 # Public holidays on fixed dates (Labour Code, art. 123): month, day.
 FIXED_HOLIDAYS = (
     (1, 1), (2, 16), (3, 11), (5, 1), (6, 24), (7, 6), (8, 15), (11, 1), (11, 2),

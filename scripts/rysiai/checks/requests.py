@@ -8,9 +8,8 @@ from collections.abc import Iterator
 from .. import catalogue
 from ..findings import Finding
 from ..repository import Repository
+from ..deadlines import WAITING
 from . import location
-
-WAITING = ("open", "forwarded")  # statuses still waiting for the office's answer
 
 
 def check(repository: Repository) -> Iterator[Finding]:

@@ -24,6 +24,7 @@ def render_home_page(context: SiteContext, title: str) -> str:
         parts.append(_visits(context, context.text("recent_visits"), recent[:SHOWN], page_url))
     parts.append(_recent_changes(context, page_url))
     parts.append(_findings(context, page_url))
+    parts.append(_calendars(context, page_url))
     # The home page only repeats what the records' own pages say: kept out of search.
     return '<div data-pagefind-ignore="all">' + "\n".join(parts) + "</div>\n"
 
@@ -91,3 +92,12 @@ def _findings(context: SiteContext, page_url: str) -> str:
         )
         items.append(f"<li>{where}: <code>{esc(finding.code)}</code> {esc(finding.message)}</li>")
     return f"{heading}\n<ul>\n" + "\n".join(items) + "\n</ul>"
+
+
+def _calendars(context: SiteContext, page_url: str) -> str:
+    """Links to the calendar feeds the plugin writes beside the pages (export/calendar.py)."""
+    feeds = ("calendar", "visits", "events", "deadlines")
+    links = " · ".join(
+        link(relative_url(page_url, f"{feed}.ics"), context.text(f"calendar_{feed}")) for feed in feeds
+    )
+    return f"<h2>{esc(context.text('calendars'))}</h2>\n<p>{links}</p>"

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..errors import RysiaiError
+from ..export.calendar import FEEDS, calendar_feed
 from ..repository import load_repository
 from ..schema import SCHEMA_FILE
 from ..validate import check_repository
@@ -121,6 +122,10 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         self._prerenderer = Prerenderer([page for page in self.pages.values() if page.record])
         self._prerenderer.start()
+        # Calendar feeds beside the pages: calendar.ics (everything), visits.ics, events.ics, deadlines.ics.
+        for feed in FEEDS:
+            content = calendar_feed(self.context.repository, feed, site_url=config.site_url or "")
+            files.append(File.generated(config, f"{feed}.ics", content=content))
         assets = resources.files(__package__) / "assets"
         for asset in self._assets():
             files.append(
