@@ -37,7 +37,7 @@ def test_sections_in_order(repo, cli):
         "Due soon:\n"
         "  2026-12-01         in 5 d.  requests/soon.yaml  Greitai — request\n"
         "Visits and events coming:\n"
-        "  2026-12-03         in 7 d.  visits/v.yaml  Vizitas — incoming\n"
+        "  2026-12-03         in 7 d.  visits/v.yaml  Vizitas — visit: incoming\n"
         "Agreement anniversaries this year:\n"
         "  2026-05-14      196 d. ago  partners/talsi.yaml  Talsi — 10 years of sutartis\n"
         "Agreements expiring:\n"
@@ -57,7 +57,8 @@ def test_json_is_the_library_agenda(repo, cli):
     assert payload == {"today": "2026-11-26", "days": 14, "items": [item.to_dict() for item in items]}
     assert payload["items"][0] == {
         "section": "overdue", "date": "2026-10-29", "days": 28, "collection": "requests",
-        "record": "late", "path": "requests/late.yaml", "title": "Vėluojantis", "detail": "request",
+        "record": "late", "path": "requests/late.yaml", "title": "Vėluojantis", "what": "request",
+        "about": "", "years": 0, "detail": "request",
     }
 
 

@@ -37,11 +37,25 @@ class AgendaItem:
     record: str
     path: str
     title: str
-    detail: str
+    what: str  # request, follow-up, visit, event, anniversary, expiry, review
+    about: str = ""  # the follow-up's task, the agreement's type, the visit's direction
+    years: int = 0  # for an anniversary
+
+    @property
+    def detail(self) -> str:
+        """The item in a few English words, for the command line."""
+        if self.what == "anniversary":
+            return f"{self.years} years of {self.about}"
+        if self.what == "expiry":
+            return f"{self.about} ends"
+        if self.what == "review":
+            return f"last reviewed {self.date.isoformat()}"
+        return f"{self.what}: {self.about}" if self.about else self.what
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["date"] = self.date.isoformat()
+        data["detail"] = self.detail
         return data
 
 
@@ -57,9 +71,13 @@ def build_agenda(repository: Repository, today: dt.date, days: int = 14) -> list
     return sorted(items, key=lambda item: (order.index(item.section), item.date, item.title))
 
 
-def _item(section: str, day: dt.date, today: dt.date, record: Record, detail: str) -> AgendaItem:
+def _item(
+    section: str, day: dt.date, today: dt.date, record: Record, what: str, about: str = "", years: int = 0
+) -> AgendaItem:
     days = (today - day).days if section == "overdue" else (day - today).days
-    return AgendaItem(section, day, days, record.collection, record.id, record.path, record.label, detail)
+    return AgendaItem(
+        section, day, days, record.collection, record.id, record.path, record.label, what, about, years
+    )
 
 
 def _deadlines(repository: Repository, today: dt.date, days: int) -> Iterator[AgendaItem]:
@@ -72,18 +90,18 @@ def _deadlines(repository: Repository, today: dt.date, days: int) -> Iterator[Ag
             and isinstance(due, dt.date)
             and record.typed.get("status", "open") in WAITING
         ):
-            yield from _by_due(due, today, horizon, record, "request")
+            yield from _by_due(due, today, horizon, record, "request", "")
         for follow_up in record.typed.get("follow_ups") or []:
             due = follow_up.get("due")
             if isinstance(due, dt.date) and not follow_up.get("done"):
-                yield from _by_due(due, today, horizon, record, f"follow-up: {follow_up.get('task', '')}")
+                yield from _by_due(due, today, horizon, record, "follow-up", follow_up.get("task", ""))
 
 
-def _by_due(due: dt.date, today: dt.date, horizon: dt.date, record: Record, detail: str):
+def _by_due(due: dt.date, today: dt.date, horizon: dt.date, record: Record, what: str, about: str):
     if due < today:
-        yield _item("overdue", due, today, record, detail)
+        yield _item("overdue", due, today, record, what, about)
     elif due <= horizon:
-        yield _item("due-soon", due, today, record, detail)
+        yield _item("due-soon", due, today, record, what, about)
 
 
 def _coming(repository: Repository, today: dt.date, days: int) -> Iterator[AgendaItem]:
@@ -93,8 +111,9 @@ def _coming(repository: Repository, today: dt.date, days: int) -> Iterator[Agend
             continue
         start_day = moment_day(record.typed.get("start"))
         if start_day is not None and today <= start_day <= horizon:
-            detail = record.typed.get("direction") or record.typed.get("kind") or record.collection
-            yield _item("upcoming", start_day, today, record, str(detail))
+            what = "visit" if record.collection == "visits" else "event"
+            about = record.typed.get("direction") or record.typed.get("kind") or ""
+            yield _item("upcoming", start_day, today, record, what, str(about))
 
 
 def moment_day(value) -> dt.date | None:
@@ -116,9 +135,9 @@ def _agreements(repository: Repository, today: dt.date) -> Iterator[AgendaItem]:
                 years = today.year - signed.year
                 if years > 0 and years % ANNIVERSARY_EVERY == 0:
                     day = _same_day_in(signed, today.year)
-                    yield _item("anniversary", day, today, record, f"{years} years of {kind}")
+                    yield _item("anniversary", day, today, record, "anniversary", kind, years)
             if isinstance(until, dt.date) and today <= until <= today + dt.timedelta(days=EXPIRY_WARNING_DAYS):
-                yield _item("expiring", until, today, record, f"{kind} ends")
+                yield _item("expiring", until, today, record, "expiry", kind)
 
 
 def _same_day_in(day: dt.date, year: int) -> dt.date:
@@ -135,7 +154,7 @@ def _not_reviewed(repository: Repository, today: dt.date) -> Iterator[AgendaItem
     for record in repository.records:
         reviewed = record.typed.get("reviewed")
         if isinstance(reviewed, dt.date) and reviewed < limit:
-            yield _item("not-reviewed", reviewed, today, record, f"last reviewed {reviewed.isoformat()}")
+            yield _item("not-reviewed", reviewed, today, record, "review")
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:

@@ -7,6 +7,7 @@ import datetime as dt
 from ..loading import Record
 from .collation import sort_key
 from .context import SiteContext
+from ..agenda import SECTIONS, build_agenda
 from .html import esc, link, relative_url, table
 from .values import render_value
 
@@ -15,7 +16,7 @@ SHOWN = 10  # rows in each list
 
 def render_home_page(context: SiteContext, title: str) -> str:
     page_url = context.url("index.md")
-    parts = [f"<h1>{esc(title)}</h1>", _counts(context, page_url)]
+    parts = [f"<h1>{esc(title)}</h1>", _agenda(context, page_url), _counts(context, page_url)]
     visits = [record for record in context.repository.collection("visits") if isinstance(record.typed.get("start"), dt.date)]
     upcoming = sorted((v for v in visits if v.typed["start"] >= context.today), key=lambda v: v.typed["start"])
     recent = sorted((v for v in visits if v.typed["start"] < context.today), key=lambda v: v.typed["start"], reverse=True)
@@ -101,3 +102,32 @@ def _calendars(context: SiteContext, page_url: str) -> str:
         link(relative_url(page_url, f"{feed}.ics"), context.text(f"calendar_{feed}")) for feed in feeds
     )
     return f"<h2>{esc(context.text('calendars'))}</h2>\n<p>{links}</p>"
+
+
+def _agenda(context: SiteContext, page_url: str) -> str:
+    """What `rysiai agenda` lists, as of the build date (the site's today)."""
+    items = build_agenda(context.repository, context.today)
+    heading = f"<h2>{esc(context.text('agenda'))}</h2>"
+    if not items:
+        return f"{heading}\n<p>{esc(context.text('agenda_empty'))}</p>"
+    parts = [heading]
+    for section in SECTIONS:
+        rows = [
+            [
+                esc(item.date.isoformat()),
+                link(relative_url(page_url, context.url(f"{item.collection}/{item.record}.md")), item.title),
+                esc(_what(context, item)),
+            ]
+            for item in items
+            if item.section == section
+        ]
+        if rows:
+            parts.append(f"<h3>{esc(context.text('agenda_' + section.replace('-', '_')))}</h3>")
+            parts.append(table([context.text("agenda_date"), context.text("agenda_record"), context.text("agenda_what")], rows))
+    return "\n".join(parts)
+
+
+def _what(context: SiteContext, item) -> str:
+    """The agenda item in the site's language."""
+    text = context.text(f"agenda_{item.what.replace('-', '_')}", years=item.years, about=item.about)
+    return text.strip(" :—")
