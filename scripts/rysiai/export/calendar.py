@@ -82,23 +82,24 @@ def _dated(record: Record, site_url: str) -> Event | None:
 def _deadlines(record: Record, site_url: str) -> Iterator[Event]:
     due = record.typed.get("due")
     if record.collection == "requests" and isinstance(due, dt.date) and record.typed.get("status", "open") in WAITING:
-        entry = Event()
-        entry.add("uid", f"{record.collection}-{record.id}-due@{UID_DOMAIN}")
-        entry.add("summary", f"Atsakyti: {record.label}")
-        entry.add("dtstart", due)
-        entry.add("dtend", due + dt.timedelta(days=1))
-        _describe(entry, record, site_url)
-        yield entry
+        yield _due_day(f"{record.collection}-{record.id}-due", f"Atsakyti: {record.label}", due, record, site_url)
     for index, follow_up in enumerate(record.typed.get("follow_ups") or [], start=1):
         due = follow_up.get("due")
         if isinstance(due, dt.date) and not follow_up.get("done"):
-            entry = Event()
-            entry.add("uid", f"{record.collection}-{record.id}-follow-up-{index}@{UID_DOMAIN}")
-            entry.add("summary", f"{follow_up.get('task', '')} ({record.label})")
-            entry.add("dtstart", due)
-            entry.add("dtend", due + dt.timedelta(days=1))
-            _describe(entry, record, site_url)
-            yield entry
+            uid = f"{record.collection}-{record.id}-follow-up-{index}"
+            summary = f"{follow_up.get('task', '')} ({record.label})"
+            yield _due_day(uid, summary, due, record, site_url)
+
+
+def _due_day(uid: str, summary: str, due: dt.date, record: Record, site_url: str) -> Event:
+    """An all-day entry on a deadline."""
+    entry = Event()
+    entry.add("uid", f"{uid}@{UID_DOMAIN}")
+    entry.add("summary", summary)
+    entry.add("dtstart", due)
+    entry.add("dtend", due + dt.timedelta(days=1))
+    _describe(entry, record, site_url)
+    return entry
 
 
 def _describe(entry: Event, record: Record, site_url: str) -> None:
