@@ -98,6 +98,31 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="overwrite files of an earlier export in DIR"
     )
     datapackage.set_defaults(run=run_export_datapackage)
+    table_csv = formats.add_parser(
+        "csv",
+        help="one collection as a CSV table for Excel",
+        description="One collection as a CSV table: Lithuanian column titles from the schema, "
+        "UTF-8 with a byte-order mark (Excel shows ą, č, š… as they are), lists joined with `; `. "
+        "Cells starting with =, +, -, @ are prefixed with ' so that a spreadsheet never runs them.",
+    )
+    _root_option(table_csv)
+    table_csv.add_argument("--collection", required=True, metavar="NAME", help="the collection, e.g. contacts")
+    table_csv.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: standard output)")
+    table_csv.add_argument("--delimiter", default=",", choices=(",", ";"),
+                           help="cell separator (default `,`; Lithuanian Excel expects `;`)")
+    table_csv.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    table_csv.set_defaults(run=run_export_csv)
+    table_xlsx = formats.add_parser(
+        "xlsx",
+        help="collections as an Excel workbook",
+        description="An Excel workbook with one sheet per collection (or only --collection): "
+        "Lithuanian column titles, header row frozen, columns sized, every cell text.",
+    )
+    _root_option(table_xlsx)
+    table_xlsx.add_argument("--collection", metavar="NAME", help="only this collection")
+    table_xlsx.add_argument("-o", "--output", required=True, metavar="FILE", type=Path, help="the .xlsx file to write")
+    table_xlsx.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    table_xlsx.set_defaults(run=run_export_xlsx)
     ics = formats.add_parser(
         "ics",
         help="calendar feeds (iCalendar): visits, events, reply deadlines",
@@ -292,6 +317,46 @@ def run_serve(args: argparse.Namespace) -> int:
     from .site.build import serve_site
 
     serve_site(_root(args), args.dev_addr)
+    return EXIT_OK
+
+
+def _collection(repository, name: str):
+    from .errors import RysiaiError
+
+    if name not in repository.schema.collections:
+        known = ", ".join(repository.schema.collections)
+        raise RysiaiError(f"there is no collection `{name}`; the collections are: {known}")
+    return repository.schema.collections[name]
+
+
+def run_export_csv(args: argparse.Namespace) -> int:
+    from .export.files import refuse_overwrite
+    from .export.tables import csv_bytes, table
+    from .repository import load_repository
+
+    repository = load_repository(_root(args))
+    headers, rows = table(repository, _collection(repository, args.collection))
+    data = csv_bytes(headers, rows, args.delimiter)
+    if args.output is None:
+        sys.stdout.buffer.write(data)
+        return EXIT_OK
+    refuse_overwrite([args.output], overwrite=args.force)
+    args.output.write_bytes(data)
+    print(args.output)
+    return EXIT_OK
+
+
+def run_export_xlsx(args: argparse.Namespace) -> int:
+    from .export.files import refuse_overwrite
+    from .export.tables import table, write_xlsx
+    from .repository import load_repository
+
+    repository = load_repository(_root(args))
+    names = [args.collection] if args.collection else list(repository.schema.collections)
+    collections = [_collection(repository, name) for name in names]
+    refuse_overwrite([args.output], overwrite=args.force)
+    write_xlsx(args.output, [(c.title, *table(repository, c)) for c in collections])
+    print(args.output)
     return EXIT_OK
 
 

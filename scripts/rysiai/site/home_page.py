@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..loading import Record
-from .collation import sort_key
+from ..collation import sort_key
 from .context import SiteContext
 from ..agenda import SECTIONS, build_agenda
 from .html import esc, link, relative_url, table

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from ..loading import Record
 from ..schema import Collection
-from .collation import record_order, sort_key
+from ..collation import record_order, sort_key
 from ..loading.record import LABEL_FIELDS
 from .context import SiteContext
 from .html import esc, link, relative_url, table

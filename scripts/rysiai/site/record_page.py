@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from ..loading import Record
 from ..schema import Field
-from .collation import record_order
+from ..collation import record_order
 from ..loading.record import LABEL_FIELDS
 from .context import SiteContext
 from .html import esc, link, relative_url, table
