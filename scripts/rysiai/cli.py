@@ -123,6 +123,19 @@ def build_parser() -> argparse.ArgumentParser:
     table_xlsx.add_argument("-o", "--output", required=True, metavar="FILE", type=Path, help="the .xlsx file to write")
     table_xlsx.add_argument("--force", action="store_true", help="replace FILE if it exists")
     table_xlsx.set_defaults(run=run_export_xlsx)
+    vcard = formats.add_parser(
+        "vcard",
+        help="contacts as vCards for phones and address books",
+        description="All contacts, or one organisation's people, as vCard 3.0 (Outlook, Google "
+        "Contacts, phones): name, organisation, position, e-mail, phone in E.164, tags, notes, "
+        "and a UID made from the record's id. Written to standard output or to FILE, which is "
+        "never replaced unless --force is given.",
+    )
+    _root_option(vcard)
+    vcard.add_argument("--organization", metavar="ID", help="only the people of this partner or association")
+    vcard.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: standard output)")
+    vcard.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    vcard.set_defaults(run=run_export_vcard)
     ics = formats.add_parser(
         "ics",
         help="calendar feeds (iCalendar): visits, events, reply deadlines",
@@ -356,6 +369,25 @@ def run_export_xlsx(args: argparse.Namespace) -> int:
     collections = [_collection(repository, name) for name in names]
     refuse_overwrite([args.output], overwrite=args.force)
     write_xlsx(args.output, [(c.title, *table(repository, c)) for c in collections])
+    print(args.output)
+    return EXIT_OK
+
+
+def run_export_vcard(args: argparse.Namespace) -> int:
+    from .errors import RysiaiError
+    from .export.files import refuse_overwrite
+    from .export.vcards import contacts_of, vcards
+    from .repository import load_repository
+
+    repository = load_repository(_root(args))
+    if args.organization and args.organization not in repository.by_id:
+        raise RysiaiError(f"there is no record `{args.organization}`")
+    text = vcards(repository, contacts_of(repository, args.organization))
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    refuse_overwrite([args.output], overwrite=args.force)
+    args.output.write_text(text, encoding="utf-8", newline="")
     print(args.output)
     return EXIT_OK
 

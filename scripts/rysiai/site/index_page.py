@@ -11,6 +11,7 @@ from ..schema import Collection
 from ..collation import record_order, sort_key
 from ..loading.record import LABEL_FIELDS
 from .context import SiteContext
+from .downloads import vcard_link
 from .html import esc, link, relative_url, table
 from .values import plain_value, render_value
 
@@ -24,6 +25,8 @@ def render_index_page(context: SiteContext, collection: Collection) -> str:
     if not records:
         parts.append(f"<p>{esc(context.text('no_records'))}</p>")
         return "\n".join(parts) + "\n"
+    if collection.name == "contacts":
+        parts.append(vcard_link(context, None, page_url))
     parts.append(_filter_box(context, len(records)))
     if not collection.groups:
         parts.append(_table(context, collection, records, page_url))

@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from ..errors import RysiaiError
 from ..export.calendar import FEEDS, calendar_feed
+from .downloads import vcard_files
 from ..repository import load_repository
 from ..schema import SCHEMA_FILE
 from ..validate import check_repository
@@ -122,6 +123,9 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         self._prerenderer = Prerenderer([page for page in self.pages.values() if page.record])
         self._prerenderer.start()
+        # vCards: every contact's, each organisation's people, and all contacts.
+        for path, content in vcard_files(self.context.repository).items():
+            files.append(File.generated(config, path, content=content))
         # Calendar feeds beside the pages: calendar.ics (everything), visits.ics, events.ics, deadlines.ics.
         for feed in FEEDS:
             content = calendar_feed(self.context.repository, feed, site_url=config.site_url or "")

@@ -11,6 +11,7 @@ from ..collation import record_order
 from ..loading.record import LABEL_FIELDS
 from .context import SiteContext
 from .html import esc, link, relative_url, table
+from .downloads import vcard_link
 from .search_markers import search_markers
 from .values import render_item, render_value
 
@@ -46,6 +47,7 @@ def render_record_page(context: SiteContext, record: Record) -> str:
     ]
     if rows:
         parts.append('<table data-rysiai="fields">\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>")
+    parts.append(vcard_link(context, record, page_url))
     parts.extend(sections)
     parts.extend(_referring_sections(context, record, page_url))
     parts.append(_provenance(context, record))

@@ -1,0 +1,44 @@
+"""Files to download beside the pages: vCards of a contact, of an organisation's people, of all."""
+
+from __future__ import annotations
+
+from ..export.vcards import contacts_of, vcards
+from ..loading import Record
+from ..repository import Repository
+from .context import SiteContext
+from .html import link, relative_url
+
+FOLDER = "vcards"
+ALL = f"{FOLDER}/contacts.vcf"
+
+
+def vcard_files(repository: Repository) -> dict[str, str]:
+    """Site path → vCard text."""
+    people = contacts_of(repository)
+    if not people:
+        return {}
+    files = {ALL: vcards(repository, people)}
+    for person in people:
+        files[f"{FOLDER}/{person.id}.vcf"] = vcards(repository, [person])
+    organizations = {person.typed.get("organization") for person in people} - {None}
+    for organization in organizations:
+        if organization in repository.by_id:
+            files[f"{FOLDER}/{organization}.vcf"] = vcards(repository, contacts_of(repository, organization))
+    return files
+
+
+def vcard_link(context: SiteContext, record: Record | None, page_url: str) -> str:
+    """The download link for a contact, an organisation with people, or (None) all contacts."""
+    repository = context.repository
+    if record is None:
+        if not repository.collection("contacts"):
+            return ""
+        target, label = ALL, context.text("vcard_all")
+    elif record.collection == "contacts":
+        target, label = f"{FOLDER}/{record.id}.vcf", context.text("vcard_one")
+    elif any(p.typed.get("organization") == record.id for p in repository.collection("contacts")):
+        target, label = f"{FOLDER}/{record.id}.vcf", context.text("vcard_people")
+    else:
+        return ""
+    return f'<p class="rysiai-download" data-pagefind-ignore>{link(relative_url(page_url, target), label)}</p>'
+
