@@ -71,3 +71,16 @@ def test_a_bad_today_is_refused(repo, cli):
     result = cli("agenda", "--root", str(repo.root), "--today", "26.11.2026")
     assert result.code == 2
     assert "argument --today: not a date written YYYY-MM-DD: '26.11.2026'" in result.err
+
+
+def test_next_anniversary_on_the_agreements_table():
+    import datetime as dt
+
+    from rysiai.site.record_page import next_anniversary
+
+    today = dt.date(2026, 11, 26)
+    assert next_anniversary(dt.date(1999, 5, 14), today) == "2029-05-14 (30)"
+    assert next_anniversary(dt.date(2016, 12, 1), today) == "2026-12-01 (10)"  # later this year
+    assert next_anniversary(dt.date(2025, 1, 1), today) == "2030-01-01 (5)"
+    assert next_anniversary(dt.date(2020, 2, 29), today) == "2030-02-28 (10)"
+    assert next_anniversary(None, today) == ""

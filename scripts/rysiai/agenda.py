@@ -134,13 +134,13 @@ def _agreements(repository: Repository, today: dt.date) -> Iterator[AgendaItem]:
             if isinstance(signed, dt.date):
                 years = today.year - signed.year
                 if years > 0 and years % ANNIVERSARY_EVERY == 0:
-                    day = _same_day_in(signed, today.year)
+                    day = same_day_in(signed, today.year)
                     yield _item("anniversary", day, today, record, "anniversary", kind, years)
             if isinstance(until, dt.date) and today <= until <= today + dt.timedelta(days=EXPIRY_WARNING_DAYS):
                 yield _item("expiring", until, today, record, "expiry", kind)
 
 
-def _same_day_in(day: dt.date, year: int) -> dt.date:
+def same_day_in(day: dt.date, year: int) -> dt.date:
     """The anniversary in ``year`` (a 29 February falls on 28 February in other years)."""
     try:
         return day.replace(year=year)

@@ -3,8 +3,10 @@ to it (a partner's contacts and visits, a contact's visits and chairs, an associ
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
+from ..agenda import ANNIVERSARY_EVERY, same_day_in
 from ..loading import Record
 from ..schema import Field
 from ..collation import record_order
@@ -57,7 +59,23 @@ def render_record_page(context: SiteContext, record: Record) -> str:
 def _items_table(context: SiteContext, field: Field, items: list[dict], page_url: str) -> str:
     columns = [sub for sub in field.fields.values() if any(item.get(sub.name) is not None for item in items)]
     rows = [[render_value(context, sub, item.get(sub.name), page_url) for sub in columns] for item in items]
-    return f"<h2>{esc(field.title)}</h2>\n" + table([sub.title for sub in columns], rows, kind="items")
+    headers = [sub.title for sub in columns]
+    if any(isinstance(item.get("signed"), dt.date) for item in items):
+        # Agreements: the next anniversary of signing, as the agenda counts them.
+        headers.append(context.text("next_anniversary"))
+        for row, item in zip(rows, items):
+            row.append(esc(next_anniversary(item.get("signed"), context.today)))
+    return f"<h2>{esc(field.title)}</h2>\n" + table(headers, rows, kind="items")
+
+
+def next_anniversary(signed, today: dt.date) -> str:
+    """`2030-05-14 (20 m.)`: the next round anniversary (every 5 years) from today on."""
+    if not isinstance(signed, dt.date):
+        return ""
+    year = max(today.year, signed.year + ANNIVERSARY_EVERY)
+    while (year - signed.year) % ANNIVERSARY_EVERY or same_day_in(signed, year) < today:
+        year += 1
+    return f"{same_day_in(signed, year).isoformat()} ({year - signed.year})"
 
 
 def _referring_sections(context: SiteContext, record: Record, page_url: str) -> list[str]:
