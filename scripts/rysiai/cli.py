@@ -173,6 +173,27 @@ def build_parser() -> argparse.ArgumentParser:
     _format_option(agenda)
     agenda.set_defaults(run=run_agenda)
 
+    imports = commands.add_parser(
+        "import",
+        help="bring records in from other programs",
+        description="Bring records in from other programs. Each import first reports what it "
+        "would do, writes only new files, and never replaces one.",
+    )
+    sources = imports.add_subparsers(title="formats", metavar="FORMAT", required=True)
+    import_vcard = sources.add_parser(
+        "vcard",
+        help="contacts from a .vcf file (vCard 2.1, 3.0, 4.0)",
+        description="Contacts from a .vcf file as address books write them (Outlook, Gmail, "
+        "iPhone, Android, Mac, Evolution, Lotus Notes, BlackBerry, Thunderbird). Lists the new "
+        "contacts, the possible duplicates of existing ones (same e-mail, phone or name; not "
+        "written) and the cards it cannot use, with the reason; photos are skipped. Further "
+        "e-mails and phones, and organisations not in the registry, go into the notes.",
+    )
+    import_vcard.add_argument("file", metavar="FILE", type=Path, help="the .vcf file")
+    _root_option(import_vcard)
+    import_vcard.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+    import_vcard.set_defaults(run=run_import_vcard)
+
     build = commands.add_parser(
         "build",
         help="build the intranet site from the records",
@@ -308,6 +329,37 @@ def run_agenda(args: argparse.Namespace) -> int:
         for item in lines:
             when = f"{item.days} d. overdue" if section == "overdue" else f"in {item.days} d." if item.days >= 0 else f"{-item.days} d. ago"
             print(f"  {item.date.isoformat()}  {when:>14}  {item.path}  {item.title} — {item.detail}")
+    return EXIT_OK
+
+
+def run_import_vcard(args: argparse.Namespace) -> int:
+    import logging
+
+    from .imports.contacts import plan_contacts, write_plan
+    from .imports.vcard_source import read_vcards
+    from .repository import load_repository
+
+    repository = load_repository(_root(args))
+    logging.getLogger("vobject").setLevel(logging.CRITICAL)  # its line-by-line complaints
+    plan = plan_contacts(repository, read_vcards(args.file.read_bytes()), args.file.name)
+    print(f"New contacts ({len(plan.new)}):")
+    for record_id, values in plan.new:
+        print(f"  contacts/{record_id}.yaml  {values['name']}")
+    if plan.duplicates:
+        print(f"Possible duplicates, not written ({len(plan.duplicates)}):")
+        for what, existing, why in plan.duplicates:
+            print(f"  {what}: {why} as `{existing}`")
+    if plan.unusable:
+        print(f"Cards not used ({len(plan.unusable)}):")
+        for what, why in plan.unusable:
+            print(f"  {what}: {why}")
+    for kind, count in sorted(plan.skipped.items()):
+        print(f"Skipped: {count} {kind} (pictures and keys are not kept)")
+    if args.dry_run:
+        print("Dry run: nothing written.")
+        return EXIT_OK
+    written = write_plan(repository, plan)
+    print(f"Written: {len(written)} file(s).")
     return EXIT_OK
 
 

@@ -1,0 +1,1 @@
+"""Bringing records in from other programs: a plan first, then new files, never an overwrite."""
