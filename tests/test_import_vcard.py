@@ -70,7 +70,7 @@ def test_importing_again_finds_duplicates_and_writes_nothing(repo, tmp_path, cli
     before = sorted(p.name for p in (repo.root / "contacts").iterdir())
     result = cli("import", "vcard", str(cards), "--root", str(repo.root))
     assert result.out == (
-        "New contacts (0):\n"
+        "New records (0):\n"
         "Possible duplicates, not written (2):\n"
         "  card 1 (Jonas Jonaitis): the same phone as `jonas-jonaitis`\n"
         "  card 2 (Ona Petraitienė): the same e-mail as `ona-petraitiene`\n"
@@ -83,7 +83,7 @@ def test_dry_run_writes_nothing(repo, tmp_path, cli):
     cards = tmp_path / "a.vcf"
     cards.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Rūta Žalienė\r\nTEL:8 612 34567\r\nEND:VCARD\r\n", encoding="utf-8")
     result = cli("import", "vcard", str(cards), "--root", str(repo.root), "--dry-run")
-    assert result.out == "New contacts (1):\n  contacts/ruta-zaliene.yaml  Rūta Žalienė\nDry run: nothing written.\n"
+    assert result.out == "New records (1):\n  contacts/ruta-zaliene.yaml  Rūta Žalienė\nDry run: nothing written.\n"
     assert not (repo.root / "contacts" / "ruta-zaliene.yaml").exists()
     assert cli("import", "vcard", str(cards), "--root", str(repo.root)).code == 0
     written = (repo.root / "contacts" / "ruta-zaliene.yaml").read_text(encoding="utf-8")

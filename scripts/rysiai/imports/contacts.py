@@ -28,7 +28,7 @@ class ImportPlan:
 
 def plan_contacts(repository: Repository, candidates: list[Candidate], source: str) -> ImportPlan:
     plan = ImportPlan()
-    seen = _Known(repository)
+    seen = Known(repository)
     organizations = {
         fold(record.label): record.id
         for record in repository.records
@@ -82,15 +82,15 @@ def _values(candidate: Candidate, organizations: dict[str, str]) -> tuple[dict, 
     return values, extras
 
 
-class _Known:
-    """Ids, e-mails, phones and names already in the repository or in this import."""
+class Known:
+    """Ids, e-mails, phones and names already in a collection or in this import."""
 
-    def __init__(self, repository: Repository):
-        self.root = repository.root
+    def __init__(self, repository: Repository, collection: str = "contacts"):
+        self.folder = repository.root / collection
         self.ids = set(repository.by_id)
         self.by_key: dict[tuple[str, str], str] = {}
-        for record in repository.collection("contacts"):
-            self.add(record.id, record.typed)
+        for record in repository.collection(collection):
+            self.add(record.id, {**record.typed, "name": record.label})
 
     def add(self, record_id: str, values: dict) -> None:
         self.ids.add(record_id)
@@ -102,8 +102,9 @@ class _Known:
             yield ("e-mail", values["email"].casefold())
         if values.get("phone"):
             yield ("phone", normalize_phone(values["phone"]) or values["phone"])
-        if values.get("name"):
-            yield ("name", fold(values["name"]))
+        label = values.get("name") or values.get("title") or values.get("subject")
+        if label:
+            yield ("name", fold(label))
 
     def duplicate_of(self, values: dict) -> tuple[str, str] | None:
         for kind, key in self._keys(values):
@@ -113,7 +114,7 @@ class _Known:
 
     def new_id(self, base: str) -> str:
         candidate, number = base, 1
-        while candidate in self.ids or (self.root / "contacts" / f"{candidate}.yaml").exists():
+        while candidate in self.ids or (self.folder / f"{candidate}.yaml").exists():
             number += 1
             candidate = f"{base}-{number}"
         return candidate
@@ -135,9 +136,9 @@ def record_yaml(values: dict) -> str:
     return yaml.dump(values, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
-def write_plan(repository: Repository, plan: ImportPlan) -> list[Path]:
+def write_plan(repository: Repository, plan: ImportPlan, collection: str = "contacts") -> list[Path]:
     """Write each new record; an existing file is never replaced (the plan chose free ids)."""
-    folder = repository.root / "contacts"
+    folder = repository.root / collection
     folder.mkdir(exist_ok=True)
     written = []
     for record_id, values in plan.new:
