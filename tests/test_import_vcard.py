@@ -1,6 +1,5 @@
 """Importing vCards: every real-world export in ../shared/real-world/vcard, round trips, duplicates."""
 
-from pathlib import Path
 
 import pytest
 

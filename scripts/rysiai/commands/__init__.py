@@ -1,0 +1,1 @@
+"""The `rysiai` subcommands, one module per family; cli.py assembles them."""

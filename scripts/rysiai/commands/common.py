@@ -1,0 +1,75 @@
+"""What the commands share: options defined once, the data repository, exit codes, reports."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..findings import Report
+
+EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+def root_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--root",
+        metavar="DIR",
+        type=Path,
+        help="the data repository (default: the nearest folder upward holding datapackage.yaml)",
+    )
+
+
+def format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+
+
+def date_argument(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date written YYYY-MM-DD: {text!r}") from None
+
+
+def data_root(args: argparse.Namespace) -> Path:
+    from ..repository import find_root
+
+    return args.root.resolve() if args.root else find_root()
+
+
+
+def print_report(report: Report, output_format: str) -> None:
+    if output_format == "json":
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    for finding in report.sorted():
+        print(finding.to_text())
+    print(summary(report), file=sys.stderr)
+
+
+def summary(report: Report) -> str:
+    errors, warnings = len(report.errors), len(report.warnings)
+    if not errors and not warnings:
+        return "No problems found."
+    return f"{_count(errors, 'error')}, {_count(warnings, 'warning')}."
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+
+def collection_named(repository, name: str):
+    from ..errors import RysiaiError
+
+    if name not in repository.schema.collections:
+        known = ", ".join(repository.schema.collections)
+        raise RysiaiError(f"there is no collection `{name}`; the collections are: {known}")
+    return repository.schema.collections[name]
+
+

@@ -1,0 +1,174 @@
+"""The `export` commands: the data package, tables, vCards, calendar feeds."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .common import (
+    EXIT_FINDINGS, EXIT_OK, collection_named, data_root, print_report, root_option,
+)
+
+
+def add_parsers(commands) -> None:
+    export = commands.add_parser(
+        "export",
+        help="write the records in another format",
+        description="Write the records of the data repository in another format.",
+    )
+    formats = export.add_subparsers(title="formats", metavar="FORMAT", required=True)
+    datapackage = formats.add_parser(
+        "datapackage",
+        help="a Frictionless data package: datapackage.json and one CSV per collection",
+        description="Write DIR/datapackage.json and one CSV per collection, with values as "
+        "validated (phones in E.164). Refuses when the data has errors, and never overwrites "
+        "existing files unless --force is given.",
+    )
+    root_option(datapackage)
+    datapackage.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write")
+    datapackage.add_argument(
+        "--force", action="store_true", help="overwrite files of an earlier export in DIR"
+    )
+    datapackage.set_defaults(run=run_export_datapackage)
+    table_csv = formats.add_parser(
+        "csv",
+        help="one collection as a CSV table for Excel",
+        description="One collection as a CSV table: Lithuanian column titles from the schema, "
+        "UTF-8 with a byte-order mark (Excel shows ą, č, š… as they are), lists joined with `; `. "
+        "Cells starting with =, +, -, @ are prefixed with ' so that a spreadsheet never runs them.",
+    )
+    root_option(table_csv)
+    table_csv.add_argument("--collection", required=True, metavar="NAME", help="the collection, e.g. contacts")
+    table_csv.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: standard output)")
+    table_csv.add_argument("--delimiter", default=",", choices=(",", ";"),
+                           help="cell separator (default `,`; Lithuanian Excel expects `;`)")
+    table_csv.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    table_csv.set_defaults(run=run_export_csv)
+    table_xlsx = formats.add_parser(
+        "xlsx",
+        help="collections as an Excel workbook",
+        description="An Excel workbook with one sheet per collection (or only --collection): "
+        "Lithuanian column titles, header row frozen, columns sized, every cell text.",
+    )
+    root_option(table_xlsx)
+    table_xlsx.add_argument("--collection", metavar="NAME", help="only this collection")
+    table_xlsx.add_argument("-o", "--output", required=True, metavar="FILE", type=Path, help="the .xlsx file to write")
+    table_xlsx.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    table_xlsx.set_defaults(run=run_export_xlsx)
+    vcard = formats.add_parser(
+        "vcard",
+        help="contacts as vCards for phones and address books",
+        description="All contacts, or one organisation's people, as vCard 3.0 (Outlook, Google "
+        "Contacts, phones): name, organisation, position, e-mail, phone in E.164, tags, notes, "
+        "and a UID made from the record's id. Written to standard output or to FILE, which is "
+        "never replaced unless --force is given.",
+    )
+    root_option(vcard)
+    vcard.add_argument("--organization", metavar="ID", help="only the people of this partner or association")
+    vcard.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: standard output)")
+    vcard.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    vcard.set_defaults(run=run_export_vcard)
+    ics = formats.add_parser(
+        "ics",
+        help="calendar feeds (iCalendar): visits, events, reply deadlines",
+        description="Write a calendar feed (iCalendar, RFC 5545): `calendar` (everything), "
+        "`visits`, `events` or `deadlines` (requests waiting for an answer and follow-ups not "
+        "done). Each entry's UID comes from its record's id, so a subscribed calendar is updated, "
+        "not filled twice. Written to standard output, or to FILE, which is never overwritten "
+        "unless --force is given.",
+    )
+    root_option(ics)
+    ics.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: standard output)")
+    ics.add_argument("--feed", choices=("calendar", "visits", "events", "deadlines"), default="calendar",
+                     help="which feed (default: calendar, everything)")
+    ics.add_argument("--site-url", metavar="URL", default="",
+                     help="the site's address, for each entry's link to its record page")
+    ics.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    ics.set_defaults(run=run_export_ics)
+
+
+
+def run_export_datapackage(args: argparse.Namespace) -> int:
+    from ..export.datapackage import export_datapackage
+    from ..repository import load_repository
+    from ..validate import check_repository
+
+    repository = load_repository(data_root(args))
+    report = check_repository(repository)
+    if not report.valid:
+        print_report(report, "text")
+        print("rysiai: nothing exported: fix the errors above first", file=sys.stderr)
+        return EXIT_FINDINGS
+    written = export_datapackage(repository, args.output, overwrite=args.force)
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
+
+def run_export_csv(args: argparse.Namespace) -> int:
+    from ..export.files import refuse_overwrite
+    from ..export.tables import csv_bytes, table
+    from ..repository import load_repository
+
+    repository = load_repository(data_root(args))
+    headers, rows = table(repository, collection_named(repository, args.collection))
+    data = csv_bytes(headers, rows, args.delimiter)
+    if args.output is None:
+        sys.stdout.buffer.write(data)
+        return EXIT_OK
+    refuse_overwrite([args.output], overwrite=args.force)
+    args.output.write_bytes(data)
+    print(args.output)
+    return EXIT_OK
+
+
+def run_export_xlsx(args: argparse.Namespace) -> int:
+    from ..export.files import refuse_overwrite
+    from ..export.tables import table, write_xlsx
+    from ..repository import load_repository
+
+    repository = load_repository(data_root(args))
+    names = [args.collection] if args.collection else list(repository.schema.collections)
+    collections = [collection_named(repository, name) for name in names]
+    refuse_overwrite([args.output], overwrite=args.force)
+    write_xlsx(args.output, [(c.title, *table(repository, c)) for c in collections])
+    print(args.output)
+    return EXIT_OK
+
+
+def run_export_vcard(args: argparse.Namespace) -> int:
+    from ..errors import RysiaiError
+    from ..export.files import refuse_overwrite
+    from ..export.vcards import contacts_of, vcards
+    from ..repository import load_repository
+
+    repository = load_repository(data_root(args))
+    if args.organization and args.organization not in repository.by_id:
+        raise RysiaiError(f"there is no record `{args.organization}`")
+    text = vcards(repository, contacts_of(repository, args.organization))
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    refuse_overwrite([args.output], overwrite=args.force)
+    args.output.write_text(text, encoding="utf-8", newline="")
+    print(args.output)
+    return EXIT_OK
+
+
+def run_export_ics(args: argparse.Namespace) -> int:
+    from ..export.calendar import calendar_feed
+    from ..export.files import refuse_overwrite
+    from ..repository import load_repository
+
+    feed = calendar_feed(load_repository(data_root(args)), args.feed, site_url=args.site_url)
+    if args.output is None:
+        sys.stdout.write(feed.decode("utf-8"))
+        return EXIT_OK
+    refuse_overwrite([args.output], overwrite=args.force)
+    args.output.write_bytes(feed)
+    print(args.output)
+    return EXIT_OK
+
+

@@ -1,0 +1,119 @@
+"""The `import` commands: vCards and tables, reported first, written as new files only."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .common import EXIT_OK, collection_named, data_root, root_option
+
+
+def add_parsers(commands) -> None:
+    imports = commands.add_parser(
+        "import",
+        help="bring records in from other programs",
+        description="Bring records in from other programs. Each import first reports what it "
+        "would do, writes only new files, and never replaces one.",
+    )
+    sources = imports.add_subparsers(title="formats", metavar="FORMAT", required=True)
+    import_vcard = sources.add_parser(
+        "vcard",
+        help="contacts from a .vcf file (vCard 2.1, 3.0, 4.0)",
+        description="Contacts from a .vcf file as address books write them (Outlook, Gmail, "
+        "iPhone, Android, Mac, Evolution, Lotus Notes, BlackBerry, Thunderbird). Lists the new "
+        "contacts, the possible duplicates of existing ones (same e-mail, phone or name; not "
+        "written) and the cards it cannot use, with the reason; photos are skipped. Further "
+        "e-mails and phones, and organisations not in the registry, go into the notes.",
+    )
+    import_vcard.add_argument("file", metavar="FILE", type=Path, help="the .vcf file")
+    root_option(import_vcard)
+    import_vcard.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+    import_vcard.set_defaults(run=run_import_vcard)
+    for kind in ("csv", "xlsx"):
+        table_import = sources.add_parser(
+            kind,
+            help=f"records of one collection from a {kind.upper()} table",
+            description=f"Records of one collection from a {kind.upper()} table: columns matched "
+            "to fields by field name or Lithuanian title (any letter case) or by --map; "
+            + ("the encoding (UTF-8, UTF-8 with BOM, Windows-1257) and the separator (`,` or `;`) "
+               "are found by themselves; " if kind == "csv" else "the first sheet is read; ")
+            + "phones normalised to E.164. Lists new records, possible duplicates (not written) "
+            "and rows it cannot use; values that fit no field go into the notes.",
+        )
+        table_import.add_argument("file", metavar="FILE", type=Path, help=f"the .{kind} file")
+        table_import.add_argument("--collection", required=True, metavar="NAME", help="the collection, e.g. contacts")
+        table_import.add_argument(
+            "--map", metavar="SRC=field,...", default="",
+            help="match columns by hand: the column's header text = the field name",
+        )
+        root_option(table_import)
+        table_import.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+        table_import.set_defaults(run=run_import_table, kind=kind)
+
+
+
+def run_import_vcard(args: argparse.Namespace) -> int:
+    import logging
+
+    from ..imports.contacts import plan_contacts
+    from ..imports.vcard_source import read_vcards
+    from ..repository import load_repository
+
+    repository = load_repository(data_root(args))
+    logging.getLogger("vobject").setLevel(logging.CRITICAL)  # its line-by-line complaints
+    plan = plan_contacts(repository, read_vcards(args.file.read_bytes()), args.file.name)
+    return _carry_out(repository, plan, "contacts", "Cards", args.dry_run)
+
+
+def run_import_table(args: argparse.Namespace) -> int:
+    from ..errors import RysiaiError
+    from ..imports.tables import plan_rows, read_csv_table, read_xlsx_table
+    from ..repository import load_repository
+
+    repository = load_repository(data_root(args))
+    collection = collection_named(repository, args.collection)
+    mapping = {}
+    for pair in filter(None, args.map.split(",")):
+        source, equals, target = pair.partition("=")
+        if not equals:
+            raise RysiaiError(f"--map takes SRC=field pairs, not {pair!r}")
+        mapping[source.strip()] = target.strip()
+    if args.kind == "csv":
+        header, rows, encoding, delimiter = read_csv_table(args.file.read_bytes())
+        print(f"Read as {encoding}, cells separated by `{delimiter}`.")
+    else:
+        header, rows = read_xlsx_table(args.file)
+    plan, unmatched = plan_rows(repository, collection, header, rows, mapping, args.file.name)
+    if unmatched:
+        print("Columns matching no field (their values go into the notes): " + ", ".join(unmatched))
+    return _carry_out(repository, plan, collection.name, "Rows", args.dry_run)
+
+
+def _carry_out(repository, plan, collection: str, units: str, dry_run: bool) -> int:
+    from ..imports.contacts import write_plan
+    from ..loading.record import LABEL_FIELDS
+
+    def label(values: dict) -> str:
+        return next((values[name] for name in LABEL_FIELDS if values.get(name)), "")
+
+    print(f"New records ({len(plan.new)}):")
+    for record_id, values in plan.new:
+        print(f"  {collection}/{record_id}.yaml  {label(values)}")
+    if plan.duplicates:
+        print(f"Possible duplicates, not written ({len(plan.duplicates)}):")
+        for what, existing, why in plan.duplicates:
+            print(f"  {what}: {why} as `{existing}`")
+    if plan.unusable:
+        print(f"{units} not used ({len(plan.unusable)}):")
+        for what, why in plan.unusable:
+            print(f"  {what}: {why}")
+    for kind, count in sorted(plan.skipped.items()):
+        print(f"Skipped: {count} {kind} (pictures and keys are not kept)")
+    if dry_run:
+        print("Dry run: nothing written.")
+        return EXIT_OK
+    written = write_plan(repository, plan, collection)
+    print(f"Written: {len(written)} file(s).")
+    return EXIT_OK
+
+

@@ -1,0 +1,62 @@
+"""The site commands: `build` and `serve`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .common import EXIT_FINDINGS, EXIT_OK, data_root, print_report, root_option
+
+
+def add_parsers(commands) -> None:
+    build = commands.add_parser(
+        "build",
+        help="build the intranet site from the records",
+        description="Build the site (mkdocs-material) from the records into SITE_DIR. Invalid data "
+        "stops the build with the same lines `rysiai validate` prints (exit 1); the previous site "
+        "stays in place, since a build replaces SITE_DIR only when it has succeeded.",
+    )
+    root_option(build)
+    build.add_argument(
+        "-d", "--site-dir", metavar="SITE_DIR", type=Path, help="output folder (default: ROOT/site)"
+    )
+    build.set_defaults(run=run_build)
+
+    serve = commands.add_parser(
+        "serve",
+        help="serve the site locally, rebuilding it when a record changes",
+        description="Serve the site at http://ADDRESS/ with live reload: editing, adding or "
+        "deleting a record file rebuilds the site and reloads the page.",
+    )
+    root_option(serve)
+    serve.add_argument(
+        "-a", "--dev-addr", metavar="ADDRESS", default="127.0.0.1:8000",
+        help="address to serve on (default: 127.0.0.1:8000)",
+    )
+    serve.set_defaults(run=run_serve)
+
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from ..site.build import build_site
+    from ..site.plugin import InvalidData
+
+    root = data_root(args)
+    try:
+        site_dir = build_site(root, args.site_dir or root / "site")
+    except InvalidData as invalid:
+        print_report(invalid.report, "text")
+        print("rysiai: the site is not built: fix the errors above first", file=sys.stderr)
+        return EXIT_FINDINGS
+    print(f"Site built in {site_dir}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from ..site.build import serve_site
+
+    serve_site(data_root(args), args.dev_addr)
+    return EXIT_OK
+
+
