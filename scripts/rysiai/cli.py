@@ -15,6 +15,7 @@ import traceback
 from pathlib import Path
 
 from . import __version__
+from .commands import editing as editing_commands
 from .commands import export as export_commands
 from .commands import imports as import_commands
 from .commands import site as site_commands
@@ -107,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     import_commands.add_parsers(commands)
 
     site_commands.add_parsers(commands)
+
+    editing_commands.add_parsers(commands)
 
     init = commands.add_parser(
         "init",

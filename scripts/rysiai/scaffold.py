@@ -6,6 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import RysiaiError
+from .editor_schema import write_editor_files
 from .schema import SCHEMA_FILE, load_schema
 
 # Template file in the package → file in the new repository.
@@ -34,7 +35,9 @@ def create_repository(directory: Path) -> list[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes((templates / template).read_bytes())
         written.append(target)
-    for collection in load_schema(directory).collections:
+    schema = load_schema(directory)
+    written.extend(write_editor_files(directory, schema))
+    for collection in schema.collections:
         folder = directory / collection
         folder.mkdir(exist_ok=True)
         keep = folder / ".gitkeep"

@@ -1,0 +1,63 @@
+"""The commands that help edit records by hand: `new` and `schema`."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..errors import RysiaiError
+from .common import EXIT_OK, data_root, root_option
+
+
+def add_parsers(commands) -> None:
+    new = commands.add_parser(
+        "new",
+        help="start a new record file from the schema",
+        description="Write COLLECTION/ID.yaml for a new record: the fields given as field=value, "
+        "the required ones left to fill, the others as comments, each with its Lithuanian title "
+        "and description. The id comes from NAME (Šilavoto bendruomenė → silavoto-bendruomene) "
+        "or from id=...; an existing file is never replaced.",
+    )
+    new.add_argument("collection", metavar="COLLECTION", help="e.g. contacts, partners")
+    new.add_argument("name", metavar="NAME", nargs="?", help="the record's name, title or subject")
+    new.add_argument("values", metavar="field=value", nargs="*", help="more fields to fill")
+    root_option(new)
+    new.set_defaults(run=run_new)
+    schema = commands.add_parser(
+        "schema",
+        help="write JSON Schema files for editors (VS Code)",
+        description="Write .schemas/COLLECTION.schema.json for every collection, from "
+        "datapackage.yaml, and .vscode/settings.json mapping them to the collection folders, so "
+        "that VS Code (Red Hat YAML extension) completes and checks fields while you type.",
+    )
+    root_option(schema)
+    schema.set_defaults(run=run_schema)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from ..new_record import new_record
+    from ..repository import load_repository
+
+    values = {}
+    items = list(args.values)
+    name = args.name
+    if name is not None and "=" in name:  # no NAME given, only field=value pairs
+        items.insert(0, name)
+        name = None
+    for item in items:
+        field, equals, value = item.partition("=")
+        if not equals:
+            raise RysiaiError(f"expected field=value, not {item!r}")
+        values[field.strip()] = value
+    path = new_record(load_repository(data_root(args)), args.collection, name, values)
+    print(path)
+    return EXIT_OK
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from ..editor_schema import write_editor_files
+    from ..schema import load_schema
+
+    root = data_root(args)
+    for path in write_editor_files(root, load_schema(root)):
+        print(path)
+    return EXIT_OK
