@@ -113,3 +113,19 @@ def test_export_refuses_invalid_data(repo, tmp_path, cli):
     assert result.out.startswith("partners/talsi.yaml:4: error: [date]")
     assert result.err.endswith("rysiai: nothing exported: fix the errors above first\n")
     assert not (tmp_path / "out").exists()
+
+
+def test_init_writes_ci_and_pre_commit_for_the_data_repository(tmp_path, cli):
+    import yaml
+
+    target = tmp_path / "naujas"
+    assert cli("init", str(target)).code == 0
+    github = yaml.safe_load((target / ".github" / "workflows" / "rysiai.yml").read_text(encoding="utf-8"))
+    steps = github["jobs"]["validate-and-build"]["steps"]
+    assert steps[0]["with"]["fetch-depth"] == 0
+    assert [step.get("run") for step in steps if "run" in step][1:3] == ["rysiai validate", "rysiai build -d site"]
+    gitlab = yaml.safe_load((target / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gitlab["variables"]["GIT_DEPTH"] == "0"
+    assert gitlab["validate"]["script"][-1] == "rysiai validate"
+    hooks = yaml.safe_load((target / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert hooks["repos"][0]["hooks"][0]["entry"] == "rysiai validate"

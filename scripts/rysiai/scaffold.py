@@ -16,6 +16,9 @@ TEMPLATE_FILES = {
     "README.md": "README.md",
     "gitignore": ".gitignore",
     "tags.md": "docs/tags.md",
+    "gitlab-ci.yml": ".gitlab-ci.yml",
+    "github-workflow.yml": ".github/workflows/rysiai.yml",
+    "pre-commit-config.yaml": ".pre-commit-config.yaml",
 }
 
 
