@@ -22,6 +22,17 @@ def add_parsers(commands) -> None:
     new.add_argument("values", metavar="field=value", nargs="*", help="more fields to fill")
     root_option(new)
     new.set_defaults(run=run_new)
+    move = commands.add_parser(
+        "mv",
+        help="give a record a new id, and every reference to it",
+        description="Give record OLD_ID the id NEW_ID: its file is renamed (or its CSV row's id "
+        "changed) and every reference to it, in every file, follows. Comments, key order and "
+        "quoting of the YAML files are kept; only the values that held OLD_ID change.",
+    )
+    move.add_argument("old", metavar="OLD_ID")
+    move.add_argument("new", metavar="NEW_ID")
+    root_option(move)
+    move.set_defaults(run=run_mv)
     schema = commands.add_parser(
         "schema",
         help="write JSON Schema files for editors (VS Code)",
@@ -50,6 +61,15 @@ def run_new(args: argparse.Namespace) -> int:
         values[field.strip()] = value
     path = new_record(load_repository(data_root(args)), args.collection, name, values)
     print(path)
+    return EXIT_OK
+
+
+def run_mv(args: argparse.Namespace) -> int:
+    from ..rename import rename_record
+    from ..repository import load_repository
+
+    for path in rename_record(load_repository(data_root(args)), args.old, args.new):
+        print(path)
     return EXIT_OK
 
 

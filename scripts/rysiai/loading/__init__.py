@@ -14,7 +14,7 @@ from .csv_source import read_csv_records
 from .record import Record
 from .yaml_source import read_yaml_record
 
-__all__ = ["Record", "read_collection"]
+__all__ = ["RESERVED_IDS", "Record", "read_collection"]
 
 
 def read_collection(root: Path, collection: Collection) -> tuple[list[Record], list[Finding]]:

@@ -1,0 +1,63 @@
+"""`rysiai mv`: the record and every reference to it change; nothing else in the files does."""
+
+from rysiai.repository import load_repository
+from rysiai.validate import check_repository
+
+PARTNER = "# Partneris Latvijoje\nname: Talsi  # oficialus pavadinimas\nkind: municipality\ncountry: LV\n"
+CONTACT = "name: Ona\norganization: talsi  # darbovietė\nphone: '+37061234567'\n"
+VISIT_INDENTED = (
+    "title: Vizitas\ndirection: incoming\nstart: 2026-05-01\npartners:\n  - talsi   # svečiai\n  - lsa\n"
+    "follow_ups:\n  - task: Padėka\n    owner: ona\n"
+)
+VISIT_FLAT = "title: Kitas\ndirection: outgoing\nstart: 2026-06-01\npartners:\n- lsa\n- talsi\n"
+
+
+def fill(repo):
+    repo.write("partners/talsi.yaml", PARTNER)
+    repo.write("partners/lsa.yaml", "name: LSA\nkind: association\ncountry: LT\n")
+    repo.write("contacts/ona.yaml", CONTACT)
+    repo.write("contacts/media.csv", "id,name,organization\njonas,Jonas,talsi\npetras,\"Petras, jr.\",lsa\n")
+    repo.write("visits/a.yaml", VISIT_INDENTED)
+    repo.write("visits/b.yaml", VISIT_FLAT)
+
+
+def test_mv_changes_exactly_the_references(repo, cli):
+    fill(repo)
+    result = cli("mv", "talsi", "talsu-novads", "--root", str(repo.root))
+    assert result.code == 0
+    assert sorted(line.removeprefix(str(repo.root) + "/") for line in result.out.split()) == [
+        "contacts/media.csv", "contacts/ona.yaml", "partners/talsu-novads.yaml", "visits/a.yaml", "visits/b.yaml",
+    ]
+    read = lambda path: (repo.root / path).read_text(encoding="utf-8")  # noqa: E731
+    assert read("partners/talsu-novads.yaml") == PARTNER
+    assert not (repo.root / "partners" / "talsi.yaml").exists()
+    # ruamel keeps the comment, one space after the longer value
+    assert read("contacts/ona.yaml") == CONTACT.replace("organization: talsi  #", "organization: talsu-novads #")
+    assert read("visits/a.yaml") == VISIT_INDENTED.replace("  - talsi   #", "  - talsu-novads   #")
+    assert read("visits/b.yaml") == VISIT_FLAT.replace("- talsi\n", "- talsu-novads\n")
+    assert read("contacts/media.csv") == "id,name,organization\njonas,Jonas,talsu-novads\npetras,\"Petras, jr.\",lsa\n"
+    assert check_repository(load_repository(repo.root)).errors == []
+
+
+def test_mv_of_a_csv_record(repo, cli):
+    fill(repo)
+    assert cli("mv", "ona", "ona-petraitiene", "--root", str(repo.root)).code == 0
+    assert (repo.root / "contacts" / "ona-petraitiene.yaml").read_text(encoding="utf-8") == CONTACT
+    visit = (repo.root / "visits" / "a.yaml").read_text(encoding="utf-8")
+    assert "    owner: ona-petraitiene\n" in visit
+    assert cli("mv", "jonas", "jonas-j", "--root", str(repo.root)).code == 0
+    assert (repo.root / "contacts" / "media.csv").read_text(encoding="utf-8").startswith("id,name,organization\njonas-j,Jonas,")
+    assert check_repository(load_repository(repo.root)).errors == []
+
+
+def test_mv_refuses(repo, cli):
+    fill(repo)
+    for args, message in [
+        (["nobody", "x"], "there is no record `nobody`"),
+        (["talsi", "Talsi!"], "`Talsi!` cannot be an id: use lowercase letters a-z, digits and `-`"),
+        (["talsi", "lsa"], "the id `lsa` is taken by partners/lsa.yaml"),
+        (["talsi", "index"], "`index` cannot be an id: use lowercase letters a-z, digits and `-`"),
+    ]:
+        result = cli("mv", *args, "--root", str(repo.root))
+        assert (result.code, result.err) == (2, f"rysiai: error: {message}\n")
+    assert (repo.root / "partners" / "talsi.yaml").read_text(encoding="utf-8") == PARTNER
