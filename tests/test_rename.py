@@ -33,7 +33,7 @@ def test_mv_changes_exactly_the_references(repo, cli):
     assert not (repo.root / "partners" / "talsi.yaml").exists()
     # ruamel keeps the comment, one space after the longer value
     assert read("contacts/ona.yaml") == CONTACT.replace("organization: talsi  #", "organization: talsu-novads #")
-    assert read("visits/a.yaml") == VISIT_INDENTED.replace("  - talsi   #", "  - talsu-novads   #")
+    assert read("visits/a.yaml") == VISIT_INDENTED.replace("  - talsi   #", "  - talsu-novads #")
     assert read("visits/b.yaml") == VISIT_FLAT.replace("- talsi\n", "- talsu-novads\n")
     assert read("contacts/media.csv") == "id,name,organization\njonas,Jonas,talsu-novads\npetras,\"Petras, jr.\",lsa\n"
     assert check_repository(load_repository(repo.root)).errors == []
