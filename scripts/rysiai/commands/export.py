@@ -107,21 +107,27 @@ def run_export_datapackage(args: argparse.Namespace) -> int:
 
 
 
-def run_export_csv(args: argparse.Namespace) -> int:
+def deliver(args: argparse.Namespace, data: bytes) -> int:
+    """To standard output, or to -o FILE, never replacing a file unless --force is given."""
     from ..export.files import refuse_overwrite
-    from ..export.tables import csv_bytes, table
-    from ..repository import load_repository
 
-    repository = load_repository(data_root(args))
-    headers, rows = table(repository, collection_named(repository, args.collection))
-    data = csv_bytes(headers, rows, args.delimiter)
     if args.output is None:
         sys.stdout.buffer.write(data)
+        sys.stdout.flush()
         return EXIT_OK
     refuse_overwrite([args.output], overwrite=args.force)
     args.output.write_bytes(data)
     print(args.output)
     return EXIT_OK
+
+
+def run_export_csv(args: argparse.Namespace) -> int:
+    from ..export.tables import csv_bytes, table
+    from ..repository import load_repository
+
+    repository = load_repository(data_root(args))
+    headers, rows = table(repository, collection_named(repository, args.collection))
+    return deliver(args, csv_bytes(headers, rows, args.delimiter))
 
 
 def run_export_xlsx(args: argparse.Namespace) -> int:
@@ -140,35 +146,19 @@ def run_export_xlsx(args: argparse.Namespace) -> int:
 
 def run_export_vcard(args: argparse.Namespace) -> int:
     from ..errors import RysiaiError
-    from ..export.files import refuse_overwrite
     from ..export.vcards import contacts_of, vcards
     from ..repository import load_repository
 
     repository = load_repository(data_root(args))
     if args.organization and args.organization not in repository.by_id:
         raise RysiaiError(f"there is no record `{args.organization}`")
-    text = vcards(repository, contacts_of(repository, args.organization))
-    if args.output is None:
-        sys.stdout.write(text)
-        return EXIT_OK
-    refuse_overwrite([args.output], overwrite=args.force)
-    args.output.write_text(text, encoding="utf-8", newline="")
-    print(args.output)
-    return EXIT_OK
+    return deliver(args, vcards(repository, contacts_of(repository, args.organization)).encode("utf-8"))
 
 
 def run_export_ics(args: argparse.Namespace) -> int:
     from ..export.calendar import calendar_feed
-    from ..export.files import refuse_overwrite
     from ..repository import load_repository
 
-    feed = calendar_feed(load_repository(data_root(args)), args.feed, site_url=args.site_url)
-    if args.output is None:
-        sys.stdout.write(feed.decode("utf-8"))
-        return EXIT_OK
-    refuse_overwrite([args.output], overwrite=args.force)
-    args.output.write_bytes(feed)
-    print(args.output)
-    return EXIT_OK
+    return deliver(args, calendar_feed(load_repository(data_root(args)), args.feed, site_url=args.site_url))
 
 

@@ -13,6 +13,7 @@ from ..checks.contact_points import normalize_phone
 from ..repository import Repository
 from ..schema import Field
 from .files import refuse_overwrite
+from .tables import scalar_text
 
 
 def export_datapackage(repository: Repository, output: str | Path, *, overwrite: bool = False) -> list[Path]:
@@ -50,24 +51,14 @@ def _cell(field: Field, value: Any) -> str:
     if value is None:
         return ""
     if field.type == "list":
-        return field.delimiter.join(_scalar(field, item) for item in value)
+        return field.delimiter.join(scalar_text(field, item) for item in value)
     if field.type == "array":
         items = [
             {name: _json_value(sub_field, item.get(name)) for name, sub_field in field.fields.items() if item.get(name) is not None}
             for item in value
         ]
         return json.dumps(items, ensure_ascii=False)
-    return _scalar(field, value)
-
-
-def _scalar(field: Field, value: Any) -> str:
-    if isinstance(value, bool):
-        return field.true_values[0] if value else field.false_values[0]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if field.check == "phone":
-        return normalize_phone(value) or value
-    return str(value)
+    return scalar_text(field, value)
 
 
 def _json_value(field: Field, value: Any) -> Any:

@@ -38,13 +38,14 @@ def cell_text(field: Field, value: Any) -> str:
     if value is None:
         return ""
     if field.type == "list":
-        return "; ".join(_scalar_text(field, item) for item in value)
+        return "; ".join(scalar_text(field, item) for item in value)
     if field.type == "array":
         return json.dumps(value, ensure_ascii=False, default=_json_default)
-    return _scalar_text(field, value)
+    return scalar_text(field, value)
 
 
-def _scalar_text(field: Field, value: Any) -> str:
+def scalar_text(field: Field, value: Any) -> str:
+    """A single value as validated: booleans as the schema writes them, ISO dates, E.164 phones."""
     if isinstance(value, bool):
         return field.true_values[0] if value else field.false_values[0]
     if isinstance(value, dt.date):
