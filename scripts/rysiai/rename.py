@@ -51,12 +51,7 @@ def _edit(path: Path, places: list[tuple[str, tuple]], old: str, new: str) -> Pa
     if path.suffix == ".csv":
         return _edit_csv(path, places, old, new)
     text = path.read_text(encoding="utf-8")
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    # Lists written flush with their key ("partners:\n- a") keep that style; others stay indented.
-    flat = re.search(r"^\S[^:\n]*:[ \t]*\n- ", text, re.MULTILINE) is not None
-    yaml.indent(mapping=2, sequence=2 if flat else 4, offset=0 if flat else 2)
+    yaml = round_trip_yaml(text)
     data = yaml.load(text)
     for _record_id, place in places:
         container = data
@@ -68,6 +63,17 @@ def _edit(path: Path, places: list[tuple[str, tuple]], old: str, new: str) -> Pa
     yaml.dump(data, buffer)
     path.write_text(buffer.getvalue(), encoding="utf-8")
     return path
+
+
+def round_trip_yaml(text: str) -> YAML:
+    """ruamel.yaml set to write a file back as its author wrote it: quotes kept, long lines
+    unbroken, and lists flush with their key ("partners:\n- a") or indented, as the file has them."""
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    flat = re.search(r"^\S[^:\n]*:[ \t]*\n- ", text, re.MULTILINE) is not None
+    yaml.indent(mapping=2, sequence=2 if flat else 4, offset=0 if flat else 2)
+    return yaml
 
 
 def _edit_csv(path: Path, places: list[tuple[str, tuple]], old: str, new: str) -> Path:

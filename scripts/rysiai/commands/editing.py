@@ -33,6 +33,16 @@ def add_parsers(commands) -> None:
     move.add_argument("new", metavar="NEW_ID")
     root_option(move)
     move.set_defaults(run=run_mv)
+    fmt = commands.add_parser(
+        "fmt",
+        help="write record files the one way (phones in E.164, fields in order)",
+        description="Put YAML record files in form: phones in E.164 (+370…) and fields in the "
+        "order of datapackage.yaml, comments and quoting kept. With --check nothing is written: "
+        "the files not in form are listed and the exit code is 1 (for CI and pre-commit).",
+    )
+    root_option(fmt)
+    fmt.add_argument("--check", action="store_true", help="list files not in form; write nothing")
+    fmt.set_defaults(run=run_fmt)
     schema = commands.add_parser(
         "schema",
         help="write JSON Schema files for editors (VS Code)",
@@ -70,6 +80,22 @@ def run_mv(args: argparse.Namespace) -> int:
 
     for path in rename_record(load_repository(data_root(args)), args.old, args.new):
         print(path)
+    return EXIT_OK
+
+
+def run_fmt(args: argparse.Namespace) -> int:
+    import sys
+
+    from ..formatting import format_repository
+    from ..repository import load_repository
+
+    root = data_root(args)
+    changed = format_repository(load_repository(root), write=not args.check)
+    for path in changed:
+        print(path.relative_to(root).as_posix())
+    if args.check and changed:
+        print(f"{len(changed)} file(s) not in form: run `rysiai fmt`", file=sys.stderr)
+        return 1
     return EXIT_OK
 
 
