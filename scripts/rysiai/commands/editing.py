@@ -33,6 +33,17 @@ def add_parsers(commands) -> None:
     move.add_argument("new", metavar="NEW_ID")
     root_option(move)
     move.set_defaults(run=run_mv)
+    merge = commands.add_parser(
+        "merge",
+        help="merge two records of one person or body",
+        description="Merge DROP_ID into KEEP_ID: DROP's fields fill KEEP's blanks; where both "
+        "hold a value KEEP's stays and DROP's is listed and kept in KEEP's notes; references to "
+        "DROP are repointed to KEEP; DROP's file is deleted. Both must be YAML record files.",
+    )
+    merge.add_argument("keep", metavar="KEEP_ID")
+    merge.add_argument("drop", metavar="DROP_ID")
+    root_option(merge)
+    merge.set_defaults(run=run_merge)
     fmt = commands.add_parser(
         "fmt",
         help="write record files the one way (phones in E.164, fields in order)",
@@ -80,6 +91,22 @@ def run_mv(args: argparse.Namespace) -> int:
 
     for path in rename_record(load_repository(data_root(args)), args.old, args.new):
         print(path)
+    return EXIT_OK
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    from ..merging import merge_records
+    from ..repository import load_repository
+
+    root = data_root(args)
+    result = merge_records(load_repository(root), args.keep, args.drop)
+    if result.filled:
+        print("Filled from " + args.drop + ": " + ", ".join(result.filled))
+    for name, kept, dropped in result.conflicts:
+        print(f"Conflict in `{name}`: kept `{kept}`, `{dropped}` moved to the notes")
+    for path in result.changed:
+        print(f"Changed: {path.relative_to(root).as_posix()}")
+    print(f"Deleted: {result.deleted.relative_to(root).as_posix()}")
     return EXIT_OK
 
 

@@ -1,0 +1,79 @@
+"""`rysiai merge KEEP DROP`: two records of one person or body become one.
+
+DROP's fields fill KEEP's blanks; where both hold a value KEEP's stays, and DROP's goes into
+KEEP's notes (nothing is lost) and into the report. References to DROP are repointed to KEEP,
+then DROP's file is deleted. Comments and quoting of the files touched are kept.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from .errors import RysiaiError
+from .formatting import format_text
+from .links import references
+from .rename import _edit, round_trip_yaml
+from .repository import Repository
+
+
+@dataclass
+class MergeResult:
+    filled: list[str] = field(default_factory=list)
+    conflicts: list[tuple[str, str, str]] = field(default_factory=list)  # field, kept, dropped
+    changed: list[Path] = field(default_factory=list)
+    deleted: Path | None = None
+
+
+def merge_records(repository: Repository, keep_id: str, drop_id: str) -> MergeResult:
+    keep, drop = repository.by_id.get(keep_id), repository.by_id.get(drop_id)
+    for record_id, record in ((keep_id, keep), (drop_id, drop)):
+        if record is None:
+            raise RysiaiError(f"there is no record `{record_id}`")
+        if not record.path.endswith(".yaml"):
+            raise RysiaiError(
+                f"`{record_id}` is a row of {record.path}: merge works on YAML record files "
+                f"(`rysiai new` one and copy the row's values into it first)"
+            )
+    if keep_id == drop_id:
+        raise RysiaiError("a record cannot be merged with itself")
+    if keep.collection != drop.collection:
+        raise RysiaiError(f"`{keep_id}` is a record of {keep.collection}, `{drop_id}` of {drop.collection}")
+    result = MergeResult()
+    collection = repository.schema.collections[keep.collection]
+    keep_path = repository.root / keep.path
+    text = keep_path.read_text(encoding="utf-8")
+    yaml = round_trip_yaml(text)
+    data = yaml.load(text)
+    dropped_notes = []
+    for name, value in drop.values.items():
+        if value in (None, "", []):
+            continue
+        if keep.values.get(name) in (None, "", []):
+            data[name] = value
+            result.filled.append(name)
+        elif keep.values[name] != value and name != "notes":
+            result.conflicts.append((name, str(keep.values[name]), str(value)))
+            dropped_notes.append(f"{name}: {value}")
+    if drop.values.get("notes") and keep.values.get("notes") and drop.values["notes"] != keep.values["notes"]:
+        dropped_notes.append(str(drop.values["notes"]).strip())
+    if dropped_notes and "notes" in collection.fields:
+        addition = f"Sujungta su `{drop_id}`; jo reikšmės:\n" + "\n".join(dropped_notes)
+        current = str(data.get("notes") or "").rstrip("\n")
+        data["notes"] = LiteralScalarString((current + "\n\n" + addition if current else addition) + "\n")
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    keep_path.write_text(format_text(buffer.getvalue(), list(collection.fields.values())), encoding="utf-8")
+    result.changed.append(keep_path)
+    edits: dict[str, list] = {}
+    for source, _field, target, place in references(repository):
+        if target == drop_id and source.id != drop_id:
+            edits.setdefault(source.path, []).append((source.id, place))
+    for path, places in edits.items():
+        result.changed.append(_edit(repository.root / path, places, drop_id, keep_id))
+    result.deleted = repository.root / drop.path
+    result.deleted.unlink()
+    return result
