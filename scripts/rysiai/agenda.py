@@ -150,14 +150,14 @@ def same_day_in(day: dt.date, year: int) -> dt.date:
 
 def _not_reviewed(repository: Repository, today: dt.date) -> Iterator[AgendaItem]:
     """Records whose `reviewed` date is older than REVIEW_MONTHS."""
-    limit = _months_before(today, REVIEW_MONTHS)
+    limit = months_before(today, REVIEW_MONTHS)
     for record in repository.records:
         reviewed = record.typed.get("reviewed")
         if isinstance(reviewed, dt.date) and reviewed < limit:
             yield _item("not-reviewed", reviewed, today, record, "review")
 
 
-def _months_before(day: dt.date, months: int) -> dt.date:
+def months_before(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` earlier (31 March less one month: 28 or 29 February)."""
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))

@@ -163,6 +163,14 @@ OVERDUE = FindingKind(
     "overdue", WARNING, "Reply overdue",
     "the reply was due on {due}: {days} day(s) overdue",
     "answer it and set `status: answered` with the date, or set a new `due` date")
+NOT_REVIEWED = FindingKind(
+    "not-reviewed", WARNING, "Not reviewed for a long time",
+    "{what}; records of people are reviewed at least every {months} months",
+    "check the record with the person or the organisation, then set `reviewed: YYYY-MM-DD`")
+PERSONAL_CODE = FindingKind(
+    "personal-code", WARNING, "Looks like a personal code",
+    "`{field}` holds `{code}`, which looks like a Lithuanian personal code (asmens kodas)",
+    "a contact register must not keep personal codes: remove it")
 POSSIBLE_DUPLICATE = FindingKind(
     "possible-duplicate", WARNING, "Possible duplicate",
     "{collection} `{record}` may be the same as `{other}` ({other_path}): {reason}",

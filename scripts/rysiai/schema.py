@@ -58,6 +58,7 @@ class Collection:
     columns: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
     due_working_days: int | None = None  # `due` left out: `received` plus this many working days
+    review_months: int | None = None  # `reviewed` older than this many months: a warning
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collect
             columns=columns,
             groups=groups,
             due_working_days=_read_due_rule(resource.get("due"), name, fields, problems),
+            review_months=_read_review_months(resource.get("review_months"), name, fields, problems),
         )
     for collection in collections.values():
         for fld in _all_fields(collection.fields):
@@ -166,6 +168,18 @@ def _read_due_rule(rule: Any, name: str, fields: dict[str, Field], problems: lis
         problems.append(f"resource `{name}`: a `due` rule needs the date fields `received` and `due`")
         return None
     return days
+
+
+def _read_review_months(months: Any, name: str, fields: dict[str, Field], problems: list[str]) -> int | None:
+    if months is None:
+        return None
+    if not isinstance(months, int) or isinstance(months, bool) or months < 1:
+        problems.append(f"resource `{name}`: `review_months` must be a whole number of months, e.g. 24")
+        return None
+    if "reviewed" not in fields:
+        problems.append(f"resource `{name}`: `review_months` needs a date field `reviewed`")
+        return None
+    return months
 
 
 def _read_site_hints(site: dict, name: str, fields: dict[str, Field], problems: list[str]):

@@ -5,12 +5,14 @@ from __future__ import annotations
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from .checks import codes, contact_points, dates, duplicates, fields, ids, references, requests
+from .checks import (
+    codes, contact_points, dates, duplicates, fields, ids, privacy, references, requests,
+)
 from .findings import Finding, Report
 from .repository import Repository, load_repository, paused_garbage_collection
 from .second_process import forked_pool, second_process_pays
 
-CHECKS = (fields, ids, references, dates, contact_points, codes, duplicates, requests)
+CHECKS = (fields, ids, references, dates, contact_points, codes, duplicates, requests, privacy)
 # The checks a second process runs on a large repository: the ones that call the slower
 # libraries value by value (about half of the checking time at 20k records).
 SECOND_PROCESS_CHECKS = (contact_points, codes)
