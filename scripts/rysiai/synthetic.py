@@ -18,6 +18,7 @@ from .slugs import slugify
 # Shares of a real office's registry; contacts take the rest (about half).
 SHARES = {"partners": 0.2, "associations": 0.1, "visits": 0.2}
 TODAY = dt.date(2025, 6, 30)  # fixed, so that a seed always gives the same files
+# `reviewed` dates fall in 2026: within the 24 months a contact may go unreviewed until 2028.
 
 # Names are built from consonant+vowel syllables that stay distinct once case and diacritics are
 # folded away, as the duplicate detector folds them. P is prime, so the check syllables of `_core`
@@ -184,7 +185,7 @@ class _Generator:
                       tags=self._tags(),
                       notes=f"Partnerystę inicijavo **{rng.choice(ELDERSHIPS)} seniūnija**.\n\n"
                             f"- {rng.choice(OUTCOMES)}\n",
-                      reviewed=self._date(2023, 2025))
+                      reviewed=self._date(2026, 2026))
         return slugify(name), record
 
     def _agreement(self, domain: str) -> dict:
@@ -207,7 +208,7 @@ class _Generator:
         record.update(email=f"{slugify(city)}.bendruomene@gmail.com", phone=self._phone("+3706", 7),
                       website=f"https://{slugify(city)}.lt", address=self._address(city),
                       tags=self._tags(), notes=f"Susirinkimai vyksta **{city}** namuose.\n",
-                      reviewed=self._date(2023, 2025))
+                      reviewed=self._date(2026, 2026))
         return slugify(name), record
 
     def contact(self, person: tuple[str, str, str], organizations: list) -> tuple[str, dict]:
@@ -225,7 +226,7 @@ class _Generator:
                       public=rng.random() < 0.3, legal_basis=rng.choice(BASES), tags=self._tags())
         record["notes"] = (f"Susipažinta {self._date().year} m. renginyje.\n\n"
                            f"- Domisi: *{rng.choice(TAGS)}*\n- Skambinti darbo dienomis\n")
-        record["reviewed"] = self._date(2023, 2025)
+        record["reviewed"] = self._date(2026, 2026)
         return contact_id, record
 
     def visit(self, partners: list, contact_ids: list[str]) -> tuple[str, dict]:
