@@ -117,3 +117,30 @@ def test_an_unknown_language_is_a_clear_error():
 
     with pytest.raises(RysiaiError, match="the site has no labels for language `fr`; known: en, lt"):
         load_strings("fr")
+
+
+def test_label_files_have_no_key_twice():
+    from conftest import PROJECT
+    from rysiai.loading.yaml_source import read_yaml_record
+
+    for language in ("lt", "en"):
+        path = PROJECT / "scripts" / "rysiai" / "site" / "strings" / f"{language}.yaml"
+        _, findings = read_yaml_record(path.read_bytes(), collection="strings", record_id=language, path=path.name)
+        assert [f.to_text() for f in findings] == []
+
+
+def test_every_kind_of_agenda_item_on_the_home_page(repo):
+    import datetime as dt
+
+    repo.write("partners/p.yaml", "name: P\nkind: other\ncountry: LT\nreviewed: 2020-01-01\nagreements:\n"
+               "  - type: sutartis\n    signed: 2016-12-01\n  - type: planas\n    signed: 2025-01-01\n    until: 2026-12-20\n")
+    repo.write("requests/r.yaml", "subject: R\nreceived: 2026-10-01\n")
+    repo.write("visits/v.yaml", "title: V\ndirection: incoming\nstart: 2026-12-01\nfollow_ups:\n  - task: T\n    due: 2026-11-28\n")
+    repo.write("events/e.yaml", "title: E\nkind: krpt\nstart: 2026-12-02 10:00\n")
+    context = SiteContext.build(load_repository(repo.root), today=TODAY)
+    home = next(p for p in site_pages(context, home_title="R") if p.src_uri == "index.md").render()
+    for text in ("Atsakyti į prašymą", "Tolesnis veiksmas: T", "Vizitas", "Renginys",
+                 "10 m. nuo pasirašymo: sutartis", "Baigiasi: planas", "Peržiūrėti įrašą",
+                 "Sutarčių sukaktys šiemet", "Baigiasi sutartys", "Seniai peržiūrėti įrašai"):
+        assert text in home, text
+    assert dt.date(2026, 12, 1).isoformat() in home

@@ -129,5 +129,5 @@ def _agenda(context: SiteContext, page_url: str) -> str:
 
 def _what(context: SiteContext, item) -> str:
     """The agenda item in the site's language."""
-    text = context.text(f"agenda_{item.what.replace('-', '_')}", years=item.years, about=item.about)
+    text = context.text(f"agenda_what_{item.what.replace('-', '_')}", years=item.years, about=item.about)
     return text.strip(" :—")
