@@ -13,17 +13,21 @@ ALL = f"{FOLDER}/contacts.vcf"
 
 
 def vcard_files(repository: Repository) -> dict[str, str]:
-    """Site path → vCard text."""
+    """Site path → vCard text. Each card is made once and reused in the organisation's and the
+    all-contacts files (making a card is the costly part on a large site)."""
     people = contacts_of(repository)
     if not people:
         return {}
-    files = {ALL: vcards(repository, people)}
+    cards = {person.id: vcards(repository, [person]) for person in people}
+    files = {ALL: "".join(cards.values())}
+    members: dict[str, list[str]] = {}
     for person in people:
-        files[f"{FOLDER}/{person.id}.vcf"] = vcards(repository, [person])
-    organizations = {person.typed.get("organization") for person in people} - {None}
-    for organization in organizations:
+        files[f"{FOLDER}/{person.id}.vcf"] = cards[person.id]
+        organization = person.typed.get("organization")
         if organization in repository.by_id:
-            files[f"{FOLDER}/{organization}.vcf"] = vcards(repository, contacts_of(repository, organization))
+            members.setdefault(organization, []).append(cards[person.id])
+    for organization, texts in members.items():
+        files[f"{FOLDER}/{organization}.vcf"] = "".join(texts)
     return files
 
 
