@@ -23,7 +23,7 @@ SECTIONS = {
 }
 EXPIRY_WARNING_DAYS = 90
 ANNIVERSARY_EVERY = 5  # years
-REVIEW_MONTHS = 24
+REVIEW_MONTHS = 24  # for collections whose resource sets no `review_months`
 
 
 @dataclass(frozen=True)
@@ -149,11 +149,12 @@ def same_day_in(day: dt.date, year: int) -> dt.date:
 
 
 def _not_reviewed(repository: Repository, today: dt.date) -> Iterator[AgendaItem]:
-    """Records whose `reviewed` date is older than REVIEW_MONTHS."""
-    limit = months_before(today, REVIEW_MONTHS)
+    """Records whose `reviewed` date is older than their collection's `review_months`, the same
+    setting the `not-reviewed` check reads (REVIEW_MONTHS where a collection sets none)."""
     for record in repository.records:
+        months = repository.schema.collections[record.collection].review_months or REVIEW_MONTHS
         reviewed = record.typed.get("reviewed")
-        if isinstance(reviewed, dt.date) and reviewed < limit:
+        if isinstance(reviewed, dt.date) and reviewed < months_before(today, months):
             yield _item("not-reviewed", reviewed, today, record, "review")
 
 

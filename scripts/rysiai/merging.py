@@ -16,7 +16,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from .errors import RysiaiError
 from .formatting import format_text
 from .links import references
-from .rename import _edit, round_trip_yaml
+from .rename import replace_references, round_trip_yaml
 from .repository import Repository
 
 
@@ -73,7 +73,7 @@ def merge_records(repository: Repository, keep_id: str, drop_id: str) -> MergeRe
         if target == drop_id and source.id != drop_id:
             edits.setdefault(source.path, []).append((source.id, place))
     for path, places in edits.items():
-        result.changed.append(_edit(repository.root / path, places, drop_id, keep_id))
+        result.changed.append(replace_references(repository.root / path, places, drop_id, keep_id))
     result.deleted = repository.root / drop.path
     result.deleted.unlink()
     return result

@@ -35,7 +35,7 @@ def rename_record(repository: Repository, old: str, new: str) -> list[Path]:
             edits.setdefault(source.path, []).append((source.id, place))
     changed = []
     for path, places in edits.items():
-        changed.append(_edit(repository.root / path, places, old, new))
+        changed.append(replace_references(repository.root / path, places, old, new))
     if record.path.endswith(".yaml"):
         target = repository.root / record.collection / f"{new}.yaml"
         if target.exists():
@@ -47,7 +47,8 @@ def rename_record(repository: Repository, old: str, new: str) -> list[Path]:
     return sorted(set(changed))
 
 
-def _edit(path: Path, places: list[tuple[str, tuple]], old: str, new: str) -> Path:
+def replace_references(path: Path, places: list[tuple[str, tuple]], old: str, new: str) -> Path:
+    """In one file, put `new` where `old` stands at each of `places` (YAML kept as written)."""
     if path.suffix == ".csv":
         return _edit_csv(path, places, old, new)
     text = path.read_text(encoding="utf-8")
