@@ -171,6 +171,11 @@ PERSONAL_CODE = FindingKind(
     "personal-code", WARNING, "Looks like a personal code",
     "`{field}` holds `{code}`, which looks like a Lithuanian personal code (asmens kodas)",
     "a contact register must not keep personal codes: remove it")
+UNPUBLISHED_PERSON_NAMED = FindingKind(
+    "unpublished-person-named", WARNING, "Names a person who is not published",
+    "`{field}` is shown on the public site and holds {what} of `{other}` ({other_path}), "
+    "who is not published; `rysiai build --public` refuses to build while it is there",
+    "leave the person out of this text, or, if they agreed, set `public: true` on their record")
 POSSIBLE_DUPLICATE = FindingKind(
     "possible-duplicate", WARNING, "Possible duplicate",
     "{collection} `{record}` may be the same as `{other}` ({other_path}): {reason}",

@@ -13,6 +13,10 @@ from .errors import SchemaError
 
 SCHEMA_FILE = "datapackage.yaml"
 VISIBILITIES = ("public", "internal", "personal")
+# Which records of a collection a public build shows: every one, those whose boolean field
+# `public` is true (a person's consent), or none. Left out, a collection is never published.
+PUBLISH_MODES = ("all", "marked", "never")
+CONSENT_FIELD = "public"
 CHECKS = ("email", "phone", "url", "country", "entity-code", "partial-date", "date-time", "markdown")
 SCALAR_TYPES = ("string", "date", "boolean", "integer")
 TYPES = SCALAR_TYPES + ("list", "array")
@@ -59,6 +63,7 @@ class Collection:
     groups: tuple[str, ...] = ()
     due_working_days: int | None = None  # `due` left out: `received` plus this many working days
     review_months: int | None = None  # `reviewed` older than this many months: a warning
+    publish: str = "never"  # public builds: all records, those marked `public: true`, or none
 
 
 @dataclass(frozen=True)
@@ -145,6 +150,7 @@ def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collect
             groups=groups,
             due_working_days=_read_due_rule(resource.get("due"), name, fields, problems),
             review_months=_read_review_months(resource.get("review_months"), name, fields, problems),
+            publish=_read_publish(resource.get("publish"), name, fields, problems),
         )
     for collection in collections.values():
         for fld in _all_fields(collection.fields):
@@ -180,6 +186,22 @@ def _read_review_months(months: Any, name: str, fields: dict[str, Field], proble
         problems.append(f"resource `{name}`: `review_months` needs a date field `reviewed`")
         return None
     return months
+
+
+def _read_publish(mode: Any, name: str, fields: dict[str, Field], problems: list[str]) -> str:
+    if mode is None:
+        return "never"
+    if mode not in PUBLISH_MODES:
+        problems.append(f"resource `{name}`: `publish` must be one of {', '.join(PUBLISH_MODES)}")
+        return "never"
+    consent = fields.get(CONSENT_FIELD)
+    if mode == "marked" and (consent is None or consent.type != "boolean"):
+        problems.append(
+            f"resource `{name}`: `publish: marked` needs a boolean field `{CONSENT_FIELD}` "
+            f"(true on each record that may be published)"
+        )
+        return "never"
+    return mode
 
 
 def _read_site_hints(site: dict, name: str, fields: dict[str, Field], problems: list[str]):

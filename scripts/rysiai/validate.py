@@ -6,13 +6,16 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .checks import (
-    codes, contact_points, dates, duplicates, fields, ids, privacy, references, requests,
+    codes, contact_points, dates, duplicates, fields, ids, privacy, publication, references,
+    requests,
 )
 from .findings import Finding, Report
 from .repository import Repository, load_repository, paused_garbage_collection
 from .second_process import forked_pool, second_process_pays
 
-CHECKS = (fields, ids, references, dates, contact_points, codes, duplicates, requests, privacy)
+CHECKS = (
+    fields, ids, references, dates, contact_points, codes, duplicates, requests, privacy, publication,
+)
 # The checks a second process runs on a large repository: the ones that call the slower
 # libraries value by value (about half of the checking time at 20k records).
 SECOND_PROCESS_CHECKS = (contact_points, codes)

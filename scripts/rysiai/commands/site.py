@@ -19,7 +19,14 @@ def add_parsers(commands) -> None:
     )
     root_option(build)
     build.add_argument(
-        "-d", "--site-dir", metavar="SITE_DIR", type=Path, help="output folder (default: ROOT/site)"
+        "-d", "--site-dir", metavar="SITE_DIR", type=Path,
+        help="output folder (default: ROOT/site, or ROOT/site-public with --public)",
+    )
+    build.add_argument(
+        "--public", action="store_true",
+        help="build the public site: only the records and fields datapackage.yaml lets be "
+        "published (`publish` of each resource, `visibility` of each field); no edit links, "
+        "sources, authors, findings or deadlines",
     )
     build.set_defaults(run=run_build)
 
@@ -44,7 +51,8 @@ def run_build(args: argparse.Namespace) -> int:
 
     root = data_root(args)
     try:
-        site_dir = build_site(root, args.site_dir or root / "site")
+        default = root / ("site-public" if args.public else "site")
+        site_dir = build_site(root, args.site_dir or default, public=args.public)
     except InvalidData as invalid:
         print_report(invalid.report, "text")
         print("rysiai: the site is not built: fix the errors above first", file=sys.stderr)

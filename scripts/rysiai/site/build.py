@@ -19,7 +19,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException, Plugin
 from ..errors import RysiaiError
 from ..repository import load_repository
 from ..validate import check_repository
-from .plugin import InvalidData
+from .plugin import InvalidData, refuse_unpublished_names
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -77,15 +77,18 @@ def _quiet_upstream_notices() -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def build_site(root: Path, site_dir: Path) -> Path:
+def build_site(root: Path, site_dir: Path, *, public: bool = False) -> Path:
     """Build the site of the data repository at ``root`` into ``site_dir``; raise InvalidData
-    (with the report) when the records have errors, SiteError when mkdocs fails."""
+    (with the report) when the records have errors, SiteError when mkdocs fails. ``public``
+    builds the public site (the plugin's `public: true`)."""
     _quiet_upstream_notices()
     config_file = _config_file(root)
     repository = load_repository(root)
     report = check_repository(repository)
     if not report.valid:
         raise InvalidData(report)
+    if public:
+        refuse_unpublished_names(report)
     site_dir = site_dir.resolve()
     _refuse_unsafe_output(root.resolve(), site_dir, list(repository.schema.collections))
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -98,6 +101,8 @@ def build_site(root: Path, site_dir: Path) -> Path:
         if plugin is None:
             raise SiteError(f"{config_file} does not use the rysiai plugin: add `- rysiai` under `plugins`")
         plugin.use_checked(repository, report)
+        if public:
+            plugin.config.public = True
         mkdocs_build(config)
     except SiteError:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import pycountry
 
+from ..export.calendar import FEEDS
 from ..findings import Finding
 from ..loading.record import LABEL_FIELDS
 from ..links import backlinks
@@ -31,6 +32,7 @@ class SiteContext:
     directory_urls: bool = True
     history_base: str = ""  # the repository host's history address; a record's path follows it
     search_ignored: frozenset[str] = frozenset()  # visibility classes kept out of the search index
+    public: bool = False  # the public site: no sources, changes, findings or deadlines
     backlinks: dict[str, list[tuple[Record, tuple]]] = field(default_factory=dict)
 
     @classmethod
@@ -45,6 +47,7 @@ class SiteContext:
         directory_urls: bool = True,
         history_base: str = "",
         search_ignored: frozenset[str] = frozenset(),
+        public: bool = False,
     ) -> SiteContext:
         return cls(
             repository=repository,
@@ -56,8 +59,14 @@ class SiteContext:
             directory_urls=directory_urls,
             history_base=history_base,
             search_ignored=search_ignored,
+            public=public,
             backlinks=backlinks(repository),
         )
+
+    @property
+    def feeds(self) -> tuple[str, ...]:
+        """The calendar feeds the site offers: deadlines are the office's own business."""
+        return tuple(feed for feed in FEEDS if not (self.public and feed == "deadlines"))
 
     def text(self, key: str, **values: object) -> str:
         return self.strings[key].format(**values)

@@ -23,8 +23,9 @@ def render_home_page(context: SiteContext, title: str) -> str:
     if "visits" in context.repository.schema.collections:
         parts.append(_visits(context, context.text("upcoming_visits"), upcoming[:SHOWN], page_url))
         parts.append(_visits(context, context.text("recent_visits"), recent[:SHOWN], page_url))
-    parts.append(_recent_changes(context, page_url))
-    parts.append(_findings(context, page_url))
+    if not context.public:  # who changed what, and what is wrong, is for staff only
+        parts.append(_recent_changes(context, page_url))
+        parts.append(_findings(context, page_url))
     parts.append(_calendars(context, page_url))
     # The home page only repeats what the records' own pages say: kept out of search.
     return '<div data-pagefind-ignore="all">' + "\n".join(parts) + "</div>\n"
@@ -97,9 +98,9 @@ def _findings(context: SiteContext, page_url: str) -> str:
 
 def _calendars(context: SiteContext, page_url: str) -> str:
     """Links to the calendar feeds the plugin writes beside the pages (export/calendar.py)."""
-    feeds = ("calendar", "visits", "events", "deadlines")
     links = " · ".join(
-        link(relative_url(page_url, f"{feed}.ics"), context.text(f"calendar_{feed}")) for feed in feeds
+        link(relative_url(page_url, f"{feed}.ics"), context.text(f"calendar_{feed}"))
+        for feed in context.feeds
     )
     return f"<h2>{esc(context.text('calendars'))}</h2>\n<p>{links}</p>"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -15,14 +16,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..errors import RysiaiError
-from ..export.calendar import FEEDS, calendar_feed
+from .. import catalogue
+from ..export.calendar import calendar_feed
+from ..findings import ERROR, Report
+from ..publishing import public_view
 from .downloads import vcard_files
 from ..repository import load_repository
 from ..schema import SCHEMA_FILE
 from ..validate import check_repository
 from .context import SiteContext
 from .history import last_changes
-from .pages import SitePage, site_pages
+from .pages import GLOSSARY, SitePage, site_pages
 from .prerender import Prerenderer
 from .search_index import index_site
 
@@ -53,6 +57,40 @@ class RysiaiConfig(base.Config):
     """Search the site with Pagefind from the header's search box."""
     search_exclude = c.ListOfItems(c.Choice(("public", "internal", "personal")), default=[])
     """Visibility classes whose values are kept out of the search index."""
+    public = c.Type(bool, default=False)
+    """Build the public site: only what datapackage.yaml lets be published (publishing.py)."""
+    public_docs = c.ListOfItems(c.Type(str), default=["tags.md"])
+    """Pages of docs/ that the public site keeps; the others are for staff."""
+
+
+def refuse_unpublished_names(report: Report) -> None:
+    """A public build stops where a public text names a person who is not published: the
+    warnings of `rysiai validate` are errors here."""
+    named = [f for f in report.findings if f.code == catalogue.UNPUBLISHED_PERSON_NAMED.code]
+    if named:
+        raise InvalidData(Report([replace(finding, severity=ERROR) for finding in named]))
+
+
+def public_nav(nav, pages: set[str]):
+    """mkdocs.yml's nav without the pages a public site does not have (and emptied sections)."""
+    if nav is None:
+        return None
+    kept = []
+    for entry in nav:
+        if isinstance(entry, str):
+            if entry in pages:
+                kept.append(entry)
+            continue
+        if not isinstance(entry, dict):
+            continue
+        (title, target), = entry.items()
+        if isinstance(target, list):
+            target = public_nav(target, pages)
+            if target:
+                kept.append({title: target})
+        elif isinstance(target, str) and target in pages:  # links elsewhere may be internal too
+            kept.append({title: target})
+    return kept
 
 
 class RysiaiPlugin(BasePlugin[RysiaiConfig]):
@@ -81,16 +119,19 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
             report = check_repository(repository)
         if not report.valid:
             raise InvalidData(report)
-        repo_url = (config.repo_url or "").rstrip("/") + "/"
-        self.context = SiteContext.build(
-            repository,
-            language=config.theme.get("language") or "lt",
-            history=last_changes(self.root, list(repository.schema.collections)),
-            findings=report.sorted(),
-            directory_urls=config.use_directory_urls,
-            history_base=repo_url + self.config.history_uri if config.repo_url else "",
-            search_ignored=frozenset(self.config.search_exclude),
-        )
+        if self.config.public:
+            self.context = self._public_context(repository, report, config)
+        else:
+            repo_url = (config.repo_url or "").rstrip("/") + "/"
+            self.context = SiteContext.build(
+                repository,
+                language=config.theme.get("language") or "lt",
+                history=last_changes(self.root, list(repository.schema.collections)),
+                findings=report.sorted(),
+                directory_urls=config.use_directory_urls,
+                history_base=repo_url + self.config.history_uri if config.repo_url else "",
+                search_ignored=frozenset(self.config.search_exclude),
+            )
         for asset in self._assets():
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if f"{ASSETS_DIR}/{asset}" not in target:
@@ -107,10 +148,34 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
                 config.theme.dirs.insert(position, str(TEMPLATES))
         return config
 
+    def _public_context(self, repository, report, config: MkDocsConfig) -> SiteContext:
+        """The public site's context, from the public view of the records (publishing.py)."""
+        refuse_unpublished_names(report)
+        # No way back to the repository host: no header link, no edit or history links.
+        config.repo_url = None
+        config.repo_name = None
+        config.edit_uri = None
+        config.nav = public_nav(config.nav, self._public_pages(repository.schema))
+        return SiteContext.build(
+            public_view(repository),
+            language=config.theme.get("language") or "lt",
+            directory_urls=config.use_directory_urls,
+            public=True,
+        )
+
+    def _public_pages(self, schema) -> set[str]:
+        published = [name for name, c in schema.collections.items() if c.publish != "never"]
+        return {"index.md", GLOSSARY, *self.config.public_docs, *(f"{name}/index.md" for name in published)}
+
     def _assets(self) -> list[str]:
         return [a for a in ASSETS if self.config.search or a != "rysiai-search.js"]
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self.config.public:  # the staff's own pages of docs/ stay off the public site
+            for file in list(files):
+                if file.abs_src_path and Path(file.abs_src_path).is_relative_to(Path(config.docs_dir)):
+                    if file.src_uri not in self.config.public_docs:
+                        files.remove(file)
         self.pages = {}
         for page in site_pages(self.context, home_title=config.site_name):
             self.pages[page.src_uri] = page
@@ -126,8 +191,9 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
         # vCards: every contact's, each organisation's people, and all contacts.
         for path, content in vcard_files(self.context.repository).items():
             files.append(File.generated(config, path, content=content))
-        # Calendar feeds beside the pages: calendar.ics (everything), visits.ics, events.ics, deadlines.ics.
-        for feed in FEEDS:
+        # Calendar feeds beside the pages: calendar.ics (everything), visits.ics, events.ics,
+        # deadlines.ics (not on the public site).
+        for feed in self.context.feeds:
             content = calendar_feed(self.context.repository, feed, site_url=config.site_url or "")
             files.append(File.generated(config, f"{feed}.ics", content=content))
         assets = resources.files(__package__) / "assets"

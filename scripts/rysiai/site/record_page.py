@@ -11,6 +11,7 @@ from ..loading import Record
 from ..schema import Field
 from ..collation import record_order
 from ..loading.record import LABEL_FIELDS
+from ..publishing import Unpublished
 from .context import SiteContext
 from .html import esc, link, relative_url, table
 from .downloads import vcard_link
@@ -24,7 +25,8 @@ def render_record_page(context: SiteContext, record: Record) -> str:
     rows, sections = [], []
     for field in collection.fields.values():
         value = record.typed.get(field.name)
-        if field.name == "id" or value in (None, [], "") or field.name in LABEL_FIELDS:
+        empty = value in (None, [], "") and not isinstance(value, Unpublished)
+        if field.name == "id" or empty or field.name in LABEL_FIELDS:
             continue  # the name, title or subject is the page's heading
         # Values of a visibility class kept out of search are marked for the indexer to skip.
         ignored = " data-pagefind-ignore" if field.visibility in context.search_ignored else ""
@@ -52,7 +54,8 @@ def render_record_page(context: SiteContext, record: Record) -> str:
     parts.append(vcard_link(context, record, page_url))
     parts.extend(sections)
     parts.extend(_referring_sections(context, record, page_url))
-    parts.append(_provenance(context, record))
+    if not context.public:  # the file and its authors are the office's own business
+        parts.append(_provenance(context, record))
     return "\n".join(part for part in parts if part) + "\n"
 
 

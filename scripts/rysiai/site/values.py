@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from ..checks.contact_points import normalize_phone
+from ..publishing import Unpublished
 from ..schema import Field
 from ..slugs import slugify
 from .context import SiteContext
@@ -49,6 +50,8 @@ def render_item(context: SiteContext, field: Field, value: Any, page_url: str) -
 
 def reference_link(context: SiteContext, record_id: str, page_url: str) -> str:
     """A link to the record with that id, named by its label; plain text if there is none."""
+    if isinstance(record_id, Unpublished):  # public builds: no link, and a name only if public
+        return esc(record_id or context.text("unpublished_record"))
     target = context.repository.by_id.get(record_id)
     if target is None:
         return esc(context.text("unknown_record", id=record_id))
@@ -68,6 +71,8 @@ def plain_value(context: SiteContext, field: Field, value: Any) -> str:
         return context.text("yes" if value else "no")
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, Unpublished):
+        return value or context.text("unpublished_record")
     if field.references:
         target = context.repository.by_id.get(value)
         return target.label if target else value
