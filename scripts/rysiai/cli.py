@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .commands import editing as editing_commands
+from .commands import personal_data as personal_data_commands
 from .commands import export as export_commands
 from .commands import imports as import_commands
 from .commands import site as site_commands
@@ -110,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     site_commands.add_parsers(commands)
 
     editing_commands.add_parsers(commands)
+
+    personal_data_commands.add_parsers(commands)
 
     init = commands.add_parser(
         "init",

@@ -12,7 +12,7 @@ from pathlib import Path
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from .checks.contact_points import normalize_phone
-from .rename import round_trip_yaml
+from .value_edits import round_trip_yaml
 from .repository import Repository
 
 

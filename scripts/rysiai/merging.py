@@ -16,7 +16,8 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from .errors import RysiaiError
 from .formatting import format_text
 from .links import references
-from .rename import replace_references, round_trip_yaml
+from .rename import replace_references
+from .value_edits import round_trip_yaml
 from .repository import Repository
 
 

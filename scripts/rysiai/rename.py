@@ -1,23 +1,19 @@
 """`rysiai mv`: a record gets a new id, and every reference to it follows, comments kept.
 
-YAML files are edited with ruamel.yaml's round trip, which keeps comments, key order, quoting
-and the file's own list indentation; only the values that held the old id change.
+Files are edited value by value (value_edits.py): comments, key order, quoting and the file's
+own list indentation are kept; only the values that held the old id change.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from pathlib import Path
-
-from ruamel.yaml import YAML
 
 from .errors import RysiaiError
 from .links import references
 from .loading import RESERVED_IDS
 from .repository import Repository
 from .slugs import is_valid_id
+from .value_edits import edit_values
 
 
 def rename_record(repository: Repository, old: str, new: str) -> list[Path]:
@@ -43,57 +39,14 @@ def rename_record(repository: Repository, old: str, new: str) -> list[Path]:
         (repository.root / record.path).rename(target)
         changed.append(target)
     else:
-        changed.append(_edit_csv(repository.root / record.path, [(old, ("id",))], old, new))
+        changed.append(edit_values(repository.root / record.path, [(old, ("id",), _swap(old, new))]))
     return sorted(set(changed))
 
 
 def replace_references(path: Path, places: list[tuple[str, tuple]], old: str, new: str) -> Path:
     """In one file, put `new` where `old` stands at each of `places` (YAML kept as written)."""
-    if path.suffix == ".csv":
-        return _edit_csv(path, places, old, new)
-    text = path.read_text(encoding="utf-8")
-    yaml = round_trip_yaml(text)
-    data = yaml.load(text)
-    for _record_id, place in places:
-        container = data
-        for part in place[:-1]:
-            container = container[part]
-        if container[place[-1]] == old:
-            container[place[-1]] = new
-    buffer = io.StringIO()
-    yaml.dump(data, buffer)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
-    return path
+    return edit_values(path, [(record_id, place, _swap(old, new)) for record_id, place in places])
 
 
-def round_trip_yaml(text: str) -> YAML:
-    """ruamel.yaml set to write a file back as its author wrote it: quotes kept, long lines
-    unbroken, and lists flush with their key ("partners:\n- a") or indented, as the file has them."""
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    flat = re.search(r"^\S[^:\n]*:[ \t]*\n- ", text, re.MULTILINE) is not None
-    yaml.indent(mapping=2, sequence=2 if flat else 4, offset=0 if flat else 2)
-    return yaml
-
-
-def _edit_csv(path: Path, places: list[tuple[str, tuple]], old: str, new: str) -> Path:
-    """Change the cells that hold the old id in the rows concerned; list cells item by item."""
-    raw = path.read_bytes()
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    header = rows[0]
-    ids = {record_id for record_id, _ in places}
-    columns = {place[0] for _, place in places}
-    for row in rows[1:]:
-        if len(row) != len(header) or row[header.index("id")] not in ids:
-            continue
-        for column in columns:
-            index = header.index(column)
-            items = [item.strip() for item in row[index].split(";")]
-            if old in items:
-                row[index] = ";".join(new if item == old else item for item in items)
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    path.write_bytes(("\ufeff" if bom else "").encode() + buffer.getvalue().encode("utf-8"))
-    return path
+def _swap(old: str, new: str):
+    return lambda value: new if value == old else value

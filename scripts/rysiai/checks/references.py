@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from .. import catalogue
 from ..findings import Finding
 from ..links import references
+from ..loading import ERASED_PERSON
 from ..repository import Repository
 from ..schema import Field
 from . import location
@@ -15,6 +16,8 @@ from . import location
 
 def check(repository: Repository) -> Iterator[Finding]:
     for record, field, value, place in references(repository):
+        if value == ERASED_PERSON:  # a person erased with `rysiai forget`
+            continue
         target = repository.by_id.get(value)
         allowed = " or ".join(field.references)
         if target is None:

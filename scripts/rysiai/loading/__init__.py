@@ -14,7 +14,7 @@ from .csv_source import read_csv_records
 from .record import Record
 from .yaml_source import read_yaml_record
 
-__all__ = ["RESERVED_IDS", "Record", "read_collection"]
+__all__ = ["ERASED_PERSON", "RESERVED_IDS", "Record", "read_collection"]
 
 
 def read_collection(root: Path, collection: Collection) -> tuple[list[Record], list[Finding]]:
@@ -77,7 +77,10 @@ def _read_yaml(data: bytes, collection: Collection, stem: str, path: str):
     return record, findings
 
 
-RESERVED_IDS = {"index"}  # <collection>/index/ is the collection's own page on the site
+# What `rysiai forget` puts where an erased person was referred to; no record may take it.
+ERASED_PERSON = "istrintas-asmuo"
+# <collection>/index/ is the collection's own page on the site.
+RESERVED_IDS = {"index", ERASED_PERSON}
 
 
 def _id_findings(record: Record) -> list[Finding]:

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from ..checks.contact_points import normalize_phone
+from ..loading import ERASED_PERSON
 from ..publishing import Unpublished
 from ..schema import Field
 from ..slugs import slugify
@@ -52,6 +53,8 @@ def reference_link(context: SiteContext, record_id: str, page_url: str) -> str:
     """A link to the record with that id, named by its label; plain text if there is none."""
     if isinstance(record_id, Unpublished):  # public builds: no link, and a name only if public
         return esc(record_id or context.text("unpublished_record"))
+    if record_id == ERASED_PERSON:
+        return esc(context.text("erased_person"))
     target = context.repository.by_id.get(record_id)
     if target is None:
         return esc(context.text("unknown_record", id=record_id))
@@ -73,6 +76,8 @@ def plain_value(context: SiteContext, field: Field, value: Any) -> str:
         return value.isoformat()
     if isinstance(value, Unpublished):
         return value or context.text("unpublished_record")
+    if value == ERASED_PERSON:
+        return context.text("erased_person")
     if field.references:
         target = context.repository.by_id.get(value)
         return target.label if target else value

@@ -1,0 +1,112 @@
+"""The commands for a person's rights under GDPR: `person` (access) and `forget` (erasure)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from ..errors import RysiaiError
+from .common import EXIT_OK, data_root, root_option
+
+
+def add_parsers(commands) -> None:
+    person = commands.add_parser(
+        "person",
+        help="everything held about one person (a subject-access request)",
+        description="Print everything Ryšiai holds about the person with record ID: their record, "
+        "every record that refers to them (visits, events, requests, associations, follow-ups), "
+        "every text that names them by full name, e-mail or phone, and words that look like "
+        "their surname, to check by hand. Markdown (in Lithuanian, for the reply) or JSON.",
+    )
+    person.add_argument("person_id", metavar="ID", help="the person's record id, e.g. agne-vilkaite")
+    person.add_argument(
+        "--format", choices=("md", "json"), default="md", help="output format (default: md)"
+    )
+    root_option(person)
+    person.set_defaults(run=run_person)
+    forget = commands.add_parser(
+        "forget",
+        help="erase a person: their record, and their name wherever it is",
+        description="Erase the person with record ID: delete their record (file or CSV row), "
+        "replace every reference to them with `istrintas-asmuo` (a visit keeps its number of "
+        "participants) and their full name, e-mail and phone in any text with `[ištrinta]`; "
+        "list every change, and the words that look like their surname, which are left for "
+        "you to read. Git history still holds the old data (see the README). The data must "
+        "have no errors first.",
+    )
+    forget.add_argument("person_id", metavar="ID", help="the person's record id")
+    forget.add_argument("--dry-run", action="store_true", help="list the changes; write nothing")
+    root_option(forget)
+    forget.set_defaults(run=run_forget)
+
+
+def run_person(args: argparse.Namespace) -> int:
+    from ..people import find_person, to_dict, to_markdown
+    from ..repository import load_repository
+
+    repository = load_repository(data_root(args))
+    data = find_person(repository, args.person_id)
+    if args.format == "json":
+        print(json.dumps(to_dict(repository, data), ensure_ascii=False, indent=2))
+    else:
+        print(to_markdown(repository, data, dt.date.today()), end="")
+    return EXIT_OK
+
+
+def run_forget(args: argparse.Namespace) -> int:
+    from ..erasure import carry_out, plan_erasure
+    from ..loading.record import field_label
+    from ..repository import load_repository
+    from ..validate import check_repository
+
+    root = data_root(args)
+    repository = load_repository(root)
+    report = check_repository(repository)
+    if not report.valid:
+        raise RysiaiError(
+            f"the data has {len(report.errors)} error(s); fix them first (`rysiai validate` lists "
+            f"them), so that forgetting leaves valid records"
+        )
+    erasure = plan_erasure(repository, args.person_id)
+    person = erasure.person
+    verb = "Would erase" if args.dry_run else "Erasing"
+    print(f"{verb} {person.collection} `{person.id}` ({person.label}):")
+    print(f"  delete {person.path}" + (f" (row on line {person.line})" if person.path.endswith(".csv") else ""))
+    for edit in erasure.edits:
+        where = f"{edit.record.path}:{edit.record.line_of(*edit.place)}: {field_label(edit.place)}"
+        if edit.how == ("reference",):
+            print(f"  {where}: {_shown(edit.before)} → {_shown(edit.after)}")
+        else:
+            print(f"  {where}: {' and '.join(edit.how)} → {_around_erased(edit.after)}")
+    if erasure.data.possible:
+        print("Words like the surname, not changed; read them:")
+        for record, place, word in erasure.data.possible:
+            print(f"  {record.path}:{record.line_of(*place)}: {field_label(place)}: {word}")
+    if args.dry_run:
+        print("Nothing written (--dry-run).", file=sys.stderr)
+        return EXIT_OK
+    carry_out(repository, erasure)
+    print(
+        f"Erased. Commit the change; git history still holds {person.path} and the old values "
+        "(README: \"Erasing from git history\").",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _around_erased(text: str, width: int = 30) -> str:
+    """The changed text around its first erased place, on one line."""
+    from ..erasure import ERASED_TEXT
+
+    one_line = " ".join(text.split())
+    at = one_line.find(ERASED_TEXT)
+    start, end = max(0, at - width), at + len(ERASED_TEXT) + width
+    excerpt = ("…" if start else "") + one_line[start:end] + ("…" if end < len(one_line) else "")
+    return repr(excerpt)
+
+
+def _shown(text: str, longest: int = 80) -> str:
+    one_line = " ".join(str(text).split())
+    return repr(one_line if len(one_line) <= longest else one_line[: longest - 1] + "…")

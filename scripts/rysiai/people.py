@@ -1,0 +1,171 @@
+"""`rysiai person`: everything Ryšiai holds about one person, for a subject-access request
+(GDPR art. 15): their own record, every record that refers to them, and every text that names
+them, by full name, e-mail or phone, in any record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import RysiaiError
+from .links import references
+from .loading import Record
+from .loading.record import field_label
+from .mentions import PeopleIndex, possible_mentions, texts_of
+from .repository import Repository
+from .schema import Field
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in another record that is about the person."""
+
+    record: Record
+    place: tuple
+    how: tuple[str, ...]  # ("reference",), or what a text holds: ("name", "phone"), …
+    text: str  # the value that holds the mention
+
+
+@dataclass
+class PersonData:
+    person: Record
+    mentions: list[Mention] = field(default_factory=list)
+    # Words that start like the surname (`Vilkaitei`), outside the mentions found: to read.
+    possible: list[tuple[Record, tuple, str]] = field(default_factory=list)
+
+
+def person_record(repository: Repository, person_id: str) -> Record:
+    """The record of a person, or a RysiaiError that says why ``person_id`` is not one."""
+    record = repository.by_id.get(person_id)
+    if record is None:
+        raise RysiaiError(f"there is no record `{person_id}` (ids are file names without .yaml)")
+    name = repository.schema.collections[record.collection].fields.get("name")
+    if name is None or name.visibility != "personal":
+        raise RysiaiError(
+            f"`{person_id}` ({record.path}) is a record of {record.collection}, not of a person: "
+            f"this command works on records whose name is personal data (contacts)"
+        )
+    return record
+
+
+def find_person(repository: Repository, person_id: str) -> PersonData:
+    person = person_record(repository, person_id)
+    data = PersonData(person)
+    for record, _field, target, place in references(repository):
+        if target == person.id and record is not person:
+            data.mentions.append(Mention(record, place, ("reference",), target))
+    index = PeopleIndex([person])
+    for record in repository.records:
+        if record is person:
+            continue
+        fields = repository.schema.collections[record.collection].fields
+        for place, text in texts_of(record.typed, fields):
+            spans = index.spans(text)
+            if spans:
+                how = tuple(dict.fromkeys(span.what for span in spans))
+                data.mentions.append(Mention(record, place, how, text))
+            data.possible.extend((record, place, word) for word in possible_mentions(text, person, spans))
+    data.mentions.sort(key=lambda m: (m.record.path, m.record.line_of(*m.place)))
+    return data
+
+
+def field_titles(repository: Repository, collection: str, place: tuple) -> str:
+    """`Tolesni veiksmai / Atsakingas` for ("follow_ups", 0, "owner")."""
+    fields: dict[str, Field] = repository.schema.collections[collection].fields
+    titles = []
+    for part in place:
+        if isinstance(part, str) and part in fields:
+            titles.append(fields[part].title)
+            fields = fields[part].fields
+    return " / ".join(titles)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def to_dict(repository: Repository, data: PersonData) -> dict:
+    person = data.person
+    return {
+        "person": {
+            "collection": person.collection, "id": person.id, "path": person.path,
+            "line": person.line, "fields": _plain(person.typed),
+        },
+        "mentions": [
+            {
+                "collection": m.record.collection, "record": m.record.id, "label": m.record.label,
+                "path": m.record.path, "line": m.record.line_of(*m.place),
+                "field": field_label(m.place), "how": list(m.how), "text": m.text,
+            }
+            for m in data.mentions
+        ],
+        "possible_mentions": [
+            {"record": r.id, "path": r.path, "line": r.line_of(*place), "field": field_label(place), "word": word}
+            for r, place, word in data.possible
+        ],
+        "history": f"git log -p --follow -- {person.path}",
+    }
+
+
+HOW = {"reference": "nuoroda", "name": "vardas ir pavardė tekste", "email": "el. paštas tekste", "phone": "telefonas tekste"}
+
+
+def to_markdown(repository: Repository, data: PersonData, today: dt.date) -> str:
+    """The answer to a subject-access request, in Lithuanian, as Markdown."""
+    person = data.person
+    fields = repository.schema.collections[person.collection].fields
+    lines = [
+        f"# Asmens duomenys: {person.label}",
+        "",
+        f"Parengta {today.isoformat()} iš išorinių ryšių registro „Ryšiai“. Įrašas: `{person.path}`.",
+        "",
+        "## Įrašas",
+        "",
+    ]
+    for name, value in person.typed.items():
+        title = fields[name].title if name in fields else name
+        lines.append(f"- **{title}** (`{name}`): {_markdown_value(value)}")
+    lines += ["", "## Kituose įrašuose", ""]
+    if not data.mentions:
+        lines.append("Kituose įrašuose asmuo neminimas.")
+    for mention in data.mentions:
+        record = mention.record
+        collection = repository.schema.collections[record.collection].title
+        where = f"`{record.path}:{record.line_of(*mention.place)}`"
+        title = field_titles(repository, record.collection, mention.place)
+        line = f"- {collection}: {record.label} ({where}), {title}: {', '.join(HOW[h] for h in mention.how)}"
+        if mention.how != ("reference",):
+            line += f": {_markdown_value(mention.text)}"
+        lines.append(line)
+    if data.possible:
+        lines += ["", "## Patikrinti (žodžiai, panašūs į pavardę)", ""]
+        for record, place, word in data.possible:
+            lines.append(f"- `{record.path}:{record.line_of(*place)}` {field_label(place)}: {word}")
+    lines += [
+        "",
+        "## Istorija",
+        "",
+        f"Ankstesnės įrašo versijos saugomos git istorijoje: `git log -p --follow -- {person.path}`.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _markdown_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as the file writes it
+    value = _plain(value)
+    if isinstance(value, list):
+        return "; ".join(_markdown_value(item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {_markdown_value(item)}" for key, item in value.items())
+    text = str(value)
+    return text.replace("\n", " ").strip() if "\n" in text else text
