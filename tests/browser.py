@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +14,17 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
+
+
+def needs(program: Path, package: str):
+    """Skip where ``program`` is missing, except in CI (`.ci/run` sets RYSIAI_CI and installs
+    it): there a missing program fails the tests instead of passing them by skipping."""
+    import pytest
+
+    return pytest.mark.skipif(
+        not program.exists() and not os.environ.get("RYSIAI_CI"),
+        reason=f"{program} is not installed (apt-get install {package}); .ci/run installs it",
+    )
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -2,13 +2,10 @@
 
 import pytest
 
-from browser import CHROMIUM, static_server
+from browser import CHROMIUM, needs, static_server
 from test_site_build import copy_project
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="Debian's Chromium is not installed (apt-get install chromium); .ci/run installs it",
-)
+pytestmark = needs(CHROMIUM, "chromium")
 
 
 @pytest.fixture(scope="module")
