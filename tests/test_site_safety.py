@@ -72,7 +72,7 @@ def test_values_show_as_text(evil_site):
     assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; - " in page
     assert "&lt;img src=x onerror=alert(5)&gt;" in page
     assert "<a>spustelėkite</a>" in page
-    assert "{{ 7 * 7 }} {% include &#x27;base.html&#x27; %}" in page or "{{ 7 * 7 }} {% include 'base.html' %}" in page
+    assert "x&lt;/a&gt; {{ 7 * 7 }} {% include 'base.html' %}</p>" in page
     contact = (evil_site / "contacts" / "evil-person" / "index.html").read_text(encoding="utf-8")
     assert "<td>{{ page.title }}</td>" in contact
 
@@ -81,3 +81,38 @@ def test_template_syntax_is_not_evaluated(evil_site):
     texts = "".join(all_html(evil_site).values())
     assert "49" not in re.findall(r"\b49\b", texts.replace("2049", ""))
     assert "{{ config.site_name }}" in texts
+
+
+TEMPLATES = {
+    "partners/braces.yaml": (
+        "name: '{{ config.site_name }} {% raw %}'\nkind: municipality\ncountry: LT\n"
+        "city: '{% for x in range(3) %}{{ x }}{% endfor %}'\n"
+    ),
+    "contacts/ona.yaml": "name: '{{ 6 * 7 }} Ona'\norganization: braces\nposition: '{# komentaras #}'\npublic: true\n",
+    "visits/v.yaml": (
+        "title: '{{ page.meta }}'\ndirection: incoming\nstart: 2026-05-01\npartners: [braces]\n"
+        "outcomes: '{%- if true -%}taip{%- endif -%}'\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("public", [False, True])
+def test_template_syntax_in_every_kind_of_output_is_shown_verbatim(tmp_path, public):
+    from conftest import DataRepository
+
+    repo = DataRepository(tmp_path / "data")
+    for path, text in TEMPLATES.items():
+        repo.write(path, text)
+    site = build_site(repo.root, tmp_path / "site", public=public)
+    partner = (site / "partners/braces/index.html").read_text(encoding="utf-8")
+    assert "<h1 data-pagefind-weight=\"10\">{{ config.site_name }} {% raw %}</h1>" in partner
+    assert "<title>{{ config.site_name }} {% raw %} - " in partner
+    assert "<td>{% for x in range(3) %}{{ x }}{% endfor %}</td>" in partner
+    contact = (site / "contacts/ona/index.html").read_text(encoding="utf-8")
+    assert "<h1 data-pagefind-weight=\"10\">{{ 6 * 7 }} Ona</h1>" in contact
+    assert "<td>{# komentaras #}</td>" in contact
+    visit = (site / "visits/v/index.html").read_text(encoding="utf-8")
+    assert "<p>{%- if true -%}taip{%- endif -%}</p>" in visit
+    assert "FN:{{ 6 * 7 }} Ona" in (site / "vcards/ona.vcf").read_text(encoding="utf-8")
+    assert "SUMMARY:{{ page.meta }}" in (site / "visits.ics").read_text(encoding="utf-8")
+    assert ">42 Ona<" not in contact and "<td>012</td>" not in partner  # not evaluated
