@@ -15,6 +15,7 @@ from .schema import Field
 WORD = re.compile(r"\w+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"\+?\d[\d ()-]{6,}\d")
+DIGIT_RUN = re.compile(r"\d\d\d")  # numbers are looked for where three digits stand together
 PHONE_DIGITS = 8  # a Lithuanian national number; enough to tell numbers apart here
 STEM_FROM = 6  # surnames this long or longer are looked for by their stem as well
 
@@ -34,6 +35,7 @@ class PeopleIndex:
 
     def __init__(self, people: list[Record] = ()):
         self.names: dict[tuple[str, ...], Record] = {}
+        self.first_words: set[str] = set()
         self.emails: dict[str, Record] = {}
         self.phones: dict[str, Record] = {}
         self.longest = 0
@@ -49,6 +51,7 @@ class PeopleIndex:
             words = tuple(word.casefold() for word in WORD.findall(name))
             if len(words) >= 2:  # a first name alone is too common to mean this person
                 self.names[words] = person
+                self.first_words.add(words[0])
                 self.longest = max(self.longest, len(words))
         email = person.typed.get("email")
         if isinstance(email, str) and "@" in email:
@@ -60,22 +63,33 @@ class PeopleIndex:
     def spans(self, text: str) -> list[Span]:
         """Every place ``text`` names one of the people, in reading order."""
         found = []
+        # Most texts name nobody: a set test on their words settles them.
+        if self.names and not self.first_words.isdisjoint(WORD.findall(text.casefold())):
+            found += self._name_spans(text)
+        if self.emails and "@" in text:
+            for match in EMAIL.finditer(text):
+                person = self.emails.get(match.group().casefold())
+                if person is not None:
+                    found.append(Span(match.start(), match.end(), "email", person))
+        if self.phones and DIGIT_RUN.search(text):
+            for match in PHONE.finditer(text):
+                person = self.phones.get(phone_key(match.group()) or "")
+                if person is not None:
+                    found.append(Span(match.start(), match.end(), "phone", person))
+        return sorted(found, key=lambda span: span.start)
+
+    def _name_spans(self, text: str) -> list[Span]:
+        found = []
         words = list(WORD.finditer(text))
         folded = [word.group().casefold() for word in words]
         for start in range(len(words)):
-            for length in range(2, self.longest + 1):
+            if folded[start] not in self.first_words:
+                continue
+            for length in range(2, min(self.longest, len(words) - start) + 1):
                 person = self.names.get(tuple(folded[start : start + length]))
-                if person is not None and start + length <= len(words):
+                if person is not None:
                     found.append(Span(words[start].start(), words[start + length - 1].end(), "name", person))
-        for match in EMAIL.finditer(text):
-            person = self.emails.get(match.group().casefold())
-            if person is not None:
-                found.append(Span(match.start(), match.end(), "email", person))
-        for match in PHONE.finditer(text):
-            person = self.phones.get(phone_key(match.group()) or "")
-            if person is not None:
-                found.append(Span(match.start(), match.end(), "phone", person))
-        return sorted(found, key=lambda span: span.start)
+        return found
 
 
 def phone_key(value) -> str | None:

@@ -43,7 +43,7 @@ def _codes(record, value, place: tuple) -> Iterator[Finding]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _codes(record, item, place + (index,))
-    elif isinstance(value, str):
+    elif isinstance(value, str) and len(value) >= 11:
         for code in ELEVEN_DIGITS.findall(value):
             if is_personal_code(code):
                 yield catalogue.PERSONAL_CODE(**location(record, place), code=code)
