@@ -16,3 +16,33 @@ def test_two_processes_give_the_same_report_as_one(repo):
         "email", "phone-format", "reference", "possible-duplicate", "entity-code", "country"
     ]
     assert two.sorted() == one.sorted()
+
+
+def site_files(site):
+    """Every file of a built site, feeds without their build time (DTSTAMP)."""
+    files = {}
+    for path in sorted(p for p in site.rglob("*") if p.is_file() and "pagefind" not in p.parts):
+        data = path.read_bytes()
+        if path.suffix == ".ics":
+            data = b"\n".join(line for line in data.splitlines() if not line.startswith(b"DTSTAMP"))
+        files[path.relative_to(site).as_posix()] = data
+    return files
+
+
+def test_a_site_made_with_the_second_process_is_the_site_made_in_one(repo, tmp_path, monkeypatch):
+    import rysiai.site.prerender as prerender
+    from rysiai.site.build import build_site
+    from site_fixture import fill
+
+    fill(repo)
+    for number in range(30):  # pages enough for several chunks
+        repo.write(f"contacts/asmuo-{number}.yaml", f"name: Asmuo Nr. {number}\norganization: talsi\n")
+    monkeypatch.setattr(prerender, "WORTH_FROM", 10**9)
+    alone = site_files(build_site(repo.root, tmp_path / "one"))
+    monkeypatch.setattr(prerender, "WORTH_FROM", 1)
+    monkeypatch.setattr(prerender, "CHUNK", 3)
+    assert prerender.second_process_pays(40, prerender.WORTH_FROM)
+    shared = site_files(build_site(repo.root, tmp_path / "two"))
+    assert shared.keys() == alone.keys()
+    assert "vcards/asmuo-7.vcf" in shared and "calendar.ics" in shared
+    assert [path for path in alone if shared[path] != alone[path]] == []

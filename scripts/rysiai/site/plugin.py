@@ -20,7 +20,7 @@ from .. import catalogue
 from ..export.calendar import calendar_feed
 from ..findings import ERROR, Report
 from ..publishing import public_view
-from .downloads import vcard_files
+from .downloads import FOLDER as VCARDS, vcard_files
 from ..repository import load_repository
 from ..schema import SCHEMA_FILE
 from ..validate import check_repository
@@ -186,22 +186,37 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
                 )
             inclusion = InclusionLevel.NOT_IN_NAV if page.record else InclusionLevel.UNDEFINED
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
-        self._prerenderer = Prerenderer([page for page in self.pages.values() if page.record])
+        for file in files:
+            if file.src_uri.startswith(f"{VCARDS}/") or file.src_uri in self._feed_paths():
+                raise PluginError(f"docs/{file.src_uri} is in the way of a generated download; rename or remove it")
+        self._prerenderer = Prerenderer(
+            [page for page in self.pages.values() if page.record],
+            downloads=lambda: self._write_downloads(Path(config.site_dir), config.site_url or ""),
+        )
         self._prerenderer.start()
-        # vCards: every contact's, each organisation's people, and all contacts.
-        for path, content in vcard_files(self.context.repository).items():
-            files.append(File.generated(config, path, content=content))
-        # Calendar feeds beside the pages: calendar.ics (everything), visits.ics, events.ics,
-        # deadlines.ics (not on the public site).
-        for feed in self.context.feeds:
-            content = calendar_feed(self.context.repository, feed, site_url=config.site_url or "")
-            files.append(File.generated(config, f"{feed}.ics", content=content))
         assets = resources.files(__package__) / "assets"
         for asset in self._assets():
             files.append(
                 File.generated(config, f"{ASSETS_DIR}/{asset}", content=(assets / asset).read_bytes())
             )
         return files
+
+    def _feed_paths(self) -> list[str]:
+        return [f"{feed}.ics" for feed in self.context.feeds]
+
+    def _write_downloads(self, site_dir: Path, site_url: str) -> int:
+        """Write the files to download beside the pages: vCards of every contact, each
+        organisation's people and all contacts, and the calendar feeds calendar.ics (everything),
+        visits.ics, events.ics and deadlines.ics (intranet only). Not mkdocs files: no page
+        links to them through mkdocs, and none belongs in the sitemap. Returns how many."""
+        files: dict[str, bytes | str] = dict(vcard_files(self.context.repository))
+        for feed, path in zip(self.context.feeds, self._feed_paths()):
+            files[path] = calendar_feed(self.context.repository, feed, site_url=site_url)
+        for path, content in files.items():
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        return len(files)
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs) -> str:
         if self.config.search:
@@ -240,6 +255,8 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
 
     def on_post_build(self, config: MkDocsConfig, **kwargs) -> None:
         if self._prerenderer is not None:
+            # The downloads: written by the second process while mkdocs wrote the pages, or now.
+            self._prerenderer.downloads()
             self._prerenderer.close()
         if self.config.search:
             try:
