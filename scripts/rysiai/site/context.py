@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import pycountry
 
@@ -62,6 +62,12 @@ class SiteContext:
             public=public,
             backlinks=backlinks(repository),
         )
+
+    @cached_property
+    def organizations_of_people(self) -> frozenset[str]:
+        """The partners and associations that some contact works at (their pages offer vCards)."""
+        people = self.repository.collection("contacts")
+        return frozenset(person.typed.get("organization") for person in people) - {None}
 
     @property
     def feeds(self) -> tuple[str, ...]:

@@ -33,14 +33,13 @@ def vcard_files(repository: Repository) -> dict[str, str]:
 
 def vcard_link(context: SiteContext, record: Record | None, page_url: str) -> str:
     """The download link for a contact, an organisation with people, or (None) all contacts."""
-    repository = context.repository
     if record is None:
-        if not repository.collection("contacts"):
+        if not context.repository.collection("contacts"):
             return ""
         target, label = ALL, context.text("vcard_all")
     elif record.collection == "contacts":
         target, label = f"{FOLDER}/{record.id}.vcf", context.text("vcard_one")
-    elif any(p.typed.get("organization") == record.id for p in repository.collection("contacts")):
+    elif record.id in context.organizations_of_people:
         target, label = f"{FOLDER}/{record.id}.vcf", context.text("vcard_people")
     else:
         return ""
