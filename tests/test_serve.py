@@ -64,3 +64,23 @@ def test_serve_rebuilds_on_record_changes(repo):
         server.terminate()
         _, errors = server.communicate(timeout=20)
     assert "Traceback" not in errors
+
+
+def test_serve_public_serves_the_public_site(repo):
+    fill(repo)
+    port = free_port()
+    rysiai = Path(sys.executable).parent / "rysiai"
+    server = subprocess.Popen(
+        [str(rysiai), "serve", "--public", "--root", str(repo.root), "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        status, body = wait_for(base + "contacts/ona-petraitiene/", lambda s, b: s == 200)
+        assert status == 200 and "Ona Petraitienė</h1>" in body  # she agreed (public: true)
+        assert fetch(base + "contacts/jonas-jonaitis/")[0] == 404  # he did not
+        assert fetch(base + "deadlines.ics")[0] == 404
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=20)
+    assert "Traceback" not in errors

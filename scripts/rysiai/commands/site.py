@@ -41,6 +41,10 @@ def add_parsers(commands) -> None:
         "-a", "--dev-addr", metavar="ADDRESS", default="127.0.0.1:8000",
         help="address to serve on (default: 127.0.0.1:8000)",
     )
+    serve.add_argument(
+        "--public", action="store_true",
+        help="serve the public site (as `rysiai build --public` builds it), to check it before publishing",
+    )
     serve.set_defaults(run=run_serve)
 
 
@@ -64,7 +68,7 @@ def run_build(args: argparse.Namespace) -> int:
 def run_serve(args: argparse.Namespace) -> int:
     from ..site.build import serve_site
 
-    serve_site(data_root(args), args.dev_addr)
+    serve_site(data_root(args), args.dev_addr, public=args.public)
     return EXIT_OK
 
 

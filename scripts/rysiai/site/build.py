@@ -145,11 +145,16 @@ def _replace(site_dir: Path, fresh: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def serve_site(root: Path, address: str) -> None:
-    """Serve the site with live reload: editing, adding or deleting a record rebuilds it."""
+def serve_site(root: Path, address: str, *, public: bool = False) -> None:
+    """Serve the site with live reload: editing, adding or deleting a record rebuilds it.
+    ``public`` serves the public site."""
     from mkdocs.commands.serve import serve
 
+    from .plugin import build_public_sites
+
     _quiet_upstream_notices()
+    if public:
+        build_public_sites()
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     try:

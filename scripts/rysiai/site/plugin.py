@@ -63,6 +63,16 @@ class RysiaiConfig(base.Config):
     """Pages of docs/ that the public site keeps; the others are for staff."""
 
 
+_public_for_this_process = False
+
+
+def build_public_sites() -> None:
+    """From now on this process builds public sites whatever mkdocs.yml says (`rysiai serve
+    --public`, which hands mkdocs.yml to mkdocs as it is)."""
+    global _public_for_this_process
+    _public_for_this_process = True
+
+
 def refuse_unpublished_names(report: Report) -> None:
     """A public build stops where a public text names a person who is not published: the
     warnings of `rysiai validate` are errors here."""
@@ -119,6 +129,8 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
             report = check_repository(repository)
         if not report.valid:
             raise InvalidData(report)
+        if _public_for_this_process:
+            self.config.public = True
         if self.config.public:
             self.context = self._public_context(repository, report, config)
         else:
