@@ -79,7 +79,7 @@ def test_person_json_for_the_advisor_names_each_kind_of_mention(cli):
     ]
     assert data["possible_mentions"] == [
         {"record": "2026-12-krpt-posedis", "path": "events/2026-12-krpt-posedis.yaml", "line": 19,
-         "field": "notes", "word": "Kalvaityte"}
+         "field": "notes", "word": "Kalvaitytei"}
     ]
     kinds = {m["collection"] for m in data["mentions"]}
     assert kinds == {"visits", "events", "requests"}
@@ -167,7 +167,7 @@ def test_forget_dry_run_lists_the_changes_and_writes_nothing(sample, cli):
     ) in lines
     assert lines[-2:] == [
         "Words like the surname, not changed; read them:",
-        "  events/2026-12-krpt-posedis.yaml:19: notes: Kalvaityte",
+        "  events/2026-12-krpt-posedis.yaml:19: notes: Kalvaitytei",
     ]
     assert "Nothing written (--dry-run)." in result.err
 
@@ -193,7 +193,7 @@ def test_forget_leaves_valid_records_without_the_persons_name_email_or_phone(sam
     assert participants[participants_before.index("ausra-kalvaityte")] == "istrintas-asmuo"
     assert "  - istrintas-asmuo\n" in visit.read_text(encoding="utf-8")
     # The inflected surname is left for a person to read, as listed.
-    assert "Kalvaityte" in (sample / "events/2026-12-krpt-posedis.yaml").read_text(encoding="utf-8")
+    assert "Kalvaitytei" in (sample / "events/2026-12-krpt-posedis.yaml").read_text(encoding="utf-8")
 
 
 def test_forget_keeps_comments_and_other_rows(repo, cli):
@@ -247,3 +247,113 @@ def test_the_site_shows_an_erased_person_as_plain_text(repo, cli, tmp_path):
     assert "ištrintas asmuo" in visit
     assert "istrintas-asmuo" not in visit
     assert "<td>ištrintas asmuo</td>" in read(site, "associations/silavoto-bendruomene")
+
+
+def test_people_are_found_however_their_name_and_number_are_written():
+    import unicodedata
+
+    from rysiai.loading import Record
+    from rysiai.mentions import PeopleIndex
+
+    person = Record("contacts", "agne", "contacts/agne.yaml", 1, {}, typed={
+        "name": "Agnė Vilkaitė", "email": "agne@ccre.org", "phone": "+37060827341"})
+    index = PeopleIndex([person])
+
+    def found(text):
+        form = index.searched_form(text)
+        return [(form[s.start:s.end], s.what) for s in index.spans(text)]
+
+    assert found("Skambinta 2026-11-20 8 608 27341. Tel. +370 608 27341 2026 m. Numeriai: 8 612 00000 8 608 27341.") == [
+        ("8 608 27341", "phone"), ("+370 608 27341", "phone"), ("8 608 27341", "phone")]
+    assert found("+37060827341, 860827341, (8 608) 27 341") == [
+        ("+37060827341", "phone"), ("860827341", "phone"), ("8 608) 27 341", "phone")]
+    assert found("sąskaita 1234608273415, kodas 60827341999") == []  # inside longer numbers
+    assert found("VILKAITĖ Agnė; Agne Vilkaite; Vilkaitė, Agnė") == [
+        ("VILKAITĖ Agnė", "name"), ("Agne Vilkaite", "name"), ("Vilkaitė, Agnė", "name")]
+    assert found(unicodedata.normalize("NFD", "su Agnė Vilkaitė")) == [("Agnė Vilkaitė", "name")]
+    assert found("Filmavo Agnė Vilkaitė (agne@ccre.org)") == [("Agnė Vilkaitė", "name"), ("agne@ccre.org", "email")]
+    assert found("Agnė (Vilkaitė)") == []  # not written as a name
+    assert [s.what for s in index.detect("Agn&#279;&nbsp;Vilkait&#279;")] == ["name"]
+
+
+def test_public_texts_naming_a_person_in_other_forms_are_warned_about(repo, cli):
+    import unicodedata
+
+    fill(repo)
+    outcomes = unicodedata.normalize("NFD", "Sutarė Jonas Jonaitis.") + " JONAITIS Jonas; tel. 8 611 11111 (2026 m.)."
+    repo.write("visits/talsi-2025.yaml", "title: Vizitas\ndirection: incoming\nstart: 2025-06-27\n"
+               f"outcomes: '{outcomes}'\nprogramme: 'Jon&#97;s Jonaitis'\n")
+    result = cli("validate", "--root", str(repo.root))
+    named = [line for line in result.out.splitlines() if "[unpublished-person-named]" in line]
+    assert len(named) == 3
+    assert "visits/talsi-2025.yaml:4:" in named[0] and "the name of `jonas-jonaitis`" in named[0]
+    assert "the phone number of `jonas-jonaitis`" in named[1]
+    assert "visits/talsi-2025.yaml:5:" in named[2]
+
+
+def test_forget_removes_an_organisations_phone_that_was_the_persons_own(repo, cli):
+    fill(repo)
+    repo.write("associations/silavoto-bendruomene.yaml",
+               "name: Šilavoto bendruomenė\neldership: Šilavoto\nchair: jonas-jonaitis\nphone: 861111111\n"
+               "notes: 861111111\n")
+    result = cli("forget", "jonas-jonaitis", "--root", str(repo.root))
+    assert result.code == 0, result.err
+    assert "associations/silavoto-bendruomene.yaml:4: phone: phone '861111111' removed" in result.out
+    assert (repo.root / "associations/silavoto-bendruomene.yaml").read_text(encoding="utf-8") == (
+        "name: Šilavoto bendruomenė\neldership: Šilavoto\nchair: istrintas-asmuo\nnotes: '[ištrinta]'\n"
+    )
+    assert check_repository(load_repository(repo.root)).errors == []
+
+
+def test_forget_refuses_while_another_record_may_be_the_same_person(repo, cli):
+    fill(repo)
+    repo.write("contacts/jonas-jonaitis-2.yaml", "name: Jonas Jonaitis\nphone: '+37061111111'\n")
+    before = tree_digest(repo.root)
+    result = cli("forget", "jonas-jonaitis", "--root", str(repo.root))
+    assert result.code == 2
+    assert ("`jonas-jonaitis-2` has the same name as `jonas-jonaitis`: it may be the same person. "
+            "Merge the two first (`rysiai merge jonas-jonaitis jonas-jonaitis-2`)") in result.err
+    assert tree_digest(repo.root) == before
+
+
+def test_forget_keeps_line_ends_byte_order_marks_and_quoting(repo, cli):
+    fill(repo)
+    repo.write("contacts/media.csv", (
+        '"id","name","organization"\r\n"petras-p","Petras P","talsi"\r\n'
+        '"jurgis-kairys","Jurgis Kairys","talsi"\r\n"rasa-r","Rasa, R","talsi"\r\n').encode())
+    visit = "\ufeff---\r\n# Vizitas\r\ntitle: Talsų delegacija\r\ndirection: incoming\r\nstart: 2025-06-27\r\nparticipants:\r\n  - jurgis-kairys  # filmavo\r\n"
+    repo.write("visits/talsi-2025.yaml", visit.encode())
+    assert cli("forget", "jurgis-kairys", "--root", str(repo.root)).code == 0
+    assert (repo.root / "contacts/media.csv").read_bytes() == (
+        b'"id","name","organization"\r\n"petras-p","Petras P","talsi"\r\n"rasa-r","Rasa, R","talsi"\r\n')
+    assert (repo.root / "visits/talsi-2025.yaml").read_bytes() == visit.replace(
+        "jurgis-kairys  #", "istrintas-asmuo #").encode()
+
+
+def test_forget_reports_what_it_could_not_erase(repo, cli):
+    fill(repo)
+    repo.write("visits/luban-2027.yaml", "title: Vizitas į Lubaną\ndirection: outgoing\nstart: 2027-05-19\n"
+               "notes: 'Vežė J&#111;nas Jonaitis'\n")
+    result = cli("forget", "jonas-jonaitis", "--root", str(repo.root))
+    assert result.code == 1
+    assert "visits/luban-2027.yaml:4: still holds the person's name: edit it by hand" in result.err
+    assert "the erasure is not complete" in result.err
+
+
+def test_forget_stopped_by_a_file_it_cannot_write_says_what_is_done(repo, cli, monkeypatch):
+    import rysiai.erasure as erasure
+
+    fill(repo)
+    real = erasure.edit_values
+
+    def refuse_visits(path, changes):
+        if path.parent.name == "visits":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, changes)
+
+    monkeypatch.setattr(erasure, "edit_values", refuse_visits)
+    result = cli("forget", "jonas-jonaitis", "--root", str(repo.root))
+    assert result.code == 2
+    assert "cannot be written (Permission denied); the erasure is not finished" in result.err
+    assert "run `rysiai forget jonas-jonaitis` again" in result.err
+    assert (repo.root / "contacts/jonas-jonaitis.yaml").exists()

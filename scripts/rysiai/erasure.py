@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import RysiaiError
+from .links import references
 from .loading import ERASED_PERSON, Record
+from .mentions import PeopleIndex, texts_of
 from .people import PersonData, find_person
 from .repository import Repository
-from .mentions import PeopleIndex
 from .value_edits import Change, delete_csv_rows, edit_values
 
 ERASED_TEXT = "[ištrinta]"
@@ -22,13 +24,14 @@ ERASED_TEXT = "[ištrinta]"
 
 @dataclass(frozen=True)
 class Edit:
-    """One value that changes: where, and what it was and becomes."""
+    """One value that changes: where, and what it was and becomes (None: the value is removed,
+    as an e-mail or phone field that held only the person's, which `[ištrinta]` would not fit)."""
 
     record: Record
     place: tuple
     how: tuple[str, ...]  # ("reference",), or what the text held: ("name", "email"), …
     before: str
-    after: str
+    after: str | None
 
 
 @dataclass
@@ -41,8 +44,12 @@ class Erasure:
         return self.data.person
 
 
+WHOLE_VALUE_CHECKS = ("email", "phone", "url")  # fields whose value is one address or number
+
+
 def plan_erasure(repository: Repository, person_id: str) -> Erasure:
-    """What erasing the person changes; nothing is written."""
+    """What erasing the person changes; nothing is written. Raises RysiaiError where erasing
+    would leave the records invalid (another record of the same person, a required field)."""
     data = find_person(repository, person_id)
     erasure = Erasure(data)
     index = PeopleIndex([data.person])
@@ -52,35 +59,110 @@ def plan_erasure(repository: Repository, person_id: str) -> Erasure:
         if key in seen:
             continue
         seen.add(key)
-        after = ERASED_PERSON if mention.how == ("reference",) else redact(mention.text, index)
+        field = _field_at(repository, mention.record, mention.place)
+        if mention.how == ("reference",):
+            after = ERASED_PERSON
+        elif _is_person(repository, mention.record) and mention.place[0] in ("name", "email", "phone"):
+            raise RysiaiError(
+                f"{mention.record.path}: `{mention.record.id}` has the same "
+                f"{' and '.join(mention.how)} as `{person_id}`: it may be the same person. Merge the "
+                f"two first (`rysiai merge {person_id} {mention.record.id}`), then forget `{person_id}`"
+            )
+        elif field is not None and field.check in WHOLE_VALUE_CHECKS:
+            if field.required:
+                raise RysiaiError(
+                    f"{mention.record.path}:{mention.record.line_of(*mention.place)}: the required "
+                    f"`{field.name}` holds only {person_id}'s {' and '.join(mention.how)}; write "
+                    f"another value there first"
+                )
+            after = None  # the organisation's address was the person's own: removed
+        else:
+            after = redact(mention.text, index)
         erasure.edits.append(Edit(mention.record, mention.place, mention.how, mention.text, after))
     return erasure
 
 
+def _is_person(repository: Repository, record: Record) -> bool:
+    name = repository.schema.collections[record.collection].fields.get("name")
+    return name is not None and name.visibility == "personal"
+
+
+def _field_at(repository: Repository, record: Record, place: tuple):
+    fields, found = repository.schema.collections[record.collection].fields, None
+    for part in place:
+        if isinstance(part, str):
+            found = fields.get(part)
+            fields = found.fields if found else {}
+    return found
+
+
 def redact(text: str, index: PeopleIndex) -> str:
     """``text`` with each place that names the person replaced by ERASED_TEXT."""
+    text = index.searched_form(text)
     for span in reversed(index.spans(text)):
         text = text[: span.start] + ERASED_TEXT + text[span.end :]
     return text
 
 
 def carry_out(repository: Repository, erasure: Erasure) -> list[Path]:
-    """Write the erasure: change the other records, then delete the person's. The files changed."""
+    """Write the erasure: change the other records, then delete the person's. The files changed.
+    A file that cannot be written stops it with a RysiaiError that lists what is done."""
     person = erasure.person
     index = PeopleIndex([person])
     by_file: dict[str, list[Change]] = {}
     for edit in erasure.edits:
-        change = _reference_change(person.id) if edit.after == ERASED_PERSON else (lambda v: redact(v, index))
+        if edit.after == ERASED_PERSON:
+            change = _reference_change(person.id)
+        elif edit.after is None:
+            change = _removal(index)
+        else:
+            change = _redaction(index)
         by_file.setdefault(edit.record.path, []).append((edit.record.id, edit.place, change))
-    changed = [edit_values(repository.root / path, changes) for path, changes in by_file.items()]
+    changed: list[Path] = []
     own_file = repository.root / person.path
-    if own_file.suffix == ".csv":
-        changed.append(delete_csv_rows(own_file, {person.id}))
-    else:
-        own_file.unlink()
-        changed.append(own_file)
+    try:
+        for path, changes in by_file.items():
+            changed.append(edit_values(repository.root / path, changes))
+        if own_file.suffix == ".csv":
+            changed.append(delete_csv_rows(own_file, {person.id}))
+        else:
+            own_file.unlink()
+            changed.append(own_file)
+    except OSError as error:
+        done = ", ".join(p.relative_to(repository.root).as_posix() for p in changed) or "none"
+        raise RysiaiError(
+            f"{error.filename}: cannot be written ({error.strerror}); the erasure is not finished "
+            f"(files changed so far: {done}). Fix that, then run `rysiai forget {person.id}` "
+            f"again: it goes on from where it stopped"
+        ) from None
     return sorted(set(changed))
+
+
+def leftovers(repository: Repository, person: Record) -> list[tuple[Record, tuple, str]]:
+    """After an erasure: where the person's id, name, e-mail or phone is still found."""
+    index = PeopleIndex([person])
+    found = []
+    for record in repository.records:
+        if record.id == person.id:
+            found.append((record, (), "the record itself"))
+            continue
+        fields = repository.schema.collections[record.collection].fields
+        for place, text in texts_of(record.typed, fields):
+            for span in index.detect(text):
+                found.append((record, place, span.what))
+    for record, _field, target, place in references(repository):
+        if target == person.id:
+            found.append((record, place, "reference"))
+    return found
 
 
 def _reference_change(person_id: str):
     return lambda value: ERASED_PERSON if value == person_id else value
+
+
+def _redaction(index: PeopleIndex):
+    return lambda value: redact(value, index)
+
+
+def _removal(index: PeopleIndex):
+    return lambda value: None if index.detect(value) else value

@@ -1,11 +1,16 @@
-"""Finding people in free text: a full name (word by word, any case), an e-mail address, a phone
-number (its last eight digits, however it is spaced). Inflected names (`Agnei Vilkaitei`) are not
-found as such; `possible_mentions` lists words that start like the surname, for a person to judge.
+"""Finding people in free text: a full name (word by word, in any case, with or without
+diacritics, given name or surname first), an e-mail address, a phone number (its last eight
+digits, however it is spaced, with or without +370, 8 or 0 before them). Texts are searched in
+Unicode's composed form (NFC), so a name pasted in decomposed letters is found too; `detect`
+also reads HTML entities (`Agn&#279;`). Inflected names (`Agnei Vilkaitei`) are not found as
+such; `possible_mentions` lists words that start like the surname, for a person to judge.
 """
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -14,9 +19,12 @@ from .schema import Field
 
 WORD = re.compile(r"\w+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"\+?\d[\d ()-]{6,}\d")
+NUMBER = re.compile(r"\+?\d(?:[ ()./-]{0,2}\d)*")  # digits, a separator or two between them
 DIGIT_RUN = re.compile(r"\d\d\d")  # numbers are looked for where three digits stand together
 PHONE_DIGITS = 8  # a Lithuanian national number; enough to tell numbers apart here
+PREFIXES = ("370", "00370", "8", "0")  # what may stand before the national number
+PREFIX_APART = re.compile(r"(\+?)(\d+)[ ()./-]+$")  # the last group of digits before a number
+NAME_GAP = re.compile(r"\s+|\s*,\s*")  # between the words of a name: spaces, or a comma (`Vilkaitė, Agnė`)
 STEM_FROM = 6  # surnames this long or longer are looked for by their stem as well
 
 
@@ -28,6 +36,12 @@ class Span:
     end: int
     what: str
     person: Record
+
+
+def fold(word: str) -> str:
+    """A word as names are compared: lowercase, without diacritics (`Vilkaitė` → `vilkaite`)."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class PeopleIndex:
@@ -48,23 +62,37 @@ class PeopleIndex:
     def add(self, person: Record) -> None:
         name = person.typed.get("name")
         if isinstance(name, str):
-            words = tuple(word.casefold() for word in WORD.findall(name))
+            words = tuple(fold(word) for word in WORD.findall(self.searched_form(name)))
             if len(words) >= 2:  # a first name alone is too common to mean this person
-                self.names[words] = person
-                self.first_words.add(words[0])
+                for variant in (words, (words[-1], *words[:-1])):  # surname first, as lists have it
+                    self.names[variant] = person
+                    self.first_words.add(variant[0])
                 self.longest = max(self.longest, len(words))
         email = person.typed.get("email")
         if isinstance(email, str) and "@" in email:
-            self.emails[email.casefold()] = person
+            self.emails[email.strip().casefold()] = person
         phone = phone_key(person.typed.get("phone"))
         if phone:
             self.phones[phone] = person
 
+    @staticmethod
+    def searched_form(text: str) -> str:
+        """The form spans refer to: Unicode NFC (what most editors write)."""
+        return unicodedata.normalize("NFC", text)
+
+    def detect(self, text: str) -> list[Span]:
+        """The spans of ``text``, else of it with HTML entities read (`Agn&#279;` in Markdown)."""
+        found = self.spans(text)
+        if not found and "&" in text:
+            found = self.spans(html.unescape(text))
+        return found
+
     def spans(self, text: str) -> list[Span]:
-        """Every place ``text`` names one of the people, in reading order."""
+        """Every place the searched form of ``text`` names one of the people, in reading order."""
+        text = self.searched_form(text)
         found = []
         # Most texts name nobody: a set test on their words settles them.
-        if self.names and not self.first_words.isdisjoint(WORD.findall(text.casefold())):
+        if self.names and not self.first_words.isdisjoint(fold(w) for w in WORD.findall(text)):
             found += self._name_spans(text)
         if self.emails and "@" in text:
             for match in EMAIL.finditer(text):
@@ -72,24 +100,65 @@ class PeopleIndex:
                 if person is not None:
                     found.append(Span(match.start(), match.end(), "email", person))
         if self.phones and DIGIT_RUN.search(text):
-            for match in PHONE.finditer(text):
-                person = self.phones.get(phone_key(match.group()) or "")
-                if person is not None:
-                    found.append(Span(match.start(), match.end(), "phone", person))
-        return sorted(found, key=lambda span: span.start)
+            for match in NUMBER.finditer(text):
+                found += self._phone_spans(match)
+        return _without_overlaps(found)
 
     def _name_spans(self, text: str) -> list[Span]:
         found = []
         words = list(WORD.finditer(text))
-        folded = [word.group().casefold() for word in words]
+        folded = [fold(word.group()) for word in words]
         for start in range(len(words)):
             if folded[start] not in self.first_words:
                 continue
             for length in range(2, min(self.longest, len(words) - start) + 1):
                 person = self.names.get(tuple(folded[start : start + length]))
-                if person is not None:
+                gaps = (text[a.end() : b.start()] for a, b in zip(words[start:], words[start + 1 : start + length]))
+                if person is not None and all(NAME_GAP.fullmatch(gap) for gap in gaps):
                     found.append(Span(words[start].start(), words[start + length - 1].end(), "name", person))
         return found
+
+    def _phone_spans(self, match: re.Match) -> list[Span]:
+        """The people's numbers within one run of digits: eight digits that end a group (the
+        run may go on: `8 608 27341 2026`), with the prefix before them if it is one."""
+        text, offset = match.group(), match.start()
+        digits = [(i, c) for i, c in enumerate(text) if c.isdigit()]
+        found = []
+        for first in range(len(digits) - PHONE_DIGITS + 1):
+            last = first + PHONE_DIGITS - 1
+            key = "".join(c for _, c in digits[first : last + 1])
+            person = self.phones.get(key)
+            end = digits[last][0] + 1
+            if person is None or (end < len(text) and text[end].isdigit()):
+                continue
+            start = digits[first][0]
+            group_start = start
+            while group_start > 0 and text[group_start - 1].isdigit():
+                group_start -= 1
+            if text[group_start:start] not in ("", *PREFIXES):
+                continue  # inside a longer number
+            start = group_start
+            # A prefix written apart (`+370 608 27341`, `8 608 27341`) belongs to the number.
+            apart = PREFIX_APART.search(text[:start])
+            if apart and apart.group(2) in PREFIXES:
+                start = apart.start()
+            elif text[:start].endswith("+"):
+                start -= 1
+            found.append(Span(offset + start, offset + end, "phone", person))
+        return found
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    """In reading order; spans that overlap (a name inside an e-mail address) made one."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if kept and span.start < kept[-1].end:
+            last = kept[-1]
+            longer = span if span.end - span.start > last.end - last.start else last
+            kept[-1] = Span(last.start, max(last.end, span.end), longer.what, longer.person)
+            continue
+        kept.append(span)
+    return kept
 
 
 def phone_key(value) -> str | None:
@@ -98,17 +167,18 @@ def phone_key(value) -> str | None:
 
 
 def possible_mentions(text: str, person: Record, known: list[Span]) -> list[str]:
-    """Words of ``text`` that start like the person's surname (`Vilkaitei`, `Vilkaitės` for
-    Vilkaitė) outside the places already found: for a person to read, never changed."""
+    """Words of ``text`` (its searched form) that start like the person's surname (`Vilkaitei`,
+    `Vilkaitės` for Vilkaitė) outside the places already found: for a person to read, never
+    changed."""
     name = person.typed.get("name")
     words = WORD.findall(name) if isinstance(name, str) else []
     if len(words) < 2 or len(words[-1]) < STEM_FROM:
         return []
-    stem = words[-1][:-2].casefold()
+    stem = fold(words[-1])[:-2]
     return [
         word.group()
-        for word in WORD.finditer(text)
-        if word.group().casefold().startswith(stem)
+        for word in WORD.finditer(PeopleIndex.searched_form(text))
+        if fold(word.group()).startswith(stem)
         and not any(span.start <= word.start() < span.end for span in known)
     ]
 

@@ -62,7 +62,7 @@ def find_person(repository: Repository, person_id: str) -> PersonData:
             continue
         fields = repository.schema.collections[record.collection].fields
         for place, text in texts_of(record.typed, fields):
-            spans = index.spans(text)
+            spans = index.detect(text)
             if spans:
                 how = tuple(dict.fromkeys(span.what for span in spans))
                 data.mentions.append(Mention(record, place, how, text))

@@ -30,8 +30,10 @@ def check(repository: Repository) -> Iterator[Finding]:
             continue
         fields = schema.collections[record.collection].fields
         for place, text in texts_of(record.typed, fields):
-            for span in people.spans(text):
-                if span.person.id != record.id:
+            reported = set()  # one finding per field, kind and person, however often named
+            for span in people.detect(text):
+                if span.person.id != record.id and (span.what, span.person.id) not in reported:
+                    reported.add((span.what, span.person.id))
                     yield catalogue.UNPUBLISHED_PERSON_NAMED(
                         **location(record, place), what=WHAT[span.what], other=span.person.id,
                         other_path=span.person.path,

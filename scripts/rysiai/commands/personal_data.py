@@ -8,7 +8,7 @@ import json
 import sys
 
 from ..errors import RysiaiError
-from .common import EXIT_OK, data_root, root_option
+from .common import EXIT_FINDINGS, EXIT_OK, data_root, root_option
 
 
 def add_parsers(commands) -> None:
@@ -56,7 +56,7 @@ def run_person(args: argparse.Namespace) -> int:
 
 
 def run_forget(args: argparse.Namespace) -> int:
-    from ..erasure import carry_out, plan_erasure
+    from ..erasure import carry_out, leftovers, plan_erasure
     from ..loading.record import field_label
     from ..repository import load_repository
     from ..validate import check_repository
@@ -71,25 +71,43 @@ def run_forget(args: argparse.Namespace) -> int:
         )
     erasure = plan_erasure(repository, args.person_id)
     person = erasure.person
+    in_table = person.path.endswith(".csv")
+    own = f"the row on line {person.line} of {person.path}" if in_table else person.path
     verb = "Would erase" if args.dry_run else "Erasing"
     print(f"{verb} {person.collection} `{person.id}` ({person.label}):")
-    print(f"  delete {person.path}" + (f" (row on line {person.line})" if person.path.endswith(".csv") else ""))
+    print(f"  delete {own}")
     for edit in erasure.edits:
         where = f"{edit.record.path}:{edit.record.line_of(*edit.place)}: {field_label(edit.place)}"
         if edit.how == ("reference",):
             print(f"  {where}: {_shown(edit.before)} → {_shown(edit.after)}")
+        elif edit.after is None:
+            print(f"  {where}: {' and '.join(edit.how)} {_shown(edit.before)} removed")
         else:
             print(f"  {where}: {' and '.join(edit.how)} → {_around_erased(edit.after)}")
     if erasure.data.possible:
         print("Words like the surname, not changed; read them:")
         for record, place, word in erasure.data.possible:
             print(f"  {record.path}:{record.line_of(*place)}: {field_label(place)}: {word}")
+    if len((person.label or "").split()) < 2:
+        print(f"The name `{person.label}` is one word: texts were not searched for it; read them.")
     if args.dry_run:
         print("Nothing written (--dry-run).", file=sys.stderr)
         return EXIT_OK
     carry_out(repository, erasure)
+    # Read back what was written: nothing of the person may be left, and the records are valid.
+    after = load_repository(root)
+    left = leftovers(after, person)
+    problems = check_repository(after).errors
+    for record, place, what in left:
+        print(f"{record.path}:{record.line_of(*place)}: still holds the person's {what}: edit it by hand", file=sys.stderr)
+    for finding in problems:
+        print(finding.to_text(), file=sys.stderr)
+    if left or problems:
+        print("rysiai: the erasure is not complete: see the lines above", file=sys.stderr)
+        return EXIT_FINDINGS
+    history = f"the old row in {person.path}" if in_table else person.path
     print(
-        f"Erased. Commit the change; git history still holds {person.path} and the old values "
+        f"Erased. Commit the change; git history still holds {history} and the old values "
         "(README: \"Erasing from git history\").",
         file=sys.stderr,
     )
