@@ -106,7 +106,7 @@ def test_person_markdown_is_the_whole_answer(repo, cli, monkeypatch):
         "Parengta 2026-11-26 iš išorinių ryšių registro „Ryšiai“. Įrašas: `contacts/ona-petraitiene.yaml`.\n\n"
         "## Įrašas\n\n"
         "- **Vardas ir pavardė** (`name`): Ona Petraitienė\n"
-        "- **Organizacija** (`organization`): talsi\n"
+        "- **Organizacija** (`organization`): Talsu novada pašvaldība (`talsi`)\n"
         "- **Pareigos** (`position`): Koordinatorė\n"
         "- **El. paštas** (`email`): ona@talsi.lv\n"
         "- **Telefonas** (`phone`): 8 612 34567\n"
@@ -357,3 +357,42 @@ def test_forget_stopped_by_a_file_it_cannot_write_says_what_is_done(repo, cli, m
     assert "cannot be written (Permission denied); the erasure is not finished" in result.err
     assert "run `rysiai forget jonas-jonaitis` again" in result.err
     assert (repo.root / "contacts/jonas-jonaitis.yaml").exists()
+
+
+def test_comments_that_name_the_person_are_listed_and_erased(repo, cli):
+    fill(repo)
+    visit = ("# Kontaktas: Jonas Jonaitis, tel. +370 611 11111\ntitle: Vizitas  # svarbu\n"
+             "direction: incoming\nstart: 2025-06-27\nparticipants:\n  - jonas-jonaitis  # Jonaitis Jonas\n")
+    repo.write("visits/talsi-2025.yaml", visit)
+    data = json.loads(cli("person", "jonas-jonaitis", "--format", "json", "--root", str(repo.root)).out)
+    assert data["comments"] == [
+        {"path": "visits/talsi-2025.yaml", "line": 1, "how": "name"},
+        {"path": "visits/talsi-2025.yaml", "line": 1, "how": "phone"},
+        {"path": "visits/talsi-2025.yaml", "line": 6, "how": "name"},
+    ]
+    result = cli("forget", "jonas-jonaitis", "--root", str(repo.root))
+    assert result.code == 0, result.err
+    assert "  visits/talsi-2025.yaml:6: comment: name → '[ištrinta]'" in result.out
+    assert (repo.root / "visits/talsi-2025.yaml").read_text(encoding="utf-8") == (
+        "# Kontaktas: [ištrinta], tel. [ištrinta]\ntitle: Vizitas  # svarbu\n"
+        "direction: incoming\nstart: 2025-06-27\nparticipants:\n  - istrintas-asmuo # [ištrinta]\n")
+
+
+def test_ids_and_links_that_spell_out_a_name(repo, cli):
+    fill(repo)
+    repo.write("visits/2025-01-susitikimas-su-jonas-jonaitis.yaml",
+               "title: Susitikimas\ndirection: incoming\nstart: 2025-01-10\n"
+               "outcomes: '[Jo puslapis](../../contacts/jonas-jonaitis/)'\n")
+    result = cli("validate", "--root", str(repo.root))
+    named = [line for line in result.out.splitlines() if "[unpublished-person-named]" in line]
+    assert [line.split(" is shown")[0] for line in named] == [
+        "visits/2025-01-susitikimas-su-jonas-jonaitis.yaml:1: warning: [unpublished-person-named] `id`",
+        "visits/2025-01-susitikimas-su-jonas-jonaitis.yaml:4: warning: [unpublished-person-named] `outcomes`",
+    ]
+    data = json.loads(cli("person", "jonas-jonaitis", "--format", "json", "--root", str(repo.root)).out)
+    assert [entry["record"] for entry in data["ids"]] == ["2025-01-susitikimas-su-jonas-jonaitis"]
+    result = cli("forget", "jonas-jonaitis", "--root", str(repo.root))
+    assert result.code == 1
+    assert "rename it first with `rysiai mv 2025-01-susitikimas-su-jonas-jonaitis NEW-ID`" in result.out
+    assert ("visits/2025-01-susitikimas-su-jonas-jonaitis.yaml:1: still holds the person's name in its id"
+            in result.err)

@@ -15,7 +15,7 @@ from .errors import RysiaiError
 from .links import references
 from .loading import ERASED_PERSON, Record
 from .mentions import PeopleIndex, texts_of
-from .people import PersonData, find_person
+from .people import COMMENT, PersonData, comments_naming, find_person
 from .repository import Repository
 from .value_edits import Change, delete_csv_rows, edit_values
 
@@ -123,6 +123,8 @@ def carry_out(repository: Repository, erasure: Erasure) -> list[Path]:
     try:
         for path, changes in by_file.items():
             changed.append(edit_values(repository.root / path, changes))
+        for path in sorted({path for path, _, _ in erasure.data.comments}):
+            changed.append(redact_comments(repository.root / path, index))
         if own_file.suffix == ".csv":
             changed.append(delete_csv_rows(own_file, {person.id}))
         else:
@@ -136,6 +138,19 @@ def carry_out(repository: Repository, erasure: Erasure) -> list[Path]:
             f"again: it goes on from where it stopped"
         ) from None
     return sorted(set(changed))
+
+
+def redact_comments(path: Path, index: PeopleIndex) -> Path:
+    """The file with the person erased from its comments (the values are left as they are)."""
+    raw = path.read_bytes().decode("utf-8")
+    lines = raw.splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        comment = COMMENT.search(line.rstrip("\r\n"))
+        if comment and index.detect(comment.group()):
+            ending = line[len(line.rstrip("\r\n")):]
+            lines[number] = line[: comment.start()] + redact(comment.group(), index) + ending
+    path.write_bytes("".join(lines).encode("utf-8"))
+    return path
 
 
 def leftovers(repository: Repository, person: Record) -> list[tuple[Record, tuple, str]]:
@@ -153,6 +168,12 @@ def leftovers(repository: Repository, person: Record) -> list[tuple[Record, tupl
     for record, _field, target, place in references(repository):
         if target == person.id:
             found.append((record, place, "reference"))
+    for record in repository.records:
+        if record.id != person.id and index.named_in_id(record.id):
+            found.append((record, (), "name in its id (rename it with `rysiai mv`)"))
+    by_path = {record.path: record for record in repository.records}
+    for path, line, what in comments_naming(repository, index):
+        found.append((by_path[path], ("#", line), f"{what} in a comment"))
     return found
 
 

@@ -24,7 +24,9 @@ DIGIT_RUN = re.compile(r"\d\d\d")  # numbers are looked for where three digits s
 PHONE_DIGITS = 8  # a Lithuanian national number; enough to tell numbers apart here
 PREFIXES = ("370", "00370", "8", "0")  # what may stand before the national number
 PREFIX_APART = re.compile(r"(\+?)(\d+)[ ()./-]+$")  # the last group of digits before a number
-NAME_GAP = re.compile(r"\s+|\s*,\s*")  # between the words of a name: spaces, or a comma (`Vilkaitė, Agnė`)
+# Between the words of a name: spaces, a comma (`Vilkaitė, Agnė`) or a hyphen (`agne-vilkaite`
+# in an id or a link to the person's page).
+NAME_GAP = re.compile(r"\s+|\s*,\s*|-")
 STEM_FROM = 6  # surnames this long or longer are looked for by their stem as well
 
 
@@ -103,6 +105,18 @@ class PeopleIndex:
             for match in NUMBER.finditer(text):
                 found += self._phone_spans(match)
         return _without_overlaps(found)
+
+    def named_in_id(self, record_id: str) -> list[Record]:
+        """The people whose name an id spells out (`2025-01-susitikimas-su-agne-vilkaite`)."""
+        words = record_id.split("-")
+        found = []
+        for start in range(len(words)):
+            if words[start] in self.first_words:
+                for length in range(2, min(self.longest, len(words) - start) + 1):
+                    person = self.names.get(tuple(words[start : start + length]))
+                    if person is not None and person.id != record_id:
+                        found.append(person)
+        return found
 
     def _name_spans(self, text: str) -> list[Span]:
         found = []

@@ -6,6 +6,7 @@ them, by full name, e-mail or phone, in any record.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,13 +35,21 @@ class PersonData:
     mentions: list[Mention] = field(default_factory=list)
     # Words that start like the surname (`Vilkaitei`), outside the mentions found: to read.
     possible: list[tuple[Record, tuple, str]] = field(default_factory=list)
+    # YAML comments that name the person: (file, line, what).
+    comments: list[tuple[str, int, str]] = field(default_factory=list)
+    # Other records whose id spells out the person's name (`…-su-agne-vilkaite`).
+    ids: list[Record] = field(default_factory=list)
 
 
 def person_record(repository: Repository, person_id: str) -> Record:
     """The record of a person, or a RysiaiError that says why ``person_id`` is not one."""
     record = repository.by_id.get(person_id)
     if record is None:
-        raise RysiaiError(f"there is no record `{person_id}` (ids are file names without .yaml)")
+        hint = f"; did you mean `{person_id.removesuffix('.yaml').rpartition('/')[2]}`?" if person_id.endswith(".yaml") else ""
+        raise RysiaiError(
+            f"there is no record `{person_id}` (an id is a YAML file's name without .yaml, or the "
+            f"`id` cell of a CSV row){hint}"
+        )
     name = repository.schema.collections[record.collection].fields.get("name")
     if name is None or name.visibility != "personal":
         raise RysiaiError(
@@ -68,7 +77,25 @@ def find_person(repository: Repository, person_id: str) -> PersonData:
                 data.mentions.append(Mention(record, place, how, text))
             data.possible.extend((record, place, word) for word in possible_mentions(text, person, spans))
     data.mentions.sort(key=lambda m: (m.record.path, m.record.line_of(*m.place)))
+    data.comments = comments_naming(repository, index)
+    data.ids = [record for record in repository.records if index.named_in_id(record.id)]
     return data
+
+
+COMMENT = re.compile(r"(?:^|\s)#.*$")  # a YAML comment: `#` at the start or after a space
+
+
+def comments_naming(repository: Repository, index: PeopleIndex) -> list[tuple[str, int, str]]:
+    """Comments of the YAML record files that name one of the people in ``index``."""
+    found = []
+    for path in sorted({record.path for record in repository.records if record.path.endswith(".yaml")}):
+        text = (repository.root / path).read_text(encoding="utf-8-sig", errors="replace")
+        for number, line in enumerate(text.splitlines(), start=1):
+            comment = COMMENT.search(line)
+            if comment and "#" in line:
+                for span in index.detect(comment.group()):
+                    found.append((path, number, span.what))
+    return found
 
 
 def field_titles(repository: Repository, collection: str, place: tuple) -> str:
@@ -111,6 +138,8 @@ def to_dict(repository: Repository, data: PersonData) -> dict:
             {"record": r.id, "path": r.path, "line": r.line_of(*place), "field": field_label(place), "word": word}
             for r, place, word in data.possible
         ],
+        "comments": [{"path": path, "line": line, "how": how} for path, line, how in data.comments],
+        "ids": [{"record": r.id, "path": r.path, "line": r.line} for r in data.ids],
         "history": f"git log -p --follow -- {person.path}",
     }
 
@@ -131,8 +160,9 @@ def to_markdown(repository: Repository, data: PersonData, today: dt.date) -> str
         "",
     ]
     for name, value in person.typed.items():
-        title = fields[name].title if name in fields else name
-        lines.append(f"- **{title}** (`{name}`): {_markdown_value(value)}")
+        field = fields.get(name)
+        title = field.title if field else name
+        lines.append(f"- **{title}** (`{name}`): {_shown_value(repository, field, value)}")
     lines += ["", "## Kituose įrašuose", ""]
     if not data.mentions:
         lines.append("Kituose įrašuose asmuo neminimas.")
@@ -145,6 +175,16 @@ def to_markdown(repository: Repository, data: PersonData, today: dt.date) -> str
         if mention.how != ("reference",):
             line += f": {_markdown_value(mention.text)}"
         lines.append(line)
+    if len(person.label.split()) < 2:
+        lines += ["", f"Vardas „{person.label}“ vieno žodžio: tekstuose jo neieškota, juos reikia perskaityti."]
+    if data.ids:
+        lines += ["", "## Įrašų identifikatoriuose", ""]
+        for record in data.ids:
+            lines.append(f"- `{record.path}:{record.line}`: {record.id}")
+    if data.comments:
+        lines += ["", "## Komentaruose", ""]
+        for path, line, how in data.comments:
+            lines.append(f"- `{path}:{line}`: {HOW[how]}")
     if data.possible:
         lines += ["", "## Patikrinti (žodžiai, panašūs į pavardę)", ""]
         for record, place, word in data.possible:
@@ -157,6 +197,16 @@ def to_markdown(repository: Repository, data: PersonData, today: dt.date) -> str
         "",
     ]
     return "\n".join(lines)
+
+
+def _shown_value(repository: Repository, field: Field | None, value: Any) -> str:
+    """A value of the person's record as the reply shows it: names of referenced records and
+    labels of allowed values beside what the file holds."""
+    if field is not None and field.references and isinstance(value, str) and value in repository.by_id:
+        return f"{repository.by_id[value].label} (`{value}`)"
+    if field is not None and field.enum_labels and isinstance(value, str) and value in field.enum_labels:
+        return f"{field.enum_labels[value]} (`{value}`)"
+    return _markdown_value(value)
 
 
 def _markdown_value(value: Any) -> str:

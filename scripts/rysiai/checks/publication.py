@@ -28,6 +28,11 @@ def check(repository: Repository) -> Iterator[Finding]:
         collection = repository.schema.collections[record.collection]
         if record.collection not in schema.collections or not is_published(collection, record):
             continue
+        for person in people.named_in_id(record.id):  # the id is the page's public address
+            yield catalogue.UNPUBLISHED_PERSON_NAMED(
+                path=record.path, line=record.line, record=record.id, field="id",
+                what="the name", other=person.id, other_path=person.path,
+            )
         fields = schema.collections[record.collection].fields
         for place, text in texts_of(record.typed, fields):
             reported = set()  # one finding per field, kind and person, however often named

@@ -84,6 +84,11 @@ def run_forget(args: argparse.Namespace) -> int:
             print(f"  {where}: {' and '.join(edit.how)} {_shown(edit.before)} removed")
         else:
             print(f"  {where}: {' and '.join(edit.how)} → {_around_erased(edit.after)}")
+    for path, line, how in erasure.data.comments:
+        print(f"  {path}:{line}: comment: {how} → '[ištrinta]'")
+    for record in erasure.data.ids:
+        print(f"  {record.path}:{record.line}: the id `{record.id}` spells out the name: not changed; "
+              f"rename it first with `rysiai mv {record.id} NEW-ID`")
     if erasure.data.possible:
         print("Words like the surname, not changed; read them:")
         for record, place, word in erasure.data.possible:
@@ -99,7 +104,8 @@ def run_forget(args: argparse.Namespace) -> int:
     left = leftovers(after, person)
     problems = check_repository(after).errors
     for record, place, what in left:
-        print(f"{record.path}:{record.line_of(*place)}: still holds the person's {what}: edit it by hand", file=sys.stderr)
+        line = place[1] if place[:1] == ("#",) else record.line_of(*place)
+        print(f"{record.path}:{line}: still holds the person's {what}: edit it by hand", file=sys.stderr)
     for finding in problems:
         print(finding.to_text(), file=sys.stderr)
     if left or problems:

@@ -12,7 +12,7 @@ from .common import EXIT_FINDINGS, EXIT_OK, data_root, print_report, root_option
 def add_parsers(commands) -> None:
     build = commands.add_parser(
         "build",
-        help="build the intranet site from the records",
+        help="build the intranet site (or, with --public, the public one) from the records",
         description="Build the site (mkdocs-material) from the records into SITE_DIR. Invalid data "
         "stops the build with the same lines `rysiai validate` prints (exit 1); the previous site "
         "stays in place, since a build replaces SITE_DIR only when it has succeeded.",
@@ -26,7 +26,8 @@ def add_parsers(commands) -> None:
         "--public", action="store_true",
         help="build the public site: only the records and fields datapackage.yaml lets be "
         "published (`publish` of each resource, `visibility` of each field); no edit links, "
-        "sources, authors, findings or deadlines",
+        "sources, authors, findings or deadlines. The warning `unpublished-person-named` of "
+        "`rysiai validate` stops this build as an error",
     )
     build.set_defaults(run=run_build)
 
