@@ -20,6 +20,7 @@ from .schema import Field
 WORD = re.compile(r"\w+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 NUMBER = re.compile(r"\+?\d(?:[ ()./-]{0,2}\d)*")  # digits, a separator or two between them
+NOT_DIGIT = re.compile(r"\D")
 DIGIT_RUN = re.compile(r"\d\d\d")  # numbers are looked for where three digits stand together
 PHONE_DIGITS = 8  # a Lithuanian national number; enough to tell numbers apart here
 PREFIXES = ("370", "00370", "8", "0")  # what may stand before the national number
@@ -27,6 +28,7 @@ PREFIX_APART = re.compile(r"(\+?)(\d+)[ ()./-]+$")  # the last group of digits b
 # Between the words of a name: spaces, a comma (`Vilkaitė, Agnė`) or a hyphen (`agne-vilkaite`
 # in an id or a link to the person's page).
 NAME_GAP = re.compile(r"\s+|\s*,\s*|-")
+COMBINING = re.compile("[\u0300-\u036f]")  # the accents NFKD splits off (ė → e + ˙)
 STEM_FROM = 6  # surnames this long or longer are looked for by their stem as well
 
 
@@ -42,8 +44,9 @@ class Span:
 
 def fold(word: str) -> str:
     """A word as names are compared: lowercase, without diacritics (`Vilkaitė` → `vilkaite`)."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if word.isascii():
+        return word.casefold()
+    return COMBINING.sub("", unicodedata.normalize("NFKD", word.casefold()))
 
 
 class PeopleIndex:
@@ -94,7 +97,7 @@ class PeopleIndex:
         text = self.searched_form(text)
         found = []
         # Most texts name nobody: a set test on their words settles them.
-        if self.names and not self.first_words.isdisjoint(fold(w) for w in WORD.findall(text)):
+        if self.names and not self.first_words.isdisjoint(WORD.findall(fold(text))):
             found += self._name_spans(text)
         if self.emails and "@" in text:
             for match in EMAIL.finditer(text):
@@ -136,6 +139,9 @@ class PeopleIndex:
         """The people's numbers within one run of digits: eight digits that end a group (the
         run may go on: `8 608 27341 2026`), with the prefix before them if it is one."""
         text, offset = match.group(), match.start()
+        only = NOT_DIGIT.sub("", text)
+        if not any(only[i : i + PHONE_DIGITS] in self.phones for i in range(len(only) - PHONE_DIGITS + 1)):
+            return []  # most runs (dates, codes) hold nobody's number: settled without the walk
         digits = [(i, c) for i, c in enumerate(text) if c.isdigit()]
         found = []
         for first in range(len(digits) - PHONE_DIGITS + 1):

@@ -24,6 +24,7 @@ def check(repository: Repository) -> Iterator[Finding]:
     if not people:
         return
     schema = public_schema(repository.schema)
+    seen: dict[str, list] = {}
     for record in repository.records:
         collection = repository.schema.collections[record.collection]
         if record.collection not in schema.collections or not is_published(collection, record):
@@ -36,7 +37,10 @@ def check(repository: Repository) -> Iterator[Finding]:
         fields = schema.collections[record.collection].fields
         for place, text in texts_of(record.typed, fields):
             reported = set()  # one finding per field, kind and person, however often named
-            for span in people.detect(text):
+            spans = seen.get(text)
+            if spans is None:  # tags, places and titles repeat: each text is searched once
+                spans = seen[text] = people.detect(text)
+            for span in spans:
                 if span.person.id != record.id and (span.what, span.person.id) not in reported:
                     reported.add((span.what, span.person.id))
                     yield catalogue.UNPUBLISHED_PERSON_NAMED(
