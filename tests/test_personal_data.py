@@ -78,7 +78,7 @@ def test_person_json_for_the_advisor_names_each_kind_of_mention(cli):
         ("requests/2026-11-gyventojo-apklausa.yaml", "notes", ["phone", "name"]),
     ]
     assert data["possible_mentions"] == [
-        {"record": "2026-12-krpt-posedis", "path": "events/2026-12-krpt-posedis.yaml", "line": 19,
+        {"record": "2026-12-krpt-posedis", "path": "events/2026-12-krpt-posedis.yaml", "line": 20,
          "field": "notes", "word": "Kalvaitytei"}
     ]
     kinds = {m["collection"] for m in data["mentions"]}
@@ -162,12 +162,12 @@ def test_forget_dry_run_lists_the_changes_and_writes_nothing(sample, cli):
     assert lines[1] == "  delete contacts/ausra-kalvaityte.yaml"
     assert "  visits/2025-06-talsu-delegacija-prienuose.yaml:12: participants: 'ausra-kalvaityte' → 'istrintas-asmuo'" in lines
     assert (
-        "  requests/2026-11-gyventojo-apklausa.yaml:10: notes: phone and name → "
+        "  requests/2026-11-gyventojo-apklausa.yaml:12: notes: phone and name → "
         "'…nurodytas patarėjos telefonas [ištrinta]; klausimus derinti su [ištrin…'"
     ) in lines
     assert lines[-2:] == [
         "Words like the surname, not changed; read them:",
-        "  events/2026-12-krpt-posedis.yaml:19: notes: Kalvaitytei",
+        "  events/2026-12-krpt-posedis.yaml:20: notes: Kalvaitytei",
     ]
     assert "Nothing written (--dry-run)." in result.err
 

@@ -120,13 +120,13 @@ def test_public_build_refuses_a_public_text_naming_an_unpublished_person(repo, c
     result = cli("validate", "--root", str(repo.root))
     assert result.code == 0
     assert (
-        "visits/talsi-2025.yaml:4: warning: [unpublished-person-named] `outcomes` is shown on the "
+        "visits/talsi-2025.yaml:5: warning: [unpublished-person-named] `outcomes` is shown on the "
         "public site and holds the name of `jonas-jonaitis` (contacts/jonas-jonaitis.yaml)"
     ) in result.out
     assert "holds the phone number of `jonas-jonaitis`" in result.out
     built = cli("build", "--root", str(repo.root), "--public", "-d", str(tmp_path / "pub"))
     assert built.code == 1
-    assert "visits/talsi-2025.yaml:4: error: [unpublished-person-named]" in built.out
+    assert "visits/talsi-2025.yaml:5: error: [unpublished-person-named]" in built.out
     assert not (tmp_path / "pub").exists()
     # Once the person agrees, the text may be shown.
     repo.write("contacts/jonas-jonaitis.yaml", "name: Jonas Jonaitis\nphone: '+37061111111'\npublic: true\n")

@@ -32,6 +32,7 @@ class Edit:
     how: tuple[str, ...]  # ("reference",), or what the text held: ("name", "email"), …
     before: str
     after: str | None
+    line: int  # of the (first) mention in its file
 
 
 @dataclass
@@ -78,7 +79,7 @@ def plan_erasure(repository: Repository, person_id: str) -> Erasure:
             after = None  # the organisation's address was the person's own: removed
         else:
             after = redact(mention.text, index)
-        erasure.edits.append(Edit(mention.record, mention.place, mention.how, mention.text, after))
+        erasure.edits.append(Edit(mention.record, mention.place, mention.how, mention.text, after, mention.line))
     return erasure
 
 

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from .loading import Record
 from .schema import Field
@@ -186,21 +187,39 @@ def phone_key(value) -> str | None:
     return digits[-PHONE_DIGITS:] if len(digits) >= PHONE_DIGITS else None
 
 
-def possible_mentions(text: str, person: Record, known: list[Span]) -> list[str]:
-    """Words of ``text`` (its searched form) that start like the person's surname (`Vilkaitei`,
-    `Vilkaitės` for Vilkaitė) outside the places already found: for a person to read, never
-    changed."""
+def possible_mentions(text: str, person: Record, known: list[Span]) -> list[tuple[int, str]]:
+    """Words of ``text`` (its searched form), with where they start, that start like the
+    person's surname (`Vilkaitei`, `Vilkaitės` for Vilkaitė) outside the places already found:
+    for a person to read, never changed."""
     name = person.typed.get("name")
     words = WORD.findall(name) if isinstance(name, str) else []
     if len(words) < 2 or len(words[-1]) < STEM_FROM:
         return []
     stem = fold(words[-1])[:-2]
     return [
-        word.group()
+        (word.start(), word.group())
         for word in WORD.finditer(PeopleIndex.searched_form(text))
         if fold(word.group()).startswith(stem)
         and not any(span.start <= word.start() < span.end for span in known)
     ]
+
+
+BLOCK_SCALAR = re.compile(r":[ \t]*[|>][+-]?[0-9]?[ \t]*(#.*)?$")  # `notes: |`, `outcomes: >-`
+
+
+def text_line(root: Path, record: Record, place: tuple, text: str, offset: int) -> int:
+    """The line of the character at ``offset`` of a text value: inside a `|` or `>` block, the
+    block's own line (of a `>` block, the first line of its paragraph), else the value's line."""
+    line = record.line_of(*place)
+    if not record.path.endswith(".yaml"):
+        return line
+    try:
+        lines = (root / record.path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return line
+    if 0 < line <= len(lines) and BLOCK_SCALAR.search(lines[line - 1]):
+        return line + 1 + text[:offset].count("\n")
+    return line
 
 
 def texts_of(value: dict, fields: dict[str, Field], place: tuple = ()) -> Iterator[tuple[tuple, str]]:

@@ -14,7 +14,7 @@ from .errors import RysiaiError
 from .links import references
 from .loading import Record
 from .loading.record import field_label
-from .mentions import PeopleIndex, possible_mentions, texts_of
+from .mentions import PeopleIndex, possible_mentions, text_line, texts_of
 from .repository import Repository
 from .schema import Field
 
@@ -27,14 +27,16 @@ class Mention:
     place: tuple
     how: tuple[str, ...]  # ("reference",), or what a text holds: ("name", "phone"), …
     text: str  # the value that holds the mention
+    line: int  # of the (first) mention in its file
 
 
 @dataclass
 class PersonData:
     person: Record
     mentions: list[Mention] = field(default_factory=list)
-    # Words that start like the surname (`Vilkaitei`), outside the mentions found: to read.
-    possible: list[tuple[Record, tuple, str]] = field(default_factory=list)
+    # Words that start like the surname (`Vilkaitei`), outside the mentions found, with their
+    # line: to read.
+    possible: list[tuple[Record, tuple, int, str]] = field(default_factory=list)
     # YAML comments that name the person: (file, line, what).
     comments: list[tuple[str, int, str]] = field(default_factory=list)
     # Other records whose id spells out the person's name (`…-su-agne-vilkaite`).
@@ -64,7 +66,7 @@ def find_person(repository: Repository, person_id: str) -> PersonData:
     data = PersonData(person)
     for record, _field, target, place in references(repository):
         if target == person.id and record is not person:
-            data.mentions.append(Mention(record, place, ("reference",), target))
+            data.mentions.append(Mention(record, place, ("reference",), target, record.line_of(*place)))
     index = PeopleIndex([person])
     for record in repository.records:
         if record is person:
@@ -74,9 +76,13 @@ def find_person(repository: Repository, person_id: str) -> PersonData:
             spans = index.detect(text)
             if spans:
                 how = tuple(dict.fromkeys(span.what for span in spans))
-                data.mentions.append(Mention(record, place, how, text))
-            data.possible.extend((record, place, word) for word in possible_mentions(text, person, spans))
-    data.mentions.sort(key=lambda m: (m.record.path, m.record.line_of(*m.place)))
+                line = text_line(repository.root, record, place, text, spans[0].start)
+                data.mentions.append(Mention(record, place, how, text, line))
+            data.possible.extend(
+                (record, place, text_line(repository.root, record, place, text, offset), word)
+                for offset, word in possible_mentions(text, person, spans)
+            )
+    data.mentions.sort(key=lambda m: (m.record.path, m.line))
     data.comments = comments_naming(repository, index)
     data.ids = [record for record in repository.records if index.named_in_id(record.id)]
     return data
@@ -129,14 +135,14 @@ def to_dict(repository: Repository, data: PersonData) -> dict:
         "mentions": [
             {
                 "collection": m.record.collection, "record": m.record.id, "label": m.record.label,
-                "path": m.record.path, "line": m.record.line_of(*m.place),
+                "path": m.record.path, "line": m.line,
                 "field": field_label(m.place), "how": list(m.how), "text": m.text,
             }
             for m in data.mentions
         ],
         "possible_mentions": [
-            {"record": r.id, "path": r.path, "line": r.line_of(*place), "field": field_label(place), "word": word}
-            for r, place, word in data.possible
+            {"record": r.id, "path": r.path, "line": line, "field": field_label(place), "word": word}
+            for r, place, line, word in data.possible
         ],
         "comments": [{"path": path, "line": line, "how": how} for path, line, how in data.comments],
         "ids": [{"record": r.id, "path": r.path, "line": r.line} for r in data.ids],
@@ -169,7 +175,7 @@ def to_markdown(repository: Repository, data: PersonData, today: dt.date) -> str
     for mention in data.mentions:
         record = mention.record
         collection = repository.schema.collections[record.collection].title
-        where = f"`{record.path}:{record.line_of(*mention.place)}`"
+        where = f"`{record.path}:{mention.line}`"
         title = field_titles(repository, record.collection, mention.place)
         line = f"- {collection}: {record.label} ({where}), {title}: {', '.join(HOW[h] for h in mention.how)}"
         if mention.how != ("reference",):
@@ -187,8 +193,8 @@ def to_markdown(repository: Repository, data: PersonData, today: dt.date) -> str
             lines.append(f"- `{path}:{line}`: {HOW[how]}")
     if data.possible:
         lines += ["", "## Patikrinti (žodžiai, panašūs į pavardę)", ""]
-        for record, place, word in data.possible:
-            lines.append(f"- `{record.path}:{record.line_of(*place)}` {field_label(place)}: {word}")
+        for record, place, line, word in data.possible:
+            lines.append(f"- `{record.path}:{line}` {field_label(place)}: {word}")
     lines += [
         "",
         "## Istorija",

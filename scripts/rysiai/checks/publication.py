@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from .. import catalogue
 from ..findings import Finding
-from ..mentions import PeopleIndex, texts_of
+from ..mentions import PeopleIndex, text_line, texts_of
 from ..publishing import is_published, public_schema
 from ..repository import Repository
 from . import location
@@ -43,9 +43,10 @@ def check(repository: Repository) -> Iterator[Finding]:
             for span in spans:
                 if span.person.id != record.id and (span.what, span.person.id) not in reported:
                     reported.add((span.what, span.person.id))
+                    where = location(record, place)
+                    where["line"] = text_line(repository.root, record, place, text, span.start)
                     yield catalogue.UNPUBLISHED_PERSON_NAMED(
-                        **location(record, place), what=WHAT[span.what], other=span.person.id,
-                        other_path=span.person.path,
+                        **where, what=WHAT[span.what], other=span.person.id, other_path=span.person.path,
                     )
 
 

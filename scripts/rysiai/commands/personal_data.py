@@ -77,7 +77,7 @@ def run_forget(args: argparse.Namespace) -> int:
     print(f"{verb} {person.collection} `{person.id}` ({person.label}):")
     print(f"  delete {own}")
     for edit in erasure.edits:
-        where = f"{edit.record.path}:{edit.record.line_of(*edit.place)}: {field_label(edit.place)}"
+        where = f"{edit.record.path}:{edit.line}: {field_label(edit.place)}"
         if edit.how == ("reference",):
             print(f"  {where}: {_shown(edit.before)} → {_shown(edit.after)}")
         elif edit.after is None:
@@ -91,8 +91,8 @@ def run_forget(args: argparse.Namespace) -> int:
               f"rename it first with `rysiai mv {record.id} NEW-ID`")
     if erasure.data.possible:
         print("Words like the surname, not changed; read them:")
-        for record, place, word in erasure.data.possible:
-            print(f"  {record.path}:{record.line_of(*place)}: {field_label(place)}: {word}")
+        for record, place, line, word in erasure.data.possible:
+            print(f"  {record.path}:{line}: {field_label(place)}: {word}")
     if len((person.label or "").split()) < 2:
         print(f"The name `{person.label}` is one word: texts were not searched for it; read them.")
     if args.dry_run:
