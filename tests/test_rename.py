@@ -61,3 +61,34 @@ def test_mv_refuses(repo, cli):
         result = cli("mv", *args, "--root", str(repo.root))
         assert (result.code, result.err) == (2, f"rysiai: error: {message}\n")
     assert (repo.root / "partners" / "talsi.yaml").read_text(encoding="utf-8") == PARTNER
+
+
+def test_mv_in_csv_files_written_every_way(repo, cli):
+    """Header and id cells with spaces, a lone quote in a cell, Unicode line breaks inside a cell,
+    CR-only line ends (Excel for Mac), all-quoted rows: only the cells concerned change."""
+    repo.write("partners/lrt.yaml", "name: LRT\nkind: media\ncountry: LT\n")
+    rows = [
+        'id , name , organization , notes',
+        ' jonas ,Jonas,lrt,"Kabutė "" viduje"',
+        'petras,Petras,lrt,iki 2" ilgio',
+        'ona,Ona\u2028Onutė,lrt,x',
+        '"rasa","Rasa, R.","lrt","y"',
+    ]
+    for ending in ("\n", "\r", "\r\n"):
+        repo.write("contacts/media.csv", ending.join(rows) + ending)
+        assert cli("validate", "--root", str(repo.root)).code == 0
+        result = cli("mv", "lrt", "lrt-2", "--root", str(repo.root))
+        assert result.code == 0, result.err
+        assert (repo.root / "contacts/media.csv").read_bytes().decode("utf-8").split(ending) == [
+            'id , name , organization , notes',
+            ' jonas ,Jonas,lrt-2,"Kabutė "" viduje"',
+            'petras,Petras,lrt-2,iki 2" ilgio',
+            'ona,Ona\u2028Onutė,lrt-2,x',
+            '"rasa","Rasa, R.","lrt-2","y"',
+            '',
+        ]
+        assert cli("validate", "--root", str(repo.root)).code == 0
+        assert cli("mv", "jonas", "jonas-j", "--root", str(repo.root)).code == 0
+        assert ' jonas-j ,Jonas' in (repo.root / "contacts/media.csv").read_text(encoding="utf-8")
+        cli("mv", "jonas-j", "jonas", "--root", str(repo.root))
+        cli("mv", "lrt-2", "lrt", "--root", str(repo.root))

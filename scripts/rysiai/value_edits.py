@@ -72,70 +72,116 @@ def round_trip_yaml(text: str) -> YAML:
 
 
 def _edit_csv(path: Path, changes: list[Change]) -> Path:
-    """Change the cells concerned; in a list cell (`a;b;c`) item by item."""
+    """Change the cells concerned; in a list cell (`a; b; c`) item by item, the others as written."""
     by_row: dict[str, list[tuple[tuple, Callable]]] = {}
     for record_id, place, change in changes:
         by_row.setdefault(record_id, []).append((place, change))
 
     def rewrite(header: list[str], row: list[str]) -> list[str] | None:
-        for place, change in by_row.get(row[header.index("id")], []):
+        for place, change in by_row.get(row[header.index("id")].strip(), []):
+            if place[0] not in header:
+                continue
             index = header.index(place[0])
-            if len(place) == 1:
-                row[index] = change(row[index]) or ""
+            if len(place) == 1:  # the loader reads a cell without its outer spaces: so here
+                cell = row[index]
+                value = cell.strip()
+                changed = change(value)
+                row[index] = "" if changed is None else cell if changed == value else cell.replace(value, changed, 1)
             else:  # every item: the typed list's numbering skips empty items, the cell's does not
-                items = (change(item.strip()) for item in row[index].split(";"))
-                row[index] = ";".join(item for item in items if item is not None)
+                row[index] = ";".join(_changed_items(row[index].split(";"), change))
         return row
 
     return _rewrite_rows(path, rewrite)
 
 
+def _changed_items(items: list[str], change: Callable) -> list[str]:
+    kept = []
+    for item in items:
+        value = item.strip()
+        changed = change(value) if value else value
+        if changed is None:
+            continue
+        kept.append(item if changed == value else item.replace(value, changed, 1))
+    return kept
+
+
 def delete_csv_rows(path: Path, record_ids: set[str]) -> Path:
     """Remove the rows of ``record_ids`` from a CSV file."""
-    return _rewrite_rows(path, lambda header, row: None if row[header.index("id")] in record_ids else row)
+    return _rewrite_rows(
+        path, lambda header, row: None if row[header.index("id")].strip() in record_ids else row
+    )
+
+
+LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # lines as the csv module ends them
 
 
 def _rewrite_rows(path: Path, rewrite: Callable[[list[str], list[str]], list[str] | None]) -> Path:
     """Give each data row to ``rewrite`` (it returns the row, changed or not, or None to drop
-    it); rows that come back unchanged keep their text byte for byte."""
+    it); rows read as the loader reads them, and those that come back unchanged keep their text
+    byte for byte, as do the unchanged cells of a changed row."""
     raw = path.read_bytes().decode("utf-8")
     bom, text = raw.startswith(BOM), raw.removeprefix(BOM)
-    pieces = _row_texts(text)
-    header = next(csv.reader([pieces[0]])) if pieces else []
-    out = [pieces[0]] if pieces else []
-    for piece in pieces[1:]:
-        row = next(csv.reader([piece]), [])
-        if "id" not in header or len(row) != len(header):
-            out.append(piece)
-            continue
-        new = rewrite(header, list(row))
-        if new is None:
-            continue
-        out.append(piece if new == row else _write_row(new, piece))
+    consumed: list[str] = []
+
+    def lines():
+        for line in LINE.findall(text):
+            consumed.append(line)
+            yield line
+
+    out: list[str] = []
+    header: list[str] | None = None
+    try:
+        for row in csv.reader(lines(), strict=True):
+            piece = "".join(consumed)
+            consumed.clear()
+            if header is None:
+                header = [name.strip() for name in row]
+                out.append(piece)
+                continue
+            if "id" not in header or len(row) != len(header):
+                out.append(piece)
+                continue
+            new = rewrite(header, list(row))
+            if new is not None:
+                out.append(piece if new == row else _write_row(new, row, piece))
+    except csv.Error as error:
+        from .errors import RysiaiError
+
+        raise RysiaiError(f"{path.name}: cannot be read as CSV ({error}); nothing in it was changed") from None
+    out.append("".join(consumed))
     path.write_bytes(((BOM if bom else "") + "".join(out)).encode("utf-8"))
     return path
 
 
-def _row_texts(text: str) -> list[str]:
-    """The file cut into its rows as written, line ends included (a quoted cell may span lines)."""
-    pieces, current, quotes = [], "", 0
-    for line in text.splitlines(keepends=True):
-        current += line
-        quotes += line.count('"')
-        if quotes % 2 == 0:
-            pieces.append(current)
-            current, quotes = "", 0
-    if current:
-        pieces.append(current)
-    return pieces
+def _write_row(new: list[str], old: list[str], written: str) -> str:
+    """A changed row: its unchanged cells as written, the changed ones quoted as they were
+    (or only where they must be), and its own line end."""
+    ending = re.search(r"(\r\n|\r|\n)?$", written).group()
+    cells = _raw_cells(written[: len(written) - len(ending)])
+    if len(cells) != len(old):  # cannot tell the cells apart as written: the row written anew
+        cells = [None] * len(old)
+    shown = []
+    for cell, before, after in zip(cells, old, new):
+        if cell is not None and before == after:
+            shown.append(cell)
+            continue
+        buffer = io.StringIO(newline="")
+        quoted = cell is not None and cell.lstrip().startswith('"')
+        csv.writer(buffer, lineterminator="", quoting=csv.QUOTE_ALL if quoted else csv.QUOTE_MINIMAL).writerow([after])
+        shown.append(buffer.getvalue())
+    return ",".join(shown) + ending
 
 
-def _write_row(row: list[str], written: str) -> str:
-    """A changed row in the way its file writes rows: its line end, every cell quoted or not."""
-    ending = "\r\n" if written.endswith("\r\n") else "\n" if written.endswith("\n") else ""
-    quote_all = written.startswith('"') and all(
-        cell.startswith('"') for cell in re.split(r',(?=(?:[^"]*"[^"]*")*[^"]*$)', written.rstrip("\r\n"))
-    )
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator=ending, quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL).writerow(row)
-    return buffer.getvalue()
+def _raw_cells(text: str) -> list[str]:
+    """A row's cells as written: split on the commas outside quotes."""
+    cells, current, quoted = [], [], False
+    for character in text:
+        if character == '"':
+            quoted = not quoted
+        if character == "," and not quoted:
+            cells.append("".join(current))
+            current = []
+        else:
+            current.append(character)
+    cells.append("".join(current))
+    return cells
