@@ -14,8 +14,8 @@ from pathlib import Path
 from .errors import RysiaiError
 from .links import references
 from .loading import ERASED_PERSON, Record
-from .mentions import PeopleIndex, texts_of
-from .people import COMMENT, PersonData, comments_naming, find_person
+from .mentions import PeopleIndex, text_line, texts_of
+from .people import COMMENT, PersonData, comments_naming, find_person, is_person_record
 from .repository import Repository
 from .value_edits import Change, delete_csv_rows, edit_values
 
@@ -39,6 +39,8 @@ class Edit:
 class Erasure:
     data: PersonData
     edits: list[Edit] = field(default_factory=list)
+    # Another person's own e-mail or phone that is the same (colleagues sharing a line): kept.
+    shared: list[tuple[Record, tuple]] = field(default_factory=list)
 
     @property
     def person(self) -> Record:
@@ -63,7 +65,10 @@ def plan_erasure(repository: Repository, person_id: str) -> Erasure:
         field = _field_at(repository, mention.record, mention.place)
         if mention.how == ("reference",):
             after = ERASED_PERSON
-        elif _is_person(repository, mention.record) and mention.place[0] in ("name", "email", "phone"):
+        elif is_person_record(repository, mention.record) and mention.place in (("email",), ("phone",)):
+            erasure.shared.append((mention.record, mention.place))
+            continue
+        elif is_person_record(repository, mention.record) and mention.place == ("name",):
             raise RysiaiError(
                 f"{mention.record.path}: `{mention.record.id}` has the same "
                 f"{' and '.join(mention.how)} as `{person_id}`: it may be the same person. Merge the "
@@ -83,11 +88,6 @@ def plan_erasure(repository: Repository, person_id: str) -> Erasure:
     return erasure
 
 
-def _is_person(repository: Repository, record: Record) -> bool:
-    name = repository.schema.collections[record.collection].fields.get("name")
-    return name is not None and name.visibility == "personal"
-
-
 def _field_at(repository: Repository, record: Record, place: tuple):
     fields, found = repository.schema.collections[record.collection].fields, None
     for part in place:
@@ -99,7 +99,7 @@ def _field_at(repository: Repository, record: Record, place: tuple):
 
 def redact(text: str, index: PeopleIndex) -> str:
     """``text`` with each place that names the person replaced by ERASED_TEXT."""
-    text = index.searched_form(text)
+    text = index.readable_form(text)
     for span in reversed(index.spans(text)):
         text = text[: span.start] + ERASED_TEXT + text[span.end :]
     return text
@@ -144,37 +144,42 @@ def carry_out(repository: Repository, erasure: Erasure) -> list[Path]:
 def redact_comments(path: Path, index: PeopleIndex) -> Path:
     """The file with the person erased from its comments (the values are left as they are)."""
     raw = path.read_bytes().decode("utf-8")
-    lines = raw.splitlines(keepends=True)
+    bom = "\ufeff" if raw.startswith("\ufeff") else ""
+    lines = raw.removeprefix(bom).splitlines(keepends=True)
     for number, line in enumerate(lines):
         comment = COMMENT.search(line.rstrip("\r\n"))
         if comment and index.detect(comment.group()):
             ending = line[len(line.rstrip("\r\n")):]
             lines[number] = line[: comment.start()] + redact(comment.group(), index) + ending
-    path.write_bytes("".join(lines).encode("utf-8"))
+    path.write_bytes((bom + "".join(lines)).encode("utf-8"))
     return path
 
 
-def leftovers(repository: Repository, person: Record) -> list[tuple[Record, tuple, str]]:
-    """After an erasure: where the person's id, name, e-mail or phone is still found."""
+def leftovers(repository: Repository, person: Record, kept: set[tuple[str, tuple]] = frozenset()) -> list[tuple[Record, int, str]]:
+    """After an erasure: where the person's id, name, e-mail or phone is still found (but for
+    the places ``kept`` on purpose: (record id, place))."""
     index = PeopleIndex([person])
     found = []
     for record in repository.records:
         if record.id == person.id:
-            found.append((record, (), "the record itself"))
+            found.append((record, record.line, "record itself"))
             continue
         fields = repository.schema.collections[record.collection].fields
         for place, text in texts_of(record.typed, fields):
-            for span in index.detect(text):
-                found.append((record, place, span.what))
+            if (record.id, place) in kept:
+                continue
+            form = index.readable_form(text)
+            for span in index.spans(form):
+                found.append((record, text_line(repository.root, record, place, form, span.start), span.what))
     for record, _field, target, place in references(repository):
         if target == person.id:
-            found.append((record, place, "reference"))
+            found.append((record, record.line_of(*place), "reference"))
     for record in repository.records:
-        if record.id != person.id and index.named_in_id(record.id):
-            found.append((record, (), "name in its id (rename it with `rysiai mv`)"))
+        if not is_person_record(repository, record) and index.named_in_id(record.id):
+            found.append((record, record.line, "name in its id (rename it with `rysiai mv`)"))
     by_path = {record.path: record for record in repository.records}
     for path, line, what in comments_naming(repository, index):
-        found.append((by_path[path], ("#", line), f"{what} in a comment"))
+        found.append((by_path[path], line, f"{what} in a comment"))
     return found
 
 

@@ -26,9 +26,11 @@ DIGIT_RUN = re.compile(r"\d\d\d")  # numbers are looked for where three digits s
 PHONE_DIGITS = 8  # a Lithuanian national number; enough to tell numbers apart here
 PREFIXES = ("370", "00370", "8", "0")  # what may stand before the national number
 PREFIX_APART = re.compile(r"(\+?)(\d+)[ ()./-]+$")  # the last group of digits before a number
-# Between the words of a name: spaces, a comma (`Vilkaitė, Agnė`) or a hyphen (`agne-vilkaite`
-# in an id or a link to the person's page).
-NAME_GAP = re.compile(r"\s+|\s*,\s*|-")
+# Between the words of a name: spaces or an apostrophe (`O'Connor`); or hyphens only, as in an
+# id or a link to the person's page (`agne-vilkaite`).
+NAME_GAP = re.compile(r"\s+|['’]")
+ID_GAP = "-"
+JOINED = re.compile(r"-\w")  # a name that goes on with a hyphen is another name (`Petraitienė-Kazlauskienė`)
 COMBINING = re.compile("[\u0300-\u036f]")  # the accents NFKD splits off (ė → e + ˙)
 STEM_FROM = 6  # surnames this long or longer are looked for by their stem as well
 
@@ -43,11 +45,16 @@ class Span:
     person: Record
 
 
+# Letters NFKD does not split into a letter and an accent.
+OWN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ħ": "h"})
+
+
 def fold(word: str) -> str:
-    """A word as names are compared: lowercase, without diacritics (`Vilkaitė` → `vilkaite`)."""
+    """A word as names are compared: lowercase, without diacritics (`Vilkaitė` → `vilkaite`,
+    `Wróbel` → `wrobel`, `Paweł` → `pawel`)."""
     if word.isascii():
         return word.casefold()
-    return COMBINING.sub("", unicodedata.normalize("NFKD", word.casefold()))
+    return COMBINING.sub("", unicodedata.normalize("NFKD", word.casefold().translate(OWN_LETTERS)))
 
 
 class PeopleIndex:
@@ -86,12 +93,19 @@ class PeopleIndex:
         """The form spans refer to: Unicode NFC (what most editors write)."""
         return unicodedata.normalize("NFC", text)
 
+    def readable_form(self, text: str) -> str:
+        """The form of ``text`` that shows the most of the people: as written, or with its HTML
+        entities read (`Agn&#279;` in Markdown), when that shows more. Spans refer to it."""
+        text = self.searched_form(text)
+        if "&" in text:
+            unescaped = self.searched_form(html.unescape(text))
+            if unescaped != text and len(self.spans(unescaped)) > len(self.spans(text)):
+                return unescaped
+        return text
+
     def detect(self, text: str) -> list[Span]:
-        """The spans of ``text``, else of it with HTML entities read (`Agn&#279;` in Markdown)."""
-        found = self.spans(text)
-        if not found and "&" in text:
-            found = self.spans(html.unescape(text))
-        return found
+        """The spans of the readable form of ``text`` (see readable_form)."""
+        return self.spans(self.readable_form(text))
 
     def spans(self, text: str) -> list[Span]:
         """Every place the searched form of ``text`` names one of the people, in reading order."""
@@ -131,9 +145,16 @@ class PeopleIndex:
                 continue
             for length in range(2, min(self.longest, len(words) - start) + 1):
                 person = self.names.get(tuple(folded[start : start + length]))
-                gaps = (text[a.end() : b.start()] for a, b in zip(words[start:], words[start + 1 : start + length]))
-                if person is not None and all(NAME_GAP.fullmatch(gap) for gap in gaps):
-                    found.append(Span(words[start].start(), words[start + length - 1].end(), "name", person))
+                if person is None:
+                    continue
+                gaps = [text[a.end() : b.start()] for a, b in zip(words[start:], words[start + 1 : start + length])]
+                begin, end = words[start].start(), words[start + length - 1].end()
+                if all(gap == ID_GAP for gap in gaps):
+                    found.append(Span(begin, end, "name", person))
+                elif all(NAME_GAP.fullmatch(gap) for gap in gaps) and not (
+                    JOINED.match(text, end) or (begin > 1 and text[begin - 1] == "-" and text[begin - 2].isalnum())
+                ):
+                    found.append(Span(begin, end, "name", person))
         return found
 
     def _phone_spans(self, match: re.Match) -> list[Span]:
@@ -159,10 +180,14 @@ class PeopleIndex:
             if text[group_start:start] not in ("", *PREFIXES):
                 continue  # inside a longer number
             start = group_start
+            if start > 0 and text[start - 1] in "-./" and text[:start - 1][-1:].isdigit():
+                continue  # the end of a date or a decimal number, not a phone number
             # A prefix written apart (`+370 608 27341`, `8 608 27341`) belongs to the number.
             apart = PREFIX_APART.search(text[:start])
             if apart and apart.group(2) in PREFIXES:
                 start = apart.start()
+            elif apart and apart.group(1) == "+":
+                continue  # another country's number (`+371 61234567`)
             elif text[:start].endswith("+"):
                 start -= 1
             found.append(Span(offset + start, offset + end, "phone", person))
@@ -204,7 +229,7 @@ def possible_mentions(text: str, person: Record, known: list[Span]) -> list[tupl
     ]
 
 
-BLOCK_SCALAR = re.compile(r":[ \t]*[|>][+-]?[0-9]?[ \t]*(#.*)?$")  # `notes: |`, `outcomes: >-`
+BLOCK_SCALAR = re.compile(r":[ \t]*[|>][+-]?[0-9]?[+-]?[ \t]*(#.*)?$")  # `notes: |`, `>-`, `|2-`
 
 
 def text_line(root: Path, record: Record, place: tuple, text: str, offset: int) -> int:

@@ -61,6 +61,12 @@ def person_record(repository: Repository, person_id: str) -> Record:
     return record
 
 
+def is_person_record(repository: Repository, record: Record) -> bool:
+    """Whether the record is a person's: its collection's name is personal data."""
+    name = repository.schema.collections[record.collection].fields.get("name")
+    return name is not None and name.visibility == "personal"
+
+
 def find_person(repository: Repository, person_id: str) -> PersonData:
     person = person_record(repository, person_id)
     data = PersonData(person)
@@ -84,7 +90,11 @@ def find_person(repository: Repository, person_id: str) -> PersonData:
             )
     data.mentions.sort(key=lambda m: (m.record.path, m.line))
     data.comments = comments_naming(repository, index)
-    data.ids = [record for record in repository.records if index.named_in_id(record.id)]
+    # (a person's own id spells their own name: `jonas-jonaitis-kazlauskas` is another person)
+    data.ids = [
+        record for record in repository.records
+        if not is_person_record(repository, record) and index.named_in_id(record.id)
+    ]
     return data
 
 

@@ -84,6 +84,8 @@ def run_forget(args: argparse.Namespace) -> int:
             print(f"  {where}: {' and '.join(edit.how)} {_shown(edit.before)} removed")
         else:
             print(f"  {where}: {' and '.join(edit.how)} → {_around_erased(edit.after)}")
+    for record, place in erasure.shared:
+        print(f"  {record.path}:{record.line_of(*place)}: {field_label(place)}: the same as `{record.id}`'s own: left as it is")
     for path, line, how in erasure.data.comments:
         print(f"  {path}:{line}: comment: {how} → '[ištrinta]'")
     for record in erasure.data.ids:
@@ -101,10 +103,9 @@ def run_forget(args: argparse.Namespace) -> int:
     carry_out(repository, erasure)
     # Read back what was written: nothing of the person may be left, and the records are valid.
     after = load_repository(root)
-    left = leftovers(after, person)
+    left = leftovers(after, person, {(record.id, place) for record, place in erasure.shared})
     problems = check_repository(after).errors
-    for record, place, what in left:
-        line = place[1] if place[:1] == ("#",) else record.line_of(*place)
+    for record, line, what in left:
         print(f"{record.path}:{line}: still holds the person's {what}: edit it by hand", file=sys.stderr)
     for finding in problems:
         print(finding.to_text(), file=sys.stderr)
