@@ -33,7 +33,7 @@ def test_merge(repo, cli):
     assert kept.endswith(
         "notes: |\n  Sujungta su `ona-2`; jo reikšmės:\n  name: Ona Petraitiene\n  position: Vyr. specialistė\n"
     )
-    assert "  - ona    # dalyvė\n" in (repo.root / "visits" / "v.yaml").read_text(encoding="utf-8")
+    assert "  - ona  # dalyvė\n" in (repo.root / "visits" / "v.yaml").read_text(encoding="utf-8")
     assert (repo.root / "associations" / "a.yaml").read_text(encoding="utf-8") == "name: Bendruomenė\nchair: ona\n"
     assert check_repository(load_repository(repo.root)).errors == []
 

@@ -329,7 +329,7 @@ def test_forget_keeps_line_ends_byte_order_marks_and_quoting(repo, cli):
     assert (repo.root / "contacts/media.csv").read_bytes() == (
         b'"id","name","organization"\r\n"petras-p","Petras P","talsi"\r\n"rasa-r","Rasa, R","talsi"\r\n')
     assert (repo.root / "visits/talsi-2025.yaml").read_bytes() == visit.replace(
-        "jurgis-kairys  #", "istrintas-asmuo #").encode()
+        "jurgis-kairys  #", "istrintas-asmuo  #").encode()
 
 
 def test_forget_erases_a_name_written_with_html_entities(repo, cli):
@@ -376,7 +376,7 @@ def test_comments_that_name_the_person_are_listed_and_erased(repo, cli):
     assert "  visits/talsi-2025.yaml:6: comment: name → '[ištrinta]'" in result.out
     assert (repo.root / "visits/talsi-2025.yaml").read_text(encoding="utf-8") == (
         "# Kontaktas: [ištrinta], tel. [ištrinta]\ntitle: Vizitas  # svarbu\n"
-        "direction: incoming\nstart: 2025-06-27\nparticipants:\n  - istrintas-asmuo # [ištrinta]\n")
+        "direction: incoming\nstart: 2025-06-27\nparticipants:\n  - istrintas-asmuo  # [ištrinta]\n")
 
 
 def test_ids_and_links_that_spell_out_a_name(repo, cli):
@@ -411,3 +411,16 @@ def test_forget_leaves_a_colleagues_own_shared_phone_and_other_peoples_names(rep
     assert "phone: '+37061111111'" in (repo.root / "contacts/petras-jonaitis.yaml").read_text(encoding="utf-8")
     assert "Dalyvavo Petras Jonas, Jonaitis Ona ir Jonas Jonaitis-Kazlauskas; 2026-06-11 11111." in (
         repo.root / "visits/luban-2027.yaml").read_text(encoding="utf-8")
+
+
+def test_forget_in_folded_and_literal_blocks_keeps_their_lines(repo, cli):
+    fill(repo)
+    visit = ("title: Vizitas į Lubaną\ndirection: outgoing\nstart: 2027-05-19\n"
+             "programme: >-\n    Pirmą dieną vežė\n    Jonas Jonaitis.\n    Antrą dieną\n    ekskursija.\n"
+             "notes: |\n  Skambinti 8 611 11111.\n\n  Kita.\n")
+    repo.write("visits/luban-2027.yaml", visit)
+    result = cli("forget", "jonas-jonaitis", "--root", str(repo.root))
+    assert result.code == 0, result.err
+    assert "  visits/luban-2027.yaml:5: programme: name" in result.out  # a > block: its paragraph
+    assert (repo.root / "visits/luban-2027.yaml").read_text(encoding="utf-8") == visit.replace(
+        "Jonas Jonaitis.", "[ištrinta].").replace("8 611 11111", "[ištrinta]")

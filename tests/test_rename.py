@@ -31,9 +31,9 @@ def test_mv_changes_exactly_the_references(repo, cli):
     read = lambda path: (repo.root / path).read_text(encoding="utf-8")  # noqa: E731
     assert read("partners/talsu-novads.yaml") == PARTNER
     assert not (repo.root / "partners" / "talsi.yaml").exists()
-    # ruamel keeps the comment, one space after the longer value
-    assert read("contacts/ona.yaml") == CONTACT.replace("organization: talsi  #", "organization: talsu-novads #")
-    assert read("visits/a.yaml") == VISIT_INDENTED.replace("  - talsi   #", "  - talsu-novads #")
+    # only the value changes: the comment keeps its spaces
+    assert read("contacts/ona.yaml") == CONTACT.replace("organization: talsi  #", "organization: talsu-novads  #")
+    assert read("visits/a.yaml") == VISIT_INDENTED.replace("  - talsi   #", "  - talsu-novads   #")
     assert read("visits/b.yaml") == VISIT_FLAT.replace("- talsi\n", "- talsu-novads\n")
     assert read("contacts/media.csv") == "id,name,organization\njonas,Jonas,talsu-novads\npetras,\"Petras, jr.\",lsa\n"
     assert check_repository(load_repository(repo.root)).errors == []
@@ -92,3 +92,18 @@ def test_mv_in_csv_files_written_every_way(repo, cli):
         assert ' jonas-j ,Jonas' in (repo.root / "contacts/media.csv").read_text(encoding="utf-8")
         cli("mv", "jonas-j", "jonas", "--root", str(repo.root))
         cli("mv", "lrt-2", "lrt", "--root", str(repo.root))
+
+
+def test_mv_changes_nothing_else_in_a_yaml_file_written_any_way(repo, cli):
+    repo.write("partners/talsi.yaml", PARTNER)
+    repo.write("partners/lsa.yaml", "name: LSA\nkind: association\ncountry: LT\n")
+    visit = (
+        "# Antraštės komentaras\n---\ntitle:   \"Vizitas \\u0160iauliuose\"   # pavadinimas\r\n"
+        "direction: incoming\nstart: 2026-05-01\npurpose: Labai\n  ilgas\n  tekstas.\nnotes: ~\n"
+        "partners:\n    - lsa    # pirmas\n    - talsi\nfollow_ups:\n    -   task: Padėka\n"
+        "programme: >-\n    Pirmas\n    antras\ntags: [a, talsi-x]\n...\n"
+    )
+    repo.write("visits/a.yaml", visit)
+    assert cli("validate", "--root", str(repo.root)).code == 0
+    assert cli("mv", "talsi", "talsu-novads", "--root", str(repo.root)).code == 0
+    assert (repo.root / "visits/a.yaml").read_bytes().decode() == visit.replace("    - talsi\n", "    - talsu-novads\n")

@@ -1,20 +1,23 @@
 """Changing single values in record files, keeping everything else as written.
 
-YAML files go through ruamel.yaml's round trip (comments, key order, quoting and the file's own
-list indentation kept; its byte-order mark, line ends and `---` too); in CSV files only the rows
-concerned are written again, in the file's own quoting and line ends, the others left byte for
-byte. Used by `mv`, `merge` and `forget`.
+In a YAML file each changed value is replaced where it is written, every other byte left as it
+is (ruamel.yaml says where the values are); only a change that cannot be made in place (a value
+removed) has ruamel.yaml write the file again, comments, key order and quoting kept. In CSV files
+only the rows concerned are written again, their unchanged cells as written. Used by `mv`,
+`merge` and `forget`.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 BOM = "\ufeff"
 # One change: the record's id, the place of a value in it (("participants", 2), ("notes",)),
@@ -28,6 +31,134 @@ def edit_values(path: Path, changes: list[Change]) -> Path:
         return _edit_csv(path, changes)
     raw = path.read_bytes().decode("utf-8")
     bom, text = raw.startswith(BOM), raw.removeprefix(BOM)
+    edited = _edit_yaml_in_place(text, changes)
+    if edited is None:  # a change the text cannot take in place: the round trip writes the file
+        edited = _edit_yaml_round_trip(text, changes)
+    path.write_bytes(((BOM if bom else "") + edited).encode("utf-8"))
+    return path
+
+
+def _edit_yaml_in_place(text: str, changes: list[Change]) -> str | None:
+    """The file with each changed value replaced where it is written and nothing else touched
+    (one-line values, and the lines of `|` and `>` blocks); None when a change is of another
+    kind (a value removed, a value over several plain lines) or the result does not read back
+    as intended."""
+    yaml = round_trip_yaml(text)
+    data = yaml.load(text)
+    lines = text.splitlines(keepends=True)
+    edits, expected = [], []
+    for _record_id, place, change in changes:
+        container = data
+        for part in place[:-1]:
+            container = container[part]
+        value = container[place[-1]]
+        if value is None or isinstance(value, (dict, list)):
+            continue
+        written = value if isinstance(value, str) else str(value)
+        changed = change(written)
+        if changed == written:
+            continue
+        if changed is None:
+            return None
+        line, column = container.lc.item(place[-1]) if isinstance(place[-1], int) else container.lc.value(place[-1])
+        if isinstance(value, (LiteralScalarString, FoldedScalarString)):
+            block = _block_lines(lines, line)
+            edits.append((line + 1, 0, line + 1 + len(block), [change(item) for item in block]))
+        else:
+            flow = getattr(container, "fa", None) is not None and container.fa.flow_style()
+            end = _scalar_end(lines[line], column, flow)
+            if end is None or lines[line][column:end] != _shown(written, lines[line][column]):
+                return None  # not one line as written (continued, escaped): left to the round trip
+            edits.append((line, column, end, _shown(changed, lines[line][column], flow)))
+        expected.append((place, changed))
+    for line, column, end, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        if isinstance(new, list):
+            lines[line:end] = new
+        else:
+            lines[line] = lines[line][:column] + new + lines[line][end:]
+    result = "".join(lines)
+    try:
+        check = round_trip_yaml(result).load(result)
+        for place, changed in expected:
+            found = check
+            for part in place:
+                found = found[part]
+            if str(found) != changed:
+                return None
+    except Exception:  # noqa: BLE001 — whatever went wrong, the round trip does it instead
+        return None
+    return result
+
+
+def _block_lines(lines: list[str], header: int) -> list[str]:
+    """The lines of the `|` or `>` block whose indicator is on line ``header``, as written."""
+    block, indent = [], None
+    for line in lines[header + 1 :]:
+        stripped = line.strip()
+        width = len(line) - len(line.lstrip(" "))
+        if stripped and (indent is None or width >= indent):
+            indent = width if indent is None else indent
+            block.append(line)
+        elif not stripped:
+            block.append(line)
+        else:
+            break
+    while block and not block[-1].strip():  # blank lines after the block belong to the file
+        block.pop()
+    return block
+
+
+def _scalar_end(line: str, column: int, flow: bool) -> int | None:
+    """Where the one-line scalar starting at ``column`` ends."""
+    quote = line[column : column + 1]
+    if quote == "'":
+        index = column + 1
+        while index < len(line):
+            if line[index] == "'":
+                if line[index + 1 : index + 2] == "'":
+                    index += 2
+                    continue
+                return index + 1
+            index += 1
+        return None
+    if quote == '"':
+        index = column + 1
+        while index < len(line):
+            if line[index] == "\\":
+                return None  # escapes: left to the round trip
+            if line[index] == '"':
+                return index + 1
+            index += 1
+        return None
+    stop = len(line.rstrip("\r\n"))
+    comment = line.find(" #", column)
+    if comment != -1:
+        stop = min(stop, comment)
+    if flow:
+        for mark in ",]}":
+            found = line.find(mark, column)
+            if found != -1:
+                stop = min(stop, found)
+    return len(line[:stop].rstrip())
+
+
+PLAIN = re.compile(r"[^\s'\"#&*!|>%@`\[\]{},:?\-][^#:,\[\]{}]*")
+
+
+def _shown(value: str, quote: str, flow: bool = False) -> str:
+    """``value`` as the file writes it: in the same quotes, or plain where YAML reads it back
+    as the same text (else in single quotes)."""
+    if quote == "'":
+        return "'" + value.replace("'", "''") + "'"
+    if quote == '"':
+        return json.dumps(value, ensure_ascii=False)
+    if PLAIN.fullmatch(value) and value == value.strip() and ": " not in value:
+        return value
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _edit_yaml_round_trip(text: str, changes: list[Change]) -> str:
+    """The file written again by ruamel.yaml with the changes (comments and quoting kept)."""
     crlf = "\r\n" in text
     text = text.replace("\r\n", "\n")
     yaml = round_trip_yaml(text)
@@ -52,10 +183,7 @@ def edit_values(path: Path, changes: list[Change]) -> Path:
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     out = buffer.getvalue()
-    if crlf:
-        out = out.replace("\n", "\r\n")
-    path.write_bytes(((BOM if bom else "") + out).encode("utf-8"))
-    return path
+    return out.replace("\n", "\r\n") if crlf else out
 
 
 def round_trip_yaml(text: str) -> YAML:
