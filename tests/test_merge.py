@@ -49,3 +49,11 @@ def test_merge_refuses(repo, cli):
         result = cli("merge", *args, "--root", str(repo.root))
         assert (result.code, result.err) == (2, f"rysiai: error: {message}\n")
     assert (repo.root / "contacts" / "ona-2.yaml").read_text(encoding="utf-8") == DROP
+
+
+def test_merge_keeps_the_kept_files_line_ends_and_byte_order_mark(repo, cli):
+    repo.write("contacts/ona.yaml", "\ufeffname: Ona\r\nposition: Koordinatorė  # pareigos\r\n".encode())
+    repo.write("contacts/ona-2.yaml", "name: Ona\nphone: '+37061234567'\n")
+    assert cli("merge", "ona", "ona-2", "--root", str(repo.root)).code == 0
+    assert (repo.root / "contacts/ona.yaml").read_bytes() == (
+        "\ufeffname: Ona\r\nposition: Koordinatorė  # pareigos\r\nphone: '+37061234567'\r\n".encode())

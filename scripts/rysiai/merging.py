@@ -46,7 +46,10 @@ def merge_records(repository: Repository, keep_id: str, drop_id: str) -> MergeRe
     result = MergeResult()
     collection = repository.schema.collections[keep.collection]
     keep_path = repository.root / keep.path
-    text = keep_path.read_text(encoding="utf-8")
+    raw = keep_path.read_bytes().decode("utf-8")
+    bom = raw.startswith("\ufeff")
+    crlf = "\r\n" in raw
+    text = raw.removeprefix("\ufeff").replace("\r\n", "\n")
     yaml = round_trip_yaml(text)
     data = yaml.load(text)
     dropped_notes = []
@@ -67,7 +70,10 @@ def merge_records(repository: Repository, keep_id: str, drop_id: str) -> MergeRe
         data["notes"] = LiteralScalarString((current + "\n\n" + addition if current else addition) + "\n")
     buffer = io.StringIO()
     yaml.dump(data, buffer)
-    keep_path.write_text(format_text(buffer.getvalue(), list(collection.fields.values())), encoding="utf-8")
+    merged = format_text(buffer.getvalue(), list(collection.fields.values()))
+    if crlf:  # the file's own line ends and byte-order mark
+        merged = merged.replace("\n", "\r\n")
+    keep_path.write_bytes((("\ufeff" if bom else "") + merged).encode("utf-8"))
     result.changed.append(keep_path)
     edits: dict[str, list] = {}
     for source, _field, target, place in references(repository):
