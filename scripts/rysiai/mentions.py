@@ -119,7 +119,7 @@ class PeopleIndex:
                 person = self.emails.get(match.group().casefold())
                 if person is not None:
                     found.append(Span(match.start(), match.end(), "email", person))
-        if self.phones and DIGIT_RUN.search(text):
+        if self.phones and DIGIT_RUN.search(text) and self._may_hold_a_number(text):
             for match in NUMBER.finditer(text):
                 found += self._phone_spans(match)
         return _without_overlaps(found)
@@ -156,6 +156,12 @@ class PeopleIndex:
                 ):
                     found.append(Span(begin, end, "name", person))
         return found
+
+    def _may_hold_a_number(self, text: str) -> bool:
+        """False when no eight digits of ``text`` in a row (separators left out) are a number
+        of the people: most texts with digits (dates, codes) are settled here at once."""
+        only = NOT_DIGIT.sub("", text)
+        return any(only[i : i + PHONE_DIGITS] in self.phones for i in range(len(only) - PHONE_DIGITS + 1))
 
     def _phone_spans(self, match: re.Match) -> list[Span]:
         """The people's numbers within one run of digits: eight digits that end a group (the
