@@ -75,7 +75,7 @@ class PeopleIndex:
     def add(self, person: Record) -> None:
         name = person.typed.get("name")
         if isinstance(name, str):
-            words = tuple(fold(word) for word in WORD.findall(self.searched_form(name)))
+            words = tuple(WORD.findall(fold(self.searched_form(name))))
             if len(words) >= 2:  # a first name alone is too common to mean this person
                 for variant in (words, (words[-1], *words[:-1])):  # surname first, as lists have it
                     self.names[variant] = person
@@ -138,8 +138,13 @@ class PeopleIndex:
 
     def _name_spans(self, text: str) -> list[Span]:
         found = []
-        words = list(WORD.finditer(text))
-        folded = [fold(word.group()) for word in words]
+        folded_text = fold(text)
+        if len(folded_text) == len(text):  # one fold of the whole text, its places unmoved
+            words = list(WORD.finditer(folded_text))
+            folded = [word.group() for word in words]
+        else:  # a letter folded into two (ß → ss): word by word
+            words = list(WORD.finditer(text))
+            folded = [fold(word.group()) for word in words]
         for start in range(len(words)):
             if folded[start] not in self.first_words:
                 continue
