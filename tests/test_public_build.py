@@ -1,6 +1,5 @@
 """`rysiai build --public`: the sample data built as the public site leaks nothing non-public."""
 
-from pathlib import Path
 
 import pytest
 

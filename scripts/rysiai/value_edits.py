@@ -48,13 +48,10 @@ def _edit_yaml_in_place(text: str, changes: list[Change]) -> str | None:
     lines = text.splitlines(keepends=True)
     edits, expected = [], []
     for _record_id, place, change in changes:
-        container = data
-        for part in place[:-1]:
-            container = container[part]
-        value = container[place[-1]]
-        if value is None or isinstance(value, (dict, list)):
+        found = _scalar_at(data, place)
+        if found is None:
             continue
-        written = value if isinstance(value, str) else str(value)
+        container, value, written = found
         changed = change(written)
         if changed == written:
             continue
@@ -88,6 +85,18 @@ def _edit_yaml_in_place(text: str, changes: list[Change]) -> str | None:
     except Exception:  # noqa: BLE001 — whatever went wrong, the round trip does it instead
         return None
     return result
+
+
+def _scalar_at(data, place: tuple):
+    """(container, value, its text) of the scalar at ``place``, or None where there is none. A
+    number or date ruamel read (`phone: 861234567`) is changed as the text it is."""
+    container = data
+    for part in place[:-1]:
+        container = container[part]
+    value = container[place[-1]]
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    return container, value, value if isinstance(value, str) else str(value)
 
 
 def _block_lines(lines: list[str], header: int) -> list[str]:
@@ -165,14 +174,10 @@ def _edit_yaml_round_trip(text: str, changes: list[Change]) -> str:
     data = yaml.load(text)
     # Removals last and from the end, so that the places of the other changes still hold.
     for _record_id, place, change in sorted(changes, key=lambda c: c[1], reverse=True):
-        container = data
-        for part in place[:-1]:
-            container = container[part]
-        value = container[place[-1]]
-        if value is None or isinstance(value, (dict, list)):
+        found = _scalar_at(data, place)
+        if found is None:
             continue
-        # A number or date ruamel read (`phone: 861234567`) is changed as the text it is.
-        written = value if isinstance(value, str) else str(value)
+        container, value, written = found
         changed = change(written)
         if changed is None:
             del container[place[-1]]
