@@ -1,6 +1,5 @@
 """`rysiai build --public`: the sample data built as the public site leaks nothing non-public."""
 
-
 import pytest
 
 from leaks import leaks, non_public_values, probes
