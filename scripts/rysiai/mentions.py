@@ -63,6 +63,7 @@ class PeopleIndex:
     def __init__(self, people: list[Record] = ()):
         self.names: dict[tuple[str, ...], Record] = {}
         self.first_words: set[str] = set()
+        self.first_pairs: set[tuple[str, str]] = set()  # the first two words of each name
         self.emails: dict[str, Record] = {}
         self.phones: dict[str, Record] = {}
         self.longest = 0
@@ -80,6 +81,7 @@ class PeopleIndex:
                 for variant in (words, (words[-1], *words[:-1])):  # surname first, as lists have it
                     self.names[variant] = person
                     self.first_words.add(variant[0])
+                    self.first_pairs.add(variant[:2])
                 self.longest = max(self.longest, len(words))
         email = person.typed.get("email")
         if isinstance(email, str) and "@" in email:
@@ -111,8 +113,9 @@ class PeopleIndex:
         """Every place the searched form of ``text`` names one of the people, in reading order."""
         text = self.searched_form(text)
         found = []
-        # Most texts name nobody: a set test on their words settles them.
-        if self.names and not self.first_words.isdisjoint(WORD.findall(fold(text))):
+        # Most texts name nobody: a set test on their pairs of words settles them.
+        words = WORD.findall(fold(text)) if self.names else []
+        if words and not self.first_pairs.isdisjoint(zip(words, words[1:])):
             found += self._name_spans(text)
         if self.emails and "@" in text:
             for match in EMAIL.finditer(text):
