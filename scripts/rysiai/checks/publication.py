@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from .. import catalogue
 from ..findings import Finding
-from ..mentions import PeopleIndex, text_line
+from ..mentions import PeopleIndex, text_line, texts_of
 from ..publishing import is_published, public_schema
 from ..repository import Repository
 from . import location
@@ -24,7 +24,6 @@ def check(repository: Repository) -> Iterator[Finding]:
     if not people:
         return
     schema = public_schema(repository.schema)
-    plans = {name: _text_fields(collection.fields) for name, collection in schema.collections.items()}
     seen: dict[str, list] = {}
     for record in repository.records:
         collection = repository.schema.collections[record.collection]
@@ -37,7 +36,7 @@ def check(repository: Repository) -> Iterator[Finding]:
                 path=record.path, line=record.line, record=record.id, field="id",
                 what="the name", other=person.id, other_path=person.path,
             )
-        for place, text in _texts(record.typed, plans[record.collection]):
+        for place, text in texts_of(record.typed, schema.collections[record.collection].fields):
             reported = set()  # one finding per field, kind and person, however often named
             spans = seen.get(text)
             if spans is None:  # tags, places and titles repeat: each text is searched once
@@ -50,33 +49,6 @@ def check(repository: Repository) -> Iterator[Finding]:
                     yield catalogue.UNPUBLISHED_PERSON_NAMED(
                         **where, what=WHAT[span.what], other=span.person.id, other_path=span.person.path,
                     )
-
-
-def _text_fields(fields: dict) -> list[tuple[str, list | None]]:
-    """The fields that may hold text, once per collection: (name, the item fields of an array)."""
-    return [
-        (name, _text_fields(field.fields) if field.type == "array" else None)
-        for name, field in fields.items()
-        if not field.references and field.type in ("string", "list", "array")
-    ]
-
-
-def _texts(typed: dict, plan: list, place: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """The texts of a record's values in the fields of ``plan`` (a flat walk: this check reads
-    every public text of the repository)."""
-    for name, items in plan:
-        value = typed.get(name)
-        if value is None:
-            continue
-        if isinstance(value, str):
-            yield place + (name,), value
-        elif items is not None:
-            for index, item in enumerate(value):
-                yield from _texts(item, items, place + (name, index))
-        else:
-            for index, item in enumerate(value):
-                if isinstance(item, str):
-                    yield place + (name, index), item
 
 
 def _unpublished_people(repository: Repository) -> PeopleIndex:
