@@ -3,7 +3,7 @@
 import pytest
 
 from rysiai.checks.codes import entity_code_check_digit, entity_code_problem
-from rysiai.checks.contact_points import normalize_phone
+from rysiai.words.contact_points import normalize_phone
 from rysiai.repository import load_repository
 from rysiai.validate import check_repository
 

@@ -1,6 +1,6 @@
 """Lithuanian alphabetical order, not code-point order."""
 
-from rysiai.collation import sort_key
+from rysiai.words.collation import sort_key
 
 
 def test_lithuanian_letters_sort_in_the_alphabet():

@@ -57,7 +57,7 @@ def test_export_then_import_gives_the_same_contacts(repo, tmp_path, cli):
         assert twin.values["name"] == person.values["name"]
         assert twin.typed.get("organization") == person.typed.get("organization")
         assert twin.typed.get("email") == person.typed.get("email")
-        from rysiai.checks.contact_points import normalize_phone
+        from rysiai.words.contact_points import normalize_phone
 
         assert twin.typed.get("phone") == normalize_phone(person.typed["phone"])
 

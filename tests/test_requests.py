@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from rysiai.deadlines import add_working_days, easter_sunday, is_working_day
+from rysiai.words.dates import add_working_days, easter_sunday, is_working_day
 from rysiai.repository import load_repository
 from rysiai.validate import check_repository
 
@@ -92,7 +92,7 @@ def test_event_times_are_days_or_vilnius_times(repo):
 
 
 def test_parse_moment_is_aware_of_vilnius_time():
-    from rysiai.moments import parse_moment
+    from rysiai.words.dates import parse_moment
 
     summer = parse_moment("2026-07-01 10:00")
     winter = parse_moment("2026-12-01T10:00")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
-from .deadlines import WAITING
 from .loading import Record
-from .moments import day_of, parse_moment
 from .repository import Repository
+from .words.dates import WAITING, moment_day, months_before, same_day_in
 
 # In this order the agenda lists its sections.
 SECTIONS = {
@@ -116,16 +114,6 @@ def _coming(repository: Repository, today: dt.date, days: int) -> Iterator[Agend
             yield _item("upcoming", start_day, today, record, what, str(about))
 
 
-def moment_day(value) -> dt.date | None:
-    """The day of a date or of an event's time written as text; None if it is neither."""
-    if isinstance(value, str):
-        try:
-            value = parse_moment(value)
-        except ValueError:
-            return None
-    return day_of(value) if isinstance(value, dt.date) else None
-
-
 def _agreements(repository: Repository, today: dt.date) -> Iterator[AgendaItem]:
     for record in repository.records:
         for agreement in record.typed.get("agreements") or []:
@@ -140,14 +128,6 @@ def _agreements(repository: Repository, today: dt.date) -> Iterator[AgendaItem]:
                 yield _item("expiring", until, today, record, "expiry", kind)
 
 
-def same_day_in(day: dt.date, year: int) -> dt.date:
-    """The anniversary in ``year`` (a 29 February falls on 28 February in other years)."""
-    try:
-        return day.replace(year=year)
-    except ValueError:
-        return day.replace(year=year, day=28)
-
-
 def _not_reviewed(repository: Repository, today: dt.date) -> Iterator[AgendaItem]:
     """Records whose `reviewed` date is older than their collection's `review_months`, the same
     setting the `not-reviewed` check reads (REVIEW_MONTHS where a collection sets none)."""
@@ -156,9 +136,3 @@ def _not_reviewed(repository: Repository, today: dt.date) -> Iterator[AgendaItem
         reviewed = record.typed.get("reviewed")
         if isinstance(reviewed, dt.date) and reviewed < months_before(today, months):
             yield _item("not-reviewed", reviewed, today, record, "review")
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` earlier (31 March less one month: 28 or 29 February)."""
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))

@@ -16,13 +16,19 @@ from pathlib import Path
 
 from . import __version__
 from .commands import editing as editing_commands
-from .commands import personal_data as personal_data_commands
 from .commands import export as export_commands
 from .commands import imports as import_commands
+from .commands import personal_data as personal_data_commands
 from .commands import site as site_commands
 from .commands.common import (
-    EXIT_CANNOT_RUN, EXIT_FINDINGS, EXIT_OK, data_root, date_argument, format_option,
-    print_report, root_option,
+    EXIT_CANNOT_RUN,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    data_root,
+    date_argument,
+    format_option,
+    print_report,
+    root_option,
 )
 from .errors import RysiaiError
 

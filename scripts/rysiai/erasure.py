@@ -13,11 +13,13 @@ from pathlib import Path
 
 from .errors import RysiaiError
 from .links import references
-from .loading import ERASED_PERSON, Record
-from .mentions import PeopleIndex, text_line, texts_of
+from .loading import Record
+from .mentions import PeopleIndex, text_line
 from .people import COMMENT, PersonData, comments_naming, find_person, is_person_record
 from .repository import Repository
 from .value_edits import Change, delete_csv_rows, edit_values
+from .words.ids import ERASED_PERSON
+from .words.texts import texts_of
 
 ERASED_TEXT = "[ištrinta]"
 

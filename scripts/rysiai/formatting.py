@@ -11,9 +11,9 @@ from pathlib import Path
 
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
-from .checks.contact_points import normalize_phone
-from .value_edits import round_trip_yaml
 from .repository import Repository
+from .value_edits import round_trip_yaml
+from .words.contact_points import normalize_phone
 
 
 def format_repository(repository: Repository, *, write: bool) -> list[Path]:

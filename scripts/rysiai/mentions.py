@@ -11,19 +11,18 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .loading import Record
-from .schema import Field
+from .words.contact_points import PHONE_DIGITS, phone_key
+from .words.names import fold
 
 WORD = re.compile(r"\w+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 NUMBER = re.compile(r"\+?\d(?:[ ()./-]{0,2}\d)*")  # digits, a separator or two between them
 NOT_DIGIT = re.compile(r"\D")
 DIGIT_RUN = re.compile(r"\d\d\d")  # numbers are looked for where three digits stand together
-PHONE_DIGITS = 8  # a Lithuanian national number; enough to tell numbers apart here
 PREFIXES = ("370", "00370", "8", "0")  # what may stand before the national number
 PREFIX_APART = re.compile(r"(\+?)(\d+)[ ()./-]+$")  # the last group of digits before a number
 # Between the words of a name: spaces or an apostrophe (`O'Connor`); or hyphens only, as in an
@@ -31,7 +30,6 @@ PREFIX_APART = re.compile(r"(\+?)(\d+)[ ()./-]+$")  # the last group of digits b
 NAME_GAP = re.compile(r"\s+|['’]")
 ID_GAP = "-"
 JOINED = re.compile(r"-\w")  # a name that goes on with a hyphen is another name (`Petraitienė-Kazlauskienė`)
-COMBINING = re.compile("[\u0300-\u036f]")  # the accents NFKD splits off (ė → e + ˙)
 STEM_FROM = 6  # surnames this long or longer are looked for by their stem as well
 
 
@@ -43,18 +41,6 @@ class Span:
     end: int
     what: str
     person: Record
-
-
-# Letters NFKD does not split into a letter and an accent.
-OWN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ħ": "h"})
-
-
-def fold(word: str) -> str:
-    """A word as names are compared: lowercase, without diacritics (`Vilkaitė` → `vilkaite`,
-    `Wróbel` → `wrobel`, `Paweł` → `pawel`)."""
-    if word.isascii():
-        return word.casefold()
-    return COMBINING.sub("", unicodedata.normalize("NFKD", word.casefold().translate(OWN_LETTERS)))
 
 
 class PeopleIndex:
@@ -221,11 +207,6 @@ def _without_overlaps(spans: list[Span]) -> list[Span]:
     return kept
 
 
-def phone_key(value) -> str | None:
-    digits = re.sub(r"\D", "", value) if isinstance(value, str) else ""
-    return digits[-PHONE_DIGITS:] if len(digits) >= PHONE_DIGITS else None
-
-
 def possible_mentions(text: str, person: Record, known: list[Span]) -> list[tuple[int, str]]:
     """Words of ``text`` (its searched form), with where they start, that start like the
     person's surname (`Vilkaitei`, `Vilkaitės` for Vilkaitė) outside the places already found:
@@ -259,18 +240,3 @@ def text_line(root: Path, record: Record, place: tuple, text: str, offset: int) 
     if 0 < line <= len(lines) and BLOCK_SCALAR.search(lines[line - 1]):
         return line + 1 + text[:offset].count("\n")
     return line
-
-
-def texts_of(value: dict, fields: dict[str, Field], place: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """Every text of a record's typed values, with its place; references (ids) left out."""
-    for name, item in value.items():
-        field = fields.get(name)
-        if field is None or field.references:
-            continue
-        if field.type == "array":
-            for index, sub in enumerate(item):
-                yield from texts_of(sub, field.fields, place + (name, index))
-        elif isinstance(item, list):
-            yield from ((place + (name, index), text) for index, text in enumerate(item) if isinstance(text, str))
-        elif isinstance(item, str):
-            yield place + (name,), item

@@ -17,8 +17,8 @@ from .errors import RysiaiError
 from .formatting import format_text
 from .links import references
 from .rename import replace_references
-from .value_edits import round_trip_yaml
 from .repository import Repository
+from .value_edits import round_trip_yaml
 
 
 @dataclass

@@ -10,7 +10,7 @@ from .editor_schema import schema_path
 from .errors import RysiaiError
 from .loading.record import LABEL_FIELDS
 from .repository import Repository
-from .slugs import is_valid_id, slugify
+from .words.ids import is_valid_id, slugify
 
 
 def new_record(repository: Repository, collection_name: str, name: str | None, given: dict[str, str]) -> Path:

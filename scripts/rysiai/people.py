@@ -14,9 +14,10 @@ from .errors import RysiaiError
 from .links import references
 from .loading import Record
 from .loading.record import field_label
-from .mentions import PeopleIndex, possible_mentions, text_line, texts_of
+from .mentions import PeopleIndex, possible_mentions, text_line
 from .repository import Repository
 from .schema import Field
+from .words.texts import texts_of
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .catalogue import ALL_KINDS
+from .findings.catalogue import ALL_KINDS
 
 FINDINGS_PAGE = Path("docs") / "findings.md"
 

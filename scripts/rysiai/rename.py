@@ -10,10 +10,9 @@ from pathlib import Path
 
 from .errors import RysiaiError
 from .links import references
-from .loading import RESERVED_IDS
 from .repository import Repository
-from .slugs import is_valid_id
 from .value_edits import edit_values
+from .words.ids import RESERVED_IDS, is_valid_id
 
 
 def rename_record(repository: Repository, old: str, new: str) -> list[Path]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 

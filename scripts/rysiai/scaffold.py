@@ -5,8 +5,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from .errors import RysiaiError
 from .editor_schema import write_editor_files
+from .errors import RysiaiError
 from .schema import SCHEMA_FILE, load_schema
 
 # Template file in the package → file in the new repository.

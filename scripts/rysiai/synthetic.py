@@ -13,7 +13,7 @@ import yaml
 from .checks.codes import entity_code_check_digit
 from .errors import RysiaiError
 from .scaffold import create_repository
-from .slugs import slugify
+from .words.ids import slugify
 
 # Shares of a real office's registry; contacts take the rest (about half).
 SHARES = {"partners": 0.2, "associations": 0.1, "visits": 0.2}

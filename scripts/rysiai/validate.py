@@ -6,7 +6,15 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .checks import (
-    codes, contact_points, dates, duplicates, fields, ids, privacy, publication, references,
+    codes,
+    contact_points,
+    dates,
+    duplicates,
+    fields,
+    ids,
+    privacy,
+    publication,
+    references,
     requests,
 )
 from .findings import Finding, Report

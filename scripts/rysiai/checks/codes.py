@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 import pycountry
 
-from .. import catalogue
-from ..findings import Finding
+from ..findings import Finding, catalogue
 from ..repository import Repository
 from . import checked_values, location
 

@@ -6,11 +6,10 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from .. import catalogue
-from ..findings import Finding
+from ..findings import Finding, catalogue
 from ..loading import Record
 from ..repository import Repository
-from ..moments import VILNIUS, parse_moment
+from ..words.dates import VILNIUS, parse_moment
 from . import checked_values, location
 
 PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")

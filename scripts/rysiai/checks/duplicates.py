@@ -9,17 +9,16 @@ key unless both differ in their first letters, and a common word such as "Jonas"
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 
 from rapidfuzz import fuzz, process
 
-from .. import catalogue
-from ..findings import Finding
+from ..findings import Finding, catalogue
 from ..loading import Record
 from ..repository import Repository
-from .contact_points import normalize_phone
+from ..words.contact_points import normalize_phone
+from ..words.names import name_key
 
 SIMILAR_NAMES = 92  # rapidfuzz ratio, 0–100; "Petraitis" and "Petraitys" score above it
 LARGEST_BLOCK = 2000
@@ -59,15 +58,8 @@ def _same_contact_points(records: list[Record], pairs: dict) -> None:
                 pairs.setdefault((first, index), f"the same {field} {value}")
 
 
-def fold(name: str) -> str:
-    """Lowercase, without diacritics, words sorted: "Žalioji  Rūta" → "ruta zalioji"."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    folded = "".join(character for character in folded if not unicodedata.combining(character))
-    return " ".join(sorted(folded.replace(",", " ").replace(".", " ").split()))
-
-
 def _similar_names(records: list[Record], pairs: dict) -> None:
-    names = [fold(record.typed.get("name") or "") for record in records]
+    names = [name_key(record.typed.get("name") or "") for record in records]
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, name in enumerate(names):
         for key in _block_keys(name):

@@ -5,8 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from .. import catalogue
-from ..findings import Finding
+from ..findings import Finding, catalogue
 from ..loading import Record
 from ..repository import Repository
 from ..schema import Field

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import catalogue
-from ..findings import Finding
+from ..findings import Finding, catalogue
 from ..repository import Repository
 
 

@@ -10,10 +10,9 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from .. import catalogue
-from ..agenda import months_before
-from ..findings import Finding
+from ..findings import Finding, catalogue
 from ..repository import Repository
+from ..words.dates import months_before
 from . import location
 
 ELEVEN_DIGITS = re.compile(r"(?<![0-9])[1-6][0-9]{10}(?![0-9])")

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import catalogue
-from ..findings import Finding
-from ..mentions import PeopleIndex, text_line, texts_of
+from ..findings import Finding, catalogue
+from ..mentions import PeopleIndex, text_line
 from ..publishing import is_published, public_schema
 from ..repository import Repository
+from ..words.texts import texts_of
 from . import location
 
 WHAT = {"name": "the name", "email": "the e-mail address", "phone": "the phone number"}

@@ -5,12 +5,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from .. import catalogue
-from ..findings import Finding
+from ..findings import Finding, catalogue
 from ..links import references
-from ..loading import ERASED_PERSON
 from ..repository import Repository
 from ..schema import Field
+from ..words.ids import ERASED_PERSON
 from . import location
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from .. import catalogue
-from ..findings import Finding
+from ..findings import Finding, catalogue
 from ..repository import Repository
-from ..deadlines import WAITING
+from ..words.dates import WAITING
 from . import location
 
 

@@ -7,7 +7,12 @@ import sys
 from pathlib import Path
 
 from .common import (
-    EXIT_FINDINGS, EXIT_OK, collection_named, data_root, print_report, root_option,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    collection_named,
+    data_root,
+    print_report,
+    root_option,
 )
 
 

@@ -11,10 +11,9 @@ from collections.abc import Iterator
 
 from icalendar import Calendar, Event
 
-from ..deadlines import WAITING
 from ..loading import Record
-from ..moments import parse_moment
 from ..repository import Repository
+from ..words.dates import WAITING, parse_moment
 
 FEEDS = ("calendar", "visits", "events", "deadlines")
 UID_DOMAIN = "rysiai"

@@ -9,9 +9,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..checks.contact_points import normalize_phone
 from ..repository import Repository
 from ..schema import Field
+from ..words.contact_points import normalize_phone
 from .files import refuse_overwrite
 from .tables import scalar_text
 

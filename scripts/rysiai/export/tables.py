@@ -15,10 +15,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..checks.contact_points import normalize_phone
 from ..repository import Repository
 from ..schema import Collection, Field
-from ..collation import sort_key
+from ..words.collation import sort_key
+from ..words.contact_points import normalize_phone
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import vobject
 
-from ..checks.contact_points import normalize_phone
-from ..collation import sort_key
 from ..loading import Record
 from ..repository import Repository
+from ..words.collation import sort_key
+from ..words.contact_points import normalize_phone
 
 UID_DOMAIN = "rysiai"
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import yaml
 
-from ..checks.contact_points import email_problem, normalize_phone
-from ..checks.duplicates import fold
 from ..repository import Repository
-from ..slugs import slugify
+from ..words.contact_points import email_problem, normalize_phone
+from ..words.ids import slugify
+from ..words.names import name_key
 from .vcard_source import Candidate
 
 
@@ -30,7 +30,7 @@ def plan_contacts(repository: Repository, candidates: list[Candidate], source: s
     plan = ImportPlan()
     seen = Known(repository)
     organizations = {
-        fold(record.label): record.id
+        name_key(record.label): record.id
         for record in repository.records
         if record.collection in ("partners", "associations")
     }
@@ -59,7 +59,7 @@ def plan_contacts(repository: Repository, candidates: list[Candidate], source: s
 def _values(candidate: Candidate, organizations: dict[str, str]) -> tuple[dict, list[str]]:
     values: dict = {"name": candidate.name}
     extras: list[str] = []
-    organization = organizations.get(fold(candidate.organization)) if candidate.organization else None
+    organization = organizations.get(name_key(candidate.organization)) if candidate.organization else None
     if organization:
         values["organization"] = organization
     elif candidate.organization:
@@ -104,7 +104,7 @@ class Known:
             yield ("phone", normalize_phone(values["phone"]) or values["phone"])
         label = values.get("name") or values.get("title") or values.get("subject")
         if label:
-            yield ("name", fold(label))
+            yield ("name", name_key(label))
 
     def duplicate_of(self, values: dict) -> tuple[str, str] | None:
         for kind, key in self._keys(values):

@@ -11,12 +11,12 @@ import csv
 import io
 from pathlib import Path
 
-from ..checks.contact_points import email_problem, normalize_phone
 from ..errors import RysiaiError
 from ..loading.record import LABEL_FIELDS
 from ..repository import Repository
 from ..schema import Collection
-from ..slugs import slugify
+from ..words.contact_points import email_problem, normalize_phone
+from ..words.ids import slugify
 from .contacts import ImportPlan, Known
 
 ENCODINGS = ("utf-8-sig", "cp1257")

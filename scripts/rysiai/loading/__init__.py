@@ -5,16 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .. import catalogue
-from ..findings import Finding
+from ..findings import Finding, catalogue
 from ..schema import Collection
-from ..slugs import is_valid_id, slugify
+from ..words.ids import RESERVED_IDS, is_valid_id, slugify
 from .convert import type_record
 from .csv_source import read_csv_records
 from .record import Record
 from .yaml_source import read_yaml_record
 
-__all__ = ["ERASED_PERSON", "RESERVED_IDS", "Record", "read_collection"]
+__all__ = ["Record", "read_collection"]
 
 
 def read_collection(root: Path, collection: Collection) -> tuple[list[Record], list[Finding]]:
@@ -77,10 +76,6 @@ def _read_yaml(data: bytes, collection: Collection, stem: str, path: str):
     return record, findings
 
 
-# What `rysiai forget` puts where an erased person was referred to; no record may take it.
-ERASED_PERSON = "istrintas-asmuo"
-# <collection>/index/ is the collection's own page on the site.
-RESERVED_IDS = {"index", ERASED_PERSON}
 
 
 def _id_findings(record: Record) -> list[Finding]:

@@ -6,10 +6,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from .. import catalogue
-from ..deadlines import add_working_days
-from ..findings import Finding
+from ..findings import Finding, catalogue
 from ..schema import Collection, Field
+from ..words.dates import add_working_days
 from .record import Record, field_label
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

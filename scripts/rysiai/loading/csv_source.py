@@ -5,8 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from .. import catalogue
-from ..findings import Finding
+from ..findings import Finding, catalogue
 from ..schema import Collection
 from .record import Record
 from .text import decode

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from .. import catalogue
-from ..findings import Finding
+from ..findings import Finding, catalogue
 
 
 def decode(data: bytes, path: str) -> tuple[str, Finding | None]:

@@ -12,8 +12,7 @@ from typing import Any
 
 import yaml
 
-from .. import catalogue
-from ..findings import Finding
+from ..findings import Finding, catalogue
 from .record import Record
 from .text import decode
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..loading import Record
-from ..collation import sort_key
-from .context import SiteContext
 from ..agenda import SECTIONS, build_agenda
+from ..loading import Record
+from ..words.collation import sort_key
+from .context import SiteContext
 from .html import esc, link, relative_url, table
 from .values import render_value
 

@@ -7,9 +7,9 @@ import datetime as dt
 from collections import defaultdict
 
 from ..loading import Record
-from ..schema import Collection
-from ..collation import record_order, sort_key
 from ..loading.record import LABEL_FIELDS
+from ..schema import Collection
+from ..words.collation import record_order, sort_key
 from .context import SiteContext
 from .downloads import vcard_link
 from .html import esc, link, relative_url, table

@@ -16,15 +16,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..errors import RysiaiError
-from .. import catalogue
 from ..export.calendar import calendar_feed
-from ..findings import ERROR, Report
+from ..findings import ERROR, Report, catalogue
 from ..publishing import public_view
-from .downloads import FOLDER as VCARDS, vcard_files
 from ..repository import load_repository
 from ..schema import SCHEMA_FILE
 from ..validate import check_repository
 from .context import SiteContext
+from .downloads import FOLDER as VCARDS
+from .downloads import vcard_files
 from .history import last_changes
 from .pages import GLOSSARY, SitePage, site_pages
 from .prerender import Prerenderer

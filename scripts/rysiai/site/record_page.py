@@ -6,15 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from ..agenda import ANNIVERSARY_EVERY, same_day_in
+from ..agenda import ANNIVERSARY_EVERY
 from ..loading import Record
-from ..schema import Field
-from ..collation import record_order
 from ..loading.record import LABEL_FIELDS
 from ..publishing import Unpublished
+from ..schema import Field
+from ..words.collation import record_order
+from ..words.dates import same_day_in
 from .context import SiteContext
-from .html import esc, link, relative_url, table
 from .downloads import vcard_link
+from .html import esc, link, relative_url, table
 from .search_markers import search_markers
 from .values import render_item, render_value
 

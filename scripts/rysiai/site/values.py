@@ -6,11 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..checks.contact_points import normalize_phone
-from ..loading import ERASED_PERSON
 from ..publishing import Unpublished
 from ..schema import Field
-from ..slugs import slugify
+from ..words.contact_points import normalize_phone
+from ..words.ids import ERASED_PERSON, slugify
 from .context import SiteContext
 from .html import esc, link, relative_url
 from .markdown_fields import render_markdown

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .findings import ERROR, WARNING, FindingKind
+from . import ERROR, WARNING, FindingKind
 
 # Reading files
 ENCODING = FindingKind(

@@ -1,4 +1,5 @@
-"""Record ids from names: `Šilavoto bendruomenė` → `silavoto-bendruomene`."""
+"""Record ids: their form, the ids no record may take, and ids made from names
+(`Šilavoto bendruomenė` → `silavoto-bendruomene`)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,10 @@ import re
 import unicodedata
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+# What `rysiai forget` puts where an erased person was referred to; no record may take it.
+ERASED_PERSON = "istrintas-asmuo"
+# <collection>/index/ is the collection's own page on the site.
+RESERVED_IDS = {"index", ERASED_PERSON}
 
 
 def slugify(text: str) -> str:
