@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from rysiai.publishing import public_view
+from rysiai.privacy.public_view import public_view
 from rysiai.repository import Repository
 from rysiai.site.strings import load_strings
 

@@ -10,7 +10,7 @@ pytestmark = needs(CHROMIUM, "chromium")
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
-    from rysiai.site.build import build_site
+    from rysiai.site_build.build import build_site
 
     tmp = tmp_path_factory.mktemp("browser")
     site = build_site(copy_project(tmp, with_git=True), tmp / "site")
@@ -61,7 +61,7 @@ def test_partners_filter_hides_empty_groups(page, site_url):
 
 def test_a_hostile_record_runs_nothing(browser, tmp_path):
     from conftest import DataRepository
-    from rysiai.site.build import build_site
+    from rysiai.site_build.build import build_site
     from test_site_safety import EVIL
 
     repo = DataRepository(tmp_path / "data")

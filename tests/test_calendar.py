@@ -96,7 +96,7 @@ def test_export_ics_command(repo, tmp_path, cli):
 
 
 def test_the_site_has_the_feeds(repo, tmp_path):
-    from rysiai.site.build import build_site
+    from rysiai.site_build.build import build_site
 
     fill(repo)
     site = build_site(repo.root, tmp_path / "site")

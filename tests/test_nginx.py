@@ -20,7 +20,7 @@ import pytest
 
 from browser import CHROMIUM, needs
 from conftest import PROJECT
-from rysiai.site.build import build_site
+from rysiai.site_build.build import build_site
 from test_site_build import copy_project
 
 NGINX = Path("/usr/sbin/nginx")

@@ -30,8 +30,8 @@ def site_files(site):
 
 
 def test_a_site_made_with_the_second_process_is_the_site_made_in_one(repo, tmp_path, monkeypatch):
-    import rysiai.site.prerender as prerender
-    from rysiai.site.build import build_site
+    import rysiai.site_build.prerender as prerender
+    from rysiai.site_build.build import build_site
     from site_fixture import fill
 
     fill(repo)

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import PROJECT
 from rysiai.repository import load_repository
-from rysiai.site.build import build_site
+from rysiai.site_build.build import build_site
 from rysiai.validate import check_repository
 from site_fixture import fill
 from test_site_build import copy_project, read
@@ -253,7 +253,7 @@ def test_people_are_found_however_their_name_and_number_are_written():
     import unicodedata
 
     from rysiai.loading import Record
-    from rysiai.mentions import PeopleIndex
+    from rysiai.privacy.mentions import PeopleIndex
 
     person = Record("contacts", "agne", "contacts/agne.yaml", 1, {}, typed={
         "name": "Agnė Vilkaitė", "email": "agne@ccre.org", "phone": "+37060827341"})
@@ -342,7 +342,7 @@ def test_forget_erases_a_name_written_with_html_entities(repo, cli):
 
 
 def test_forget_stopped_by_a_file_it_cannot_write_says_what_is_done(repo, cli, monkeypatch):
-    import rysiai.erasure as erasure
+    import rysiai.privacy.erasure as erasure
 
     fill(repo)
     real = erasure.edit_values

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from rysiai.checks.privacy import is_personal_code
+from rysiai.privacy.checks import is_personal_code
 from rysiai.repository import load_repository
 from rysiai.validate import check_repository
 

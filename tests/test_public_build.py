@@ -4,7 +4,7 @@ import pytest
 
 from leaks import leaks, non_public_values, probes
 from rysiai.repository import load_repository
-from rysiai.site.build import build_site
+from rysiai.site_build.build import build_site
 from test_site_build import copy_project, read
 
 
@@ -156,7 +156,7 @@ def test_plugin_option_public_builds_the_public_site(repo, tmp_path):
 
 
 def test_public_view_of_a_collection_without_publish_is_empty(repo):
-    from rysiai.publishing import public_view
+    from rysiai.privacy.public_view import public_view
 
     text = (repo.root / "datapackage.yaml").read_text(encoding="utf-8")
     (repo.root / "datapackage.yaml").write_text(text.replace("    publish: all\n", ""), encoding="utf-8")

@@ -11,7 +11,7 @@ FINAL = ("Nieko nerasta.", "Rastas 1 įrašas", "Rasta įrašų:")
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
-    from rysiai.site.build import build_site
+    from rysiai.site_build.build import build_site
 
     tmp = tmp_path_factory.mktemp("search")
     site = build_site(copy_project(tmp, with_git=False), tmp / "site")
@@ -95,7 +95,7 @@ def test_search_works_on_a_page_deep_in_the_site(page, site_url):
 
 def test_values_of_excluded_visibility_are_not_searchable(page, tmp_path):
     from conftest import DataRepository
-    from rysiai.site.build import build_site
+    from rysiai.site_build.build import build_site
     from site_fixture import fill
 
     repo = DataRepository(tmp_path / "data")

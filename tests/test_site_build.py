@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT
-from rysiai.site.build import build_site
+from rysiai.site_build.build import build_site
 from site_fixture import fill
 
 HREF = re.compile(r'href="([^"#?]*)[^"]*"')
@@ -142,7 +142,7 @@ def test_mkdocs_build_fails_with_the_findings(repo, tmp_path):
 
 
 def test_pages_rendered_ahead_in_a_second_process_are_the_same(repo, tmp_path, monkeypatch):
-    from rysiai.site import prerender
+    from rysiai.site_build import prerender
 
     fill(repo)
     serial = build_site(repo.root, tmp_path / "serial")

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from rysiai.site.build import build_site
+from rysiai.site_build.build import build_site
 
 SCRIPT = "<script>alert(1)</script>"
 EVIL = {

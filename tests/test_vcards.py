@@ -34,7 +34,7 @@ def test_all_contacts_and_a_file_never_overwritten(repo, tmp_path, cli):
 
 
 def test_the_site_links_the_vcards(repo, tmp_path):
-    from rysiai.site.build import build_site
+    from rysiai.site_build.build import build_site
 
     fill(repo)
     site = build_site(repo.root, tmp_path / "site")

@@ -11,3 +11,11 @@ class RepositoryNotFound(RysiaiError):
 
 class SchemaError(RysiaiError):
     """datapackage.yaml cannot be read or does not describe the collections Ryšiai needs."""
+
+
+class InvalidData(RysiaiError):
+    """The records have errors, so the command stops (a site is not built). Carries the report."""
+
+    def __init__(self, report):
+        super().__init__(f"the data has {len(report.errors)} error(s)")
+        self.report = report

@@ -15,9 +15,8 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from .errors import RysiaiError
 from .formatting import format_text
-from .links import references
 from .rename import replace_references
-from .repository import Repository
+from .repository import Repository, references
 from .value_edits import round_trip_yaml
 
 

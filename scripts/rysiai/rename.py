@@ -9,8 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import RysiaiError
-from .links import references
-from .repository import Repository
+from .repository import Repository, references
 from .value_edits import edit_values
 from .words.ids import RESERVED_IDS, is_valid_id
 

@@ -1,9 +1,11 @@
-"""The data repository: finds its root, loads every collection, indexes records by id."""
+"""The data repository: finds its root, loads every collection, indexes records by id, and knows
+the references between records (what each points at, and what points back at it)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -12,7 +14,7 @@ from pathlib import Path
 from .errors import RepositoryNotFound
 from .findings import Finding
 from .loading import Record, read_collection
-from .schema import SCHEMA_FILE, Schema, load_schema
+from .schema import SCHEMA_FILE, Field, Schema, load_schema
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -79,3 +81,35 @@ def paused_garbage_collection() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def references(repository: Repository) -> Iterator[tuple[Record, Field, str, tuple]]:
+    """Every reference in the repository: (record, field, referenced id, place)."""
+    for record in repository.records:
+        collection = repository.schema.collections[record.collection]
+        yield from _in_mapping(record, collection.fields, record.typed, ())
+
+
+def backlinks(repository: Repository) -> dict[str, list[tuple[Record, tuple]]]:
+    """For each referenced id, the records that refer to it and where (in reading order)."""
+    found: dict[str, list[tuple[Record, tuple]]] = defaultdict(list)
+    for record, _field, target, place in references(repository):
+        found[target].append((record, place))
+    return found
+
+
+def _in_mapping(record: Record, fields: dict[str, Field], typed: dict, prefix: tuple):
+    for name, value in typed.items():
+        field = fields.get(name)
+        if field is None:
+            continue
+        place = prefix + (name,)
+        if field.type == "array":
+            for index, item in enumerate(value):
+                yield from _in_mapping(record, field.fields, item, place + (index,))
+        elif field.references:
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    yield record, field, item, place + (index,)
+            else:
+                yield record, field, value, place

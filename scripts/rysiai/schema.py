@@ -65,6 +65,19 @@ class Collection:
     review_months: int | None = None  # `reviewed` older than this many months: a warning
     publish: str = "never"  # public builds: all records, those marked `public: true`, or none
 
+    def fields_along(self, place: tuple) -> list[Field]:
+        """The fields a place in a record passes through: ("follow_ups", 0, "owner") → the
+        fields `follow_ups` and its items' `owner`."""
+        fields, along = self.fields, []
+        for part in place:
+            if isinstance(part, str):
+                field = fields.get(part)
+                if field is None:
+                    break
+                along.append(field)
+                fields = field.fields
+        return along
+
 
 @dataclass(frozen=True)
 class Schema:

@@ -12,22 +12,25 @@ from .checks import (
     duplicates,
     fields,
     ids,
-    privacy,
-    publication,
     references,
     requests,
 )
+from .errors import InvalidData
 from .findings import Finding, Report
+from .privacy import checks as privacy_checks
+from .privacy.public_site import refuse_unpublished_names
 from .repository import Repository, load_repository, paused_garbage_collection
 from .second_process import forked_pool, second_process_pays
 
 CHECKS = (
-    fields, ids, references, dates, contact_points, codes, duplicates, requests, privacy, publication,
+    fields.check, ids.check, references.check, dates.check, contact_points.check, codes.check,
+    duplicates.check, requests.check, privacy_checks.check_personal_data,
+    privacy_checks.check_public_texts,
 )
 # The checks a second process runs on a large repository: the ones that call the slower
 # libraries value by value, and the scan of every text for personal codes (together about
 # half of the checking time at 20k records).
-SECOND_PROCESS_CHECKS = (contact_points, codes, privacy)
+SECOND_PROCESS_CHECKS = (contact_points.check, codes.check, privacy_checks.check_personal_data)
 # Below this many records a second process costs more than it saves.
 PARALLEL_FROM = 5000
 
@@ -47,8 +50,8 @@ def check_repository(repository: Repository, *, parallel: bool | None = None) ->
         if parallel:
             report.extend(_check_in_two_processes(repository))
         else:
-            for module in CHECKS:
-                report.extend(module.check(repository))
+            for check in CHECKS:
+                report.extend(check(repository))
     return report
 
 
@@ -57,27 +60,38 @@ def validate(root: Path) -> Report:
     return check_repository(load_repository(root))
 
 
+def load_valid_repository(root: Path, *, public: bool = False) -> tuple[Repository, Report]:
+    """The repository at ``root`` and its report, for work that needs valid records (a site
+    build): raises InvalidData when it has errors, and for a public build also where a public
+    text names a person who is not published."""
+    repository = load_repository(root)
+    report = check_repository(repository)
+    if not report.valid:
+        raise InvalidData(report)
+    if public:
+        refuse_unpublished_names(report)
+    return repository, report
+
+
 def _check_in_two_processes(repository: Repository) -> list[Finding]:
     """Run SECOND_PROCESS_CHECKS in a forked process, which sees the loaded records without
     copying them; only its findings travel back. The other checks run here meanwhile."""
     global _shared_repository
     _shared_repository = repository
-    here = [module for module in CHECKS if module not in SECOND_PROCESS_CHECKS]
+    here = [check for check in CHECKS if check not in SECOND_PROCESS_CHECKS]
     try:
         with forked_pool() as pool:
-            there = pool.submit(_run_shared, [module.__name__ for module in SECOND_PROCESS_CHECKS])
-            findings = [finding for module in here for finding in module.check(repository)]
+            there = pool.submit(_run_shared, [CHECKS.index(check) for check in SECOND_PROCESS_CHECKS])
+            findings = [finding for check in here for finding in check(repository)]
             findings.extend(there.result())
     except (OSError, BrokenProcessPool):  # no second process to be had: do it all here
-        findings = [finding for module in CHECKS for finding in module.check(repository)]
+        findings = [finding for check in CHECKS for finding in check(repository)]
     finally:
         _shared_repository = None
     return findings
 
 
-def _run_shared(module_names: list[str]) -> list[Finding]:
-    """In the forked process: run the named checks on the repository inherited from the parent."""
-    by_name = {module.__name__: module for module in CHECKS}
-    return [
-        finding for name in module_names for finding in by_name[name].check(_shared_repository)
-    ]
+def _run_shared(numbers: list[int]) -> list[Finding]:
+    """In the forked process: run these checks (by their place in CHECKS) on the repository
+    inherited from the parent."""
+    return [finding for number in numbers for finding in CHECKS[number](_shared_repository)]

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..loading import Record
-from ..loading.record import field_label
 from ..repository import Repository
 from ..schema import Field
 
@@ -48,13 +47,3 @@ def _values_at(record: Record, values: dict, place: tuple, field: Field, prefix:
             yield record, field, item, prefix + (name, index)
     else:
         yield record, field, value, prefix + (name,)
-
-
-def location(record: Record, place: tuple) -> dict[str, Any]:
-    """The keyword arguments that place a finding on a record's field."""
-    return {
-        "path": record.path,
-        "line": record.line_of(*place),
-        "record": record.id,
-        "field": field_label(place),
-    }

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 import pycountry
 
 from ..findings import Finding, catalogue
+from ..loading.record import location
 from ..repository import Repository
-from . import checked_values, location
+from . import checked_values
 
 LITHUANIA = "LT"
 

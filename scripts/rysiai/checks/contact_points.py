@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Finding, catalogue
+from ..loading.record import location
 from ..repository import Repository
 from ..words.contact_points import email_problem, normalize_phone, url_problem
-from . import checked_values, location
+from . import checked_values
 
 
 def check(repository: Repository) -> Iterator[Finding]:

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 
 from ..findings import Finding, catalogue
 from ..loading import Record
+from ..loading.record import location
 from ..repository import Repository
 from ..words.dates import VILNIUS, parse_moment
-from . import checked_values, location
+from . import checked_values
 
 PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 # Pairs of fields, at the same level of a record (or of an array item), that must not go back in time.

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from ..findings import Finding, catalogue
 from ..loading import Record
+from ..loading.record import location
 from ..repository import Repository
 from ..schema import Field
-from . import location
 
 
 def check(repository: Repository) -> Iterator[Finding]:

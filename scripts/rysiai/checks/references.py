@@ -6,11 +6,10 @@ import difflib
 from collections.abc import Iterator
 
 from ..findings import Finding, catalogue
-from ..links import references
-from ..repository import Repository
+from ..loading.record import location
+from ..repository import Repository, references
 from ..schema import Field
 from ..words.ids import ERASED_PERSON
-from . import location
 
 
 def check(repository: Repository) -> Iterator[Finding]:

@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..findings import Finding, catalogue
+from ..loading.record import location
 from ..repository import Repository
 from ..words.dates import WAITING
-from . import location
 
 
 def check(repository: Repository) -> Iterator[Finding]:

@@ -43,7 +43,7 @@ def add_parsers(commands) -> None:
 
 
 def run_person(args: argparse.Namespace) -> int:
-    from ..people import find_person, to_dict, to_markdown
+    from ..privacy.subject_access import find_person, to_dict, to_markdown
     from ..repository import load_repository
 
     repository = load_repository(data_root(args))
@@ -56,8 +56,8 @@ def run_person(args: argparse.Namespace) -> int:
 
 
 def run_forget(args: argparse.Namespace) -> int:
-    from ..erasure import carry_out, leftovers, plan_erasure
     from ..loading.record import field_label
+    from ..privacy.erasure import carry_out, leftovers, plan_erasure
     from ..repository import load_repository
     from ..validate import check_repository
 
@@ -123,7 +123,7 @@ def run_forget(args: argparse.Namespace) -> int:
 
 def _around_erased(text: str, width: int = 30) -> str:
     """The changed text around its first erased place, on one line."""
-    from ..erasure import ERASED_TEXT
+    from ..privacy.erasure import ERASED_TEXT
 
     one_line = " ".join(text.split())
     at = one_line.find(ERASED_TEXT)

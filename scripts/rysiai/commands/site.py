@@ -51,8 +51,8 @@ def add_parsers(commands) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from ..site.build import build_site
-    from ..site.plugin import InvalidData
+    from ..errors import InvalidData
+    from ..site_build.build import build_site
 
     root = data_root(args)
     try:
@@ -67,7 +67,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from ..site.build import serve_site
+    from ..site_build.build import serve_site
 
     serve_site(data_root(args), args.dev_addr, public=args.public)
     return EXIT_OK

@@ -11,6 +11,12 @@ FieldPath = tuple
 LABEL_FIELDS = ("name", "title", "subject")
 
 
+class Unpublished(str):
+    """A reference to a record the public view leaves out (privacy/public_view.py). The text is
+    that record's public name, or empty when its name may not be shown (a person who did not
+    agree)."""
+
+
 @dataclass
 class Record:
     """One record of a collection.
@@ -57,3 +63,13 @@ def field_label(place: tuple) -> str:
         else:
             text += f".{part}" if text else part
     return text
+
+
+def location(record: Record, place: tuple) -> dict[str, Any]:
+    """The keyword arguments that place a finding on a record's field."""
+    return {
+        "path": record.path,
+        "line": record.line_of(*place),
+        "record": record.id,
+        "field": field_label(place),
+    }

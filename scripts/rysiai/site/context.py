@@ -11,10 +11,9 @@ import pycountry
 
 from ..export.calendar import FEEDS
 from ..findings import Finding
-from ..links import backlinks
 from ..loading import Record
 from ..loading.record import LABEL_FIELDS
-from ..repository import Repository
+from ..repository import Repository, backlinks
 from .history import Change
 from .strings import load_strings
 

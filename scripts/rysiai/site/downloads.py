@@ -1,34 +1,14 @@
-"""Files to download beside the pages: vCards of a contact, of an organisation's people, of all."""
+"""Links to the files to download beside the pages (site_build/downloads.py writes them): vCards
+of a contact, of an organisation's people, of all contacts."""
 
 from __future__ import annotations
 
-from ..export.vcards import contacts_of, vcards
 from ..loading import Record
-from ..repository import Repository
 from .context import SiteContext
 from .html import link, relative_url
 
 FOLDER = "vcards"
 ALL = f"{FOLDER}/contacts.vcf"
-
-
-def vcard_files(repository: Repository) -> dict[str, str]:
-    """Site path → vCard text. Each card is made once and reused in the organisation's and the
-    all-contacts files (making a card is the costly part on a large site)."""
-    people = contacts_of(repository)
-    if not people:
-        return {}
-    cards = {person.id: vcards(repository, [person]) for person in people}
-    files = {ALL: "".join(cards.values())}
-    members: dict[str, list[str]] = {}
-    for person in people:
-        files[f"{FOLDER}/{person.id}.vcf"] = cards[person.id]
-        organization = person.typed.get("organization")
-        if organization in repository.by_id:
-            members.setdefault(organization, []).append(cards[person.id])
-    for organization, texts in members.items():
-        files[f"{FOLDER}/{organization}.vcf"] = "".join(texts)
-    return files
 
 
 def vcard_link(context: SiteContext, record: Record | None, page_url: str) -> str:

@@ -8,8 +8,7 @@ from collections import defaultdict
 
 from ..agenda import ANNIVERSARY_EVERY
 from ..loading import Record
-from ..loading.record import LABEL_FIELDS
-from ..publishing import Unpublished
+from ..loading.record import LABEL_FIELDS, Unpublished
 from ..schema import Field
 from ..words.collation import record_order
 from ..words.dates import same_day_in

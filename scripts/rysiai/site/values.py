@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..publishing import Unpublished
+from ..loading.record import Unpublished
 from ..schema import Field
 from ..words.contact_points import normalize_phone
 from ..words.ids import ERASED_PERSON, slugify

@@ -10,14 +10,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import RysiaiError
-from .links import references
-from .loading import Record
-from .loading.record import field_label
+from ..errors import RysiaiError
+from ..loading import Record
+from ..loading.record import field_label
+from ..repository import Repository, references
+from ..schema import Field
+from ..words.texts import texts_of
 from .mentions import PeopleIndex, possible_mentions, text_line
-from .repository import Repository
-from .schema import Field
-from .words.texts import texts_of
 
 
 @dataclass(frozen=True)
@@ -69,14 +68,20 @@ def is_person_record(repository: Repository, record: Record) -> bool:
 
 
 def find_person(repository: Repository, person_id: str) -> PersonData:
-    person = person_record(repository, person_id)
+    """The person's record and every place of the other records that is about them."""
+    return find_mentions(repository, person_record(repository, person_id))
+
+
+def find_mentions(repository: Repository, person: Record) -> PersonData:
+    """Every place of the records other than ``person``'s own (by id, so a record read again
+    after a change counts as theirs) that refers to them or names them."""
     data = PersonData(person)
     for record, _field, target, place in references(repository):
-        if target == person.id and record is not person:
+        if target == person.id and record.id != person.id:
             data.mentions.append(Mention(record, place, ("reference",), target, record.line_of(*place)))
     index = PeopleIndex([person])
     for record in repository.records:
-        if record is person:
+        if record.id == person.id:
             continue
         fields = repository.schema.collections[record.collection].fields
         for place, text in texts_of(record.typed, fields):
@@ -117,13 +122,7 @@ def comments_naming(repository: Repository, index: PeopleIndex) -> list[tuple[st
 
 def field_titles(repository: Repository, collection: str, place: tuple) -> str:
     """`Tolesni veiksmai / Atsakingas` for ("follow_ups", 0, "owner")."""
-    fields: dict[str, Field] = repository.schema.collections[collection].fields
-    titles = []
-    for part in place:
-        if isinstance(part, str) and part in fields:
-            titles.append(fields[part].title)
-            fields = fields[part].fields
-    return " / ".join(titles)
+    return " / ".join(field.title for field in repository.schema.collections[collection].fields_along(place))
 
 
 def _plain(value: Any) -> Any:

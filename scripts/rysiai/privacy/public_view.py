@@ -17,15 +17,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from .loading import Record
-from .loading.record import LABEL_FIELDS
-from .repository import Repository
-from .schema import CONSENT_FIELD, Collection, Field, Schema
-
-
-class Unpublished(str):
-    """A reference to a record the public view leaves out. The text is that record's public
-    name, or empty when its name may not be shown (a person who did not agree)."""
+from ..loading.record import LABEL_FIELDS, Record, Unpublished
+from ..repository import Repository
+from ..schema import CONSENT_FIELD, Collection, Field, Schema
 
 
 def is_published(collection: Collection, record: Record) -> bool:

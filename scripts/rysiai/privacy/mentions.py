@@ -14,9 +14,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loading import Record
-from .words.contact_points import PHONE_DIGITS, phone_key
-from .words.names import fold
+from ..loading import Record
+from ..words.contact_points import PHONE_DIGITS, phone_key
+from ..words.names import fold
 
 WORD = re.compile(r"\w+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -16,7 +16,7 @@ import multiprocessing
 from collections.abc import Callable
 
 from ..second_process import second_process_pays
-from .pages import SitePage
+from ..site.pages import SitePage
 
 CHUNK = 250  # pages per message: small enough that the first arrive early
 WORTH_FROM = 2000  # record pages; below this a second process costs more than it saves

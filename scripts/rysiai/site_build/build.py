@@ -15,11 +15,10 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException, PluginError
+from mkdocs.utils.yaml import yaml_load
 
 from ..errors import RysiaiError
-from ..repository import load_repository
-from ..validate import check_repository
-from .plugin import InvalidData, refuse_unpublished_names
+from ..schema import load_schema
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -83,32 +82,25 @@ def build_site(root: Path, site_dir: Path, *, public: bool = False) -> Path:
     builds the public site (the plugin's `public: true`)."""
     _quiet_upstream_notices()
     config_file = _config_file(root)
-    repository = load_repository(root)
-    report = check_repository(repository)
-    if not report.valid:
-        raise InvalidData(report)
-    if public:
-        refuse_unpublished_names(report)
     site_dir = site_dir.resolve()
-    _refuse_unsafe_output(root.resolve(), site_dir, list(repository.schema.collections))
+    _refuse_unsafe_output(root.resolve(), site_dir, list(load_schema(root).collections))
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     errors = _Errors()
     handlers = _take_mkdocs_log(errors)
     try:
-        config = load_config(config_file=str(config_file), site_dir=str(fresh))
-        plugin = config.plugins.get("rysiai")
-        if plugin is None:
+        config = load_config(config_file=str(config_file), site_dir=str(fresh), **_overrides(config_file, public))
+        if config.plugins.get("rysiai") is None:
             raise SiteError(f"{config_file} does not use the rysiai plugin: add `- rysiai` under `plugins`")
-        plugin.use_checked(repository, report)
-        if public:
-            plugin.config.public = True
         mkdocs_build(config)
     except SiteError:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     except (PluginError, ConfigurationError, Abort, MkDocsException, OSError) as error:
         shutil.rmtree(fresh, ignore_errors=True)
+        own = _library_error(error)
+        if own is not None:  # the library's own (invalid data), worded by the command
+            raise own from None
         reason = "; ".join(errors.messages) or str(error)
         raise SiteError(f"the site could not be built: {reason}") from None
     except BaseException:
@@ -118,6 +110,34 @@ def build_site(root: Path, site_dir: Path, *, public: bool = False) -> Path:
         _give_back_mkdocs_log(handlers)
     _replace(site_dir, fresh)
     return site_dir
+
+
+def _library_error(error: BaseException) -> RysiaiError | None:
+    """The library's error that mkdocs wrapped (the plugin's PluginError, then mkdocs's Abort)."""
+    while error is not None:
+        if isinstance(error, RysiaiError):
+            return error
+        error = error.__cause__ or error.__context__
+    return None
+
+
+def _overrides(config_file: Path, public: bool) -> dict:
+    """mkdocs.yml's settings to change for this build: for a public one, the rysiai plugin's
+    `public: true` (mkdocs takes the plugins list whole, so it is read and given back)."""
+    if not public:
+        return {}
+    with open(config_file, "rb") as file:
+        plugins = (yaml_load(file) or {}).get("plugins") or []
+    if isinstance(plugins, dict):
+        plugins = [{name: options} for name, options in plugins.items()]
+    changed = []
+    for entry in plugins:
+        if entry == "rysiai":
+            entry = {"rysiai": {"public": True}}
+        elif isinstance(entry, dict) and "rysiai" in entry:
+            entry = {"rysiai": {**(entry["rysiai"] or {}), "public": True}}
+        changed.append(entry)
+    return {"plugins": changed}
 
 
 def _refuse_unsafe_output(root: Path, site_dir: Path, collections: list[str]) -> None:
@@ -150,14 +170,11 @@ def serve_site(root: Path, address: str, *, public: bool = False) -> None:
     ``public`` serves the public site."""
     from mkdocs.commands.serve import serve
 
-    from .plugin import build_public_sites
-
     _quiet_upstream_notices()
-    if public:
-        build_public_sites()
+    config_file = _config_file(root)
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     try:
-        serve(config_file=str(_config_file(root)), dev_addr=address, livereload=True)
+        serve(config_file=str(config_file), dev_addr=address, livereload=True, **_overrides(config_file, public))
     except (PluginError, ConfigurationError, Abort, MkDocsException) as error:
         raise SiteError(f"the site could not be served: {error}") from None

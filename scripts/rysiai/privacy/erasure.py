@@ -11,15 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import RysiaiError
-from .links import references
-from .loading import Record
-from .mentions import PeopleIndex, text_line
-from .people import COMMENT, PersonData, comments_naming, find_person, is_person_record
-from .repository import Repository
-from .value_edits import Change, delete_csv_rows, edit_values
-from .words.ids import ERASED_PERSON
-from .words.texts import texts_of
+from ..errors import RysiaiError
+from ..loading import Record
+from ..repository import Repository
+from ..value_edits import Change, delete_csv_rows, edit_values
+from ..words.ids import ERASED_PERSON
+from .mentions import PeopleIndex
+from .subject_access import (
+    COMMENT,
+    PersonData,
+    find_mentions,
+    find_person,
+    is_person_record,
+)
 
 ERASED_TEXT = "[ištrinta]"
 
@@ -64,7 +68,8 @@ def plan_erasure(repository: Repository, person_id: str) -> Erasure:
         if key in seen:
             continue
         seen.add(key)
-        field = _field_at(repository, mention.record, mention.place)
+        along = repository.schema.collections[mention.record.collection].fields_along(mention.place)
+        field = along[-1] if along else None
         if mention.how == ("reference",):
             after = ERASED_PERSON
         elif is_person_record(repository, mention.record) and mention.place in (("email",), ("phone",)):
@@ -88,15 +93,6 @@ def plan_erasure(repository: Repository, person_id: str) -> Erasure:
             after = redact(mention.text, index)
         erasure.edits.append(Edit(mention.record, mention.place, mention.how, mention.text, after, mention.line))
     return erasure
-
-
-def _field_at(repository: Repository, record: Record, place: tuple):
-    fields, found = repository.schema.collections[record.collection].fields, None
-    for part in place:
-        if isinstance(part, str):
-            found = fields.get(part)
-            fields = found.fields if found else {}
-    return found
 
 
 def redact(text: str, index: PeopleIndex) -> str:
@@ -158,29 +154,20 @@ def redact_comments(path: Path, index: PeopleIndex) -> Path:
 
 
 def leftovers(repository: Repository, person: Record, kept: set[tuple[str, tuple]] = frozenset()) -> list[tuple[Record, int, str]]:
-    """After an erasure: where the person's id, name, e-mail or phone is still found (but for
-    the places ``kept`` on purpose: (record id, place))."""
-    index = PeopleIndex([person])
+    """After an erasure: where the person's record, id, name, e-mail or phone is still found
+    (but for the places ``kept`` on purpose: (record id, place)), as `person` finds them."""
     found = []
-    for record in repository.records:
-        if record.id == person.id:
-            found.append((record, record.line, "record itself"))
-            continue
-        fields = repository.schema.collections[record.collection].fields
-        for place, text in texts_of(record.typed, fields):
-            if (record.id, place) in kept:
-                continue
-            form = index.readable_form(text)
-            for span in index.spans(form):
-                found.append((record, text_line(repository.root, record, place, form, span.start), span.what))
-    for record, _field, target, place in references(repository):
-        if target == person.id:
-            found.append((record, record.line_of(*place), "reference"))
-    for record in repository.records:
-        if not is_person_record(repository, record) and index.named_in_id(record.id):
-            found.append((record, record.line, "name in its id (rename it with `rysiai mv`)"))
+    if person.id in repository.by_id:
+        own = repository.by_id[person.id]
+        found.append((own, own.line, "record itself"))
+    data = find_mentions(repository, person)
+    for mention in data.mentions:
+        if (mention.record.id, mention.place) not in kept:
+            found.append((mention.record, mention.line, " and ".join(mention.how)))
+    for record in data.ids:
+        found.append((record, record.line, "name in its id (rename it with `rysiai mv`)"))
     by_path = {record.path: record for record in repository.records}
-    for path, line, what in comments_naming(repository, index):
+    for path, line, what in data.comments:
         found.append((by_path[path], line, f"{what} in a comment"))
     return found
 

@@ -1,0 +1,98 @@
+"""The mkdocs plugin `rysiai`: glue that hands mkdocs's events to one SiteBuild (site.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from ..errors import InvalidData, RysiaiError
+from ..findings.wording import finding_line
+from .site import SiteBuild, SiteOptions
+
+
+class RysiaiConfig(base.Config):
+    """Options of the `rysiai` plugin in mkdocs.yml."""
+
+    root = c.Optional(c.Type(str))
+    """The data repository; default: the folder of mkdocs.yml."""
+    edit_uri = c.Type(str, default="edit/main/")
+    """Appended to repo_url, then the record file's path: the record's edit link."""
+    history_uri = c.Type(str, default="commits/main/")
+    """Appended to repo_url, then the record file's path: the record's history link."""
+    search = c.Type(bool, default=True)
+    """Search the site with Pagefind from the header's search box."""
+    search_exclude = c.ListOfItems(c.Choice(("public", "internal", "personal")), default=[])
+    """Visibility classes whose values are kept out of the search index."""
+    public = c.Type(bool, default=False)
+    """Build the public site: only what datapackage.yaml lets be published (privacy/)."""
+    public_docs = c.ListOfItems(c.Type(str), default=["tags.md"])
+    """Pages of docs/ that the public site keeps; the others are for staff."""
+
+
+def as_plugin_error(error: RysiaiError) -> PluginError:
+    """The library's error worded for mkdocs's log; `rysiai build` finds the original as the cause."""
+    if isinstance(error, InvalidData):
+        lines = "\n".join(finding_line(finding) for finding in error.report.sorted())
+        return PluginError(f"the data has errors; the site is not built:\n{lines}")
+    return PluginError(str(error))
+
+
+class RysiaiPlugin(BasePlugin[RysiaiConfig]):
+    site: SiteBuild | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Loaded and checked here, before mkdocs cleans the output folder: invalid data stops
+        # the build with the last good site still in place.
+        root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        options = SiteOptions(
+            edit_uri=self.config.edit_uri,
+            history_uri=self.config.history_uri,
+            search=self.config.search,
+            search_exclude=tuple(self.config.search_exclude),
+            public=self.config.public,
+            public_docs=tuple(self.config.public_docs),
+        )
+        try:
+            self.site = SiteBuild(root, options, config)
+        except RysiaiError as error:
+            raise as_plugin_error(error) from error
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        return self.site.add_files(files, config)
+
+    def on_page_markdown(self, markdown: str, page: Page, **kwargs) -> str:
+        return self.site.page_markdown(markdown, page)
+
+    def on_page_content(self, html_text: str, page: Page, **kwargs) -> str:
+        return self.site.page_content(html_text, page)
+
+    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
+        self.site.set_edit_url(page, config)
+        return context
+
+    def on_env(self, env, config: MkDocsConfig, files: Files, **kwargs):
+        env.globals["rysiai_strings"] = self.site.context.strings
+        return env
+
+    def on_post_build(self, config: MkDocsConfig, **kwargs) -> None:
+        try:
+            self.site.finish(config)
+        except RysiaiError as error:
+            raise as_plugin_error(error) from error
+
+    def on_build_error(self, error, **kwargs) -> None:
+        if self.site is not None:
+            self.site.close()
+
+    def on_serve(self, server, config: MkDocsConfig, builder, **kwargs):
+        for path in self.site.watched():
+            server.watch(str(path))
+        return server
