@@ -9,7 +9,7 @@ import pytest
 
 from browser import CHROMIUM, CHROMIUM_ARGS
 from rysiai.cli import main
-from rysiai.scaffold import create_repository
+from rysiai.editing.new_repository import create_repository
 
 PROJECT = Path(__file__).resolve().parent.parent
 

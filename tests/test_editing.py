@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import PROJECT
-from rysiai.editor_schema import json_schemas
+from rysiai.editing.json_schemas import json_schemas
 from rysiai.repository import load_repository
 from rysiai.schema import load_schema
 from rysiai.validate import check_repository

@@ -1,7 +1,7 @@
 """`rysiai fmt`: phones to E.164, fields in the schema's order, comments and quotes kept."""
 
 from conftest import PROJECT
-from rysiai.formatting import format_repository
+from rysiai.editing.formatting import format_repository
 from rysiai.repository import load_repository
 
 MESSY = (

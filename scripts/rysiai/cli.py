@@ -166,7 +166,7 @@ def run_agenda(args: argparse.Namespace) -> int:
 
 
 def run_init(args: argparse.Namespace) -> int:
-    from .scaffold import create_repository
+    from .editing.new_repository import create_repository
 
     for path in create_repository(Path(args.directory)):
         print(path)

@@ -11,8 +11,8 @@ from pathlib import Path
 import yaml
 
 from .checks.codes import entity_code_check_digit
+from .editing.new_repository import create_repository
 from .errors import RysiaiError
-from .scaffold import create_repository
 from .words.ids import slugify
 
 # Shares of a real office's registry; contacts take the rest (about half).

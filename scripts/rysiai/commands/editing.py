@@ -66,7 +66,7 @@ def add_parsers(commands) -> None:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from ..new_record import new_record
+    from ..editing.new_record import new_record
     from ..repository import load_repository
 
     values = {}
@@ -86,7 +86,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_mv(args: argparse.Namespace) -> int:
-    from ..rename import rename_record
+    from ..editing.rename import rename_record
     from ..repository import load_repository
 
     for path in rename_record(load_repository(data_root(args)), args.old, args.new):
@@ -95,7 +95,7 @@ def run_mv(args: argparse.Namespace) -> int:
 
 
 def run_merge(args: argparse.Namespace) -> int:
-    from ..merging import merge_records
+    from ..editing.merging import merge_records
     from ..repository import load_repository
 
     root = data_root(args)
@@ -113,7 +113,7 @@ def run_merge(args: argparse.Namespace) -> int:
 def run_fmt(args: argparse.Namespace) -> int:
     import sys
 
-    from ..formatting import format_repository
+    from ..editing.formatting import format_repository
     from ..repository import load_repository
 
     root = data_root(args)
@@ -127,7 +127,7 @@ def run_fmt(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from ..editor_schema import write_editor_files
+    from ..editing.json_schemas import write_editor_files
     from ..schema import load_schema
 
     root = data_root(args)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..editing.text_files import read_file_text, write_file
+from ..editing.value_edits import Change, delete_csv_rows, edit_values
 from ..errors import RysiaiError
 from ..loading import Record
 from ..repository import Repository
-from ..value_edits import Change, delete_csv_rows, edit_values
 from ..words.ids import ERASED_PERSON
 from .mentions import PeopleIndex
 from .subject_access import (
@@ -141,16 +142,14 @@ def carry_out(repository: Repository, erasure: Erasure) -> list[Path]:
 
 def redact_comments(path: Path, index: PeopleIndex) -> Path:
     """The file with the person erased from its comments (the values are left as they are)."""
-    raw = path.read_bytes().decode("utf-8")
-    bom = "\ufeff" if raw.startswith("\ufeff") else ""
-    lines = raw.removeprefix(bom).splitlines(keepends=True)
+    file = read_file_text(path)
+    lines = file.text.splitlines(keepends=True)
     for number, line in enumerate(lines):
         comment = COMMENT.search(line.rstrip("\r\n"))
         if comment and index.detect(comment.group()):
             ending = line[len(line.rstrip("\r\n")):]
             lines[number] = line[: comment.start()] + redact(comment.group(), index) + ending
-    path.write_bytes((bom + "".join(lines)).encode("utf-8"))
-    return path
+    return write_file(path, file.encoded("".join(lines)))
 
 
 def leftovers(repository: Repository, person: Record, kept: set[tuple[str, tuple]] = frozenset()) -> list[tuple[Record, int, str]]:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import RysiaiError
-from .repository import Repository, references
+from ..errors import RysiaiError
+from ..repository import Repository, references
+from ..words.ids import RESERVED_IDS, is_valid_id
 from .value_edits import edit_values
-from .words.ids import RESERVED_IDS, is_valid_id
 
 
 def rename_record(repository: Repository, old: str, new: str) -> list[Path]:

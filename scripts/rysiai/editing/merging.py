@@ -13,10 +13,11 @@ from pathlib import Path
 
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from .errors import RysiaiError
+from ..errors import RysiaiError
+from ..repository import Repository, references
 from .formatting import format_text
 from .rename import replace_references
-from .repository import Repository, references
+from .text_files import read_file_text, write_file
 from .value_edits import round_trip_yaml
 
 
@@ -45,10 +46,8 @@ def merge_records(repository: Repository, keep_id: str, drop_id: str) -> MergeRe
     result = MergeResult()
     collection = repository.schema.collections[keep.collection]
     keep_path = repository.root / keep.path
-    raw = keep_path.read_bytes().decode("utf-8")
-    bom = raw.startswith("\ufeff")
-    crlf = "\r\n" in raw
-    text = raw.removeprefix("\ufeff").replace("\r\n", "\n")
+    file = read_file_text(keep_path)
+    text = file.lf_text
     yaml = round_trip_yaml(text)
     data = yaml.load(text)
     dropped_notes = []
@@ -70,10 +69,7 @@ def merge_records(repository: Repository, keep_id: str, drop_id: str) -> MergeRe
     buffer = io.StringIO()
     yaml.dump(data, buffer)
     merged = format_text(buffer.getvalue(), list(collection.fields.values()))
-    if crlf:  # the file's own line ends and byte-order mark
-        merged = merged.replace("\n", "\r\n")
-    keep_path.write_bytes((("\ufeff" if bom else "") + merged).encode("utf-8"))
-    result.changed.append(keep_path)
+    result.changed.append(write_file(keep_path, file.encoded(merged)))
     edits: dict[str, list] = {}
     for source, _field, target, place in references(repository):
         if target == drop_id and source.id != drop_id:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import yaml
 
-from .editor_schema import schema_path
-from .errors import RysiaiError
-from .loading.record import LABEL_FIELDS
-from .repository import Repository
-from .words.ids import is_valid_id, slugify
+from ..errors import RysiaiError
+from ..loading.record import LABEL_FIELDS
+from ..repository import Repository
+from ..words.ids import is_valid_id, slugify
+from .json_schemas import schema_path
 
 
 def new_record(repository: Repository, collection_name: str, name: str | None, given: dict[str, str]) -> Path:

@@ -1,7 +1,7 @@
 """`rysiai fmt`: record files written the one way: phones in E.164, fields in the schema's order.
 
-Files are edited with ruamel.yaml's round trip, so comments and quoting stay; a file that is
-already in form is not touched. CSV files are left as they are.
+Files are edited with ruamel.yaml's round trip, so comments and quoting stay, and written with
+their own byte-order mark and line ends; a file that is already in form is not touched. CSV files are left as they are.
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from pathlib import Path
 
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
-from .repository import Repository
+from ..repository import Repository
+from ..words.contact_points import normalize_phone
+from .text_files import read_file_text, write_file
 from .value_edits import round_trip_yaml
-from .words.contact_points import normalize_phone
 
 
 def format_repository(repository: Repository, *, write: bool) -> list[Path]:
@@ -23,12 +24,12 @@ def format_repository(repository: Repository, *, write: bool) -> list[Path]:
         if not record.path.endswith(".yaml"):
             continue
         path = repository.root / record.path
-        text = path.read_text(encoding="utf-8")
-        formatted = format_text(text, list(repository.schema.collections[record.collection].fields.values()))
-        if formatted != text:
+        file = read_file_text(path)
+        formatted = format_text(file.lf_text, list(repository.schema.collections[record.collection].fields.values()))
+        if formatted != file.lf_text:
             changed.append(path)
             if write:
-                path.write_text(formatted, encoding="utf-8")
+                write_file(path, file.encoded(formatted))
     return changed
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from .editor_schema import write_editor_files
-from .errors import RysiaiError
-from .schema import SCHEMA_FILE, load_schema
+from ..errors import RysiaiError
+from ..schema import SCHEMA_FILE, load_schema
+from .json_schemas import write_editor_files
 
 # Template file in the package → file in the new repository.
 TEMPLATE_FILES = {
@@ -31,7 +31,7 @@ def create_repository(directory: Path) -> list[Path]:
         names = ", ".join(str(path) for path in clashes)
         raise RysiaiError(f"{names} already exist(s); nothing written (choose an empty folder)")
     directory.mkdir(parents=True, exist_ok=True)
-    templates = resources.files(__package__) / "templates"
+    templates = resources.files("rysiai") / "templates"
     written = []
     for template, name in TEMPLATE_FILES.items():
         target = directory / name

@@ -19,7 +19,9 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
-BOM = "\ufeff"
+from ..errors import RysiaiError
+from .text_files import read_file_text, write_file
+
 # One change: the record's id, the place of a value in it (("participants", 2), ("notes",)),
 # and what the value becomes, given what it is (None: the value is removed).
 Change = tuple[str, tuple, Callable[[str], "str | None"]]
@@ -29,13 +31,11 @@ def edit_values(path: Path, changes: list[Change]) -> Path:
     """Apply ``changes`` to the record file ``path`` (one record in YAML, many in CSV)."""
     if path.suffix == ".csv":
         return _edit_csv(path, changes)
-    raw = path.read_bytes().decode("utf-8")
-    bom, text = raw.startswith(BOM), raw.removeprefix(BOM)
-    edited = _edit_yaml_in_place(text, changes)
+    file = read_file_text(path)
+    edited = _edit_yaml_in_place(file.text, changes)
     if edited is None:  # a change the text cannot take in place: the round trip writes the file
-        edited = _edit_yaml_round_trip(text, changes)
-    path.write_bytes(((BOM if bom else "") + edited).encode("utf-8"))
-    return path
+        edited = _edit_yaml_round_trip(file.lf_text, changes)
+    return write_file(path, file.encoded(edited))
 
 
 def _edit_yaml_in_place(text: str, changes: list[Change]) -> str | None:
@@ -167,9 +167,8 @@ def _shown(value: str, quote: str, flow: bool = False) -> str:
 
 
 def _edit_yaml_round_trip(text: str, changes: list[Change]) -> str:
-    """The file written again by ruamel.yaml with the changes (comments and quoting kept)."""
-    crlf = "\r\n" in text
-    text = text.replace("\r\n", "\n")
+    """The file (with `\n` line ends) written again by ruamel.yaml with the changes (comments
+    and quoting kept)."""
     yaml = round_trip_yaml(text)
     data = yaml.load(text)
     # Removals last and from the end, so that the places of the other changes still hold.
@@ -187,8 +186,7 @@ def _edit_yaml_round_trip(text: str, changes: list[Change]) -> str:
             container[place[-1]] = kind(changed)
     buffer = io.StringIO()
     yaml.dump(data, buffer)
-    out = buffer.getvalue()
-    return out.replace("\n", "\r\n") if crlf else out
+    return buffer.getvalue()
 
 
 def round_trip_yaml(text: str) -> YAML:
@@ -252,8 +250,8 @@ def _rewrite_rows(path: Path, rewrite: Callable[[list[str], list[str]], list[str
     """Give each data row to ``rewrite`` (it returns the row, changed or not, or None to drop
     it); rows read as the loader reads them, and those that come back unchanged keep their text
     byte for byte, as do the unchanged cells of a changed row."""
-    raw = path.read_bytes().decode("utf-8")
-    bom, text = raw.startswith(BOM), raw.removeprefix(BOM)
+    file = read_file_text(path)
+    text = file.text
     consumed: list[str] = []
 
     def lines():
@@ -278,12 +276,9 @@ def _rewrite_rows(path: Path, rewrite: Callable[[list[str], list[str]], list[str
             if new is not None:
                 out.append(piece if new == row else _write_row(new, row, piece))
     except csv.Error as error:
-        from .errors import RysiaiError
-
         raise RysiaiError(f"{path.name}: cannot be read as CSV ({error}); nothing in it was changed") from None
     out.append("".join(consumed))
-    path.write_bytes(((BOM if bom else "") + "".join(out)).encode("utf-8"))
-    return path
+    return write_file(path, file.encoded("".join(out)))
 
 
 def _write_row(new: list[str], old: list[str], written: str) -> str:
