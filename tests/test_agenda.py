@@ -76,7 +76,7 @@ def test_a_bad_today_is_refused(repo, cli):
 def test_next_anniversary_on_the_agreements_table():
     import datetime as dt
 
-    from rysiai.site.record_page import next_anniversary
+    from rysiai.kinds.agreements import next_anniversary
 
     today = dt.date(2026, 11, 26)
     assert next_anniversary(dt.date(1999, 5, 14), today) == "2029-05-14 (30)"

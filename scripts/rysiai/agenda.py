@@ -1,4 +1,5 @@
-"""The office's agenda: what is overdue, what falls due soon, what is coming, what to look after."""
+"""The office's agenda: what is overdue, what falls due soon, what is coming, what to look after,
+from what the kinds of records say is due, coming or round (kinds/)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,12 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
+from .kinds.agreements import agreements, anniversary_in
+from .kinds.calendar import entries as calendar_entries
+from .kinds.deadlines import deadlines
 from .loading import Record
 from .repository import Repository
-from .words.dates import WAITING, moment_day, months_before, same_day_in
+from .words.dates import day_of, months_before, same_day_in
 
 # In this order the agenda lists its sections.
 SECTIONS = {
@@ -20,7 +24,6 @@ SECTIONS = {
     "not-reviewed": "Not reviewed for a long time",
 }
 EXPIRY_WARNING_DAYS = 90
-ANNIVERSARY_EVERY = 5  # years
 REVIEW_MONTHS = 24  # for collections whose resource sets no `review_months`
 
 
@@ -79,53 +82,33 @@ def _item(
 
 
 def _deadlines(repository: Repository, today: dt.date, days: int) -> Iterator[AgendaItem]:
-    """Requests waiting for an answer and follow-ups not done, by their due date."""
+    """Records waiting for an answer and tasks not done, by their due date."""
     horizon = today + dt.timedelta(days=days)
-    for record in repository.records:
-        due = record.typed.get("due")
-        if (
-            record.collection == "requests"
-            and isinstance(due, dt.date)
-            and record.typed.get("status", "open") in WAITING
-        ):
-            yield from _by_due(due, today, horizon, record, "request", "")
-        for follow_up in record.typed.get("follow_ups") or []:
-            due = follow_up.get("due")
-            if isinstance(due, dt.date) and not follow_up.get("done"):
-                yield from _by_due(due, today, horizon, record, "follow-up", follow_up.get("task", ""))
-
-
-def _by_due(due: dt.date, today: dt.date, horizon: dt.date, record: Record, what: str, about: str):
-    if due < today:
-        yield _item("overdue", due, today, record, what, about)
-    elif due <= horizon:
-        yield _item("due-soon", due, today, record, what, about)
+    for deadline in deadlines(repository):
+        if deadline.due < today:
+            yield _item("overdue", deadline.due, today, deadline.record, deadline.item, deadline.about)
+        elif deadline.due <= horizon:
+            yield _item("due-soon", deadline.due, today, deadline.record, deadline.item, deadline.about)
 
 
 def _coming(repository: Repository, today: dt.date, days: int) -> Iterator[AgendaItem]:
     horizon = today + dt.timedelta(days=days)
-    for record in repository.records:
-        if record.collection not in ("visits", "events") or record.typed.get("status") == "cancelled":
-            continue
-        start_day = moment_day(record.typed.get("start"))
-        if start_day is not None and today <= start_day <= horizon:
-            what = "visit" if record.collection == "visits" else "event"
-            about = record.typed.get("direction") or record.typed.get("kind") or ""
-            yield _item("upcoming", start_day, today, record, what, str(about))
+    for entry in calendar_entries(repository):
+        start_day = day_of(entry.start)
+        if not entry.cancelled and today <= start_day <= horizon:
+            about = entry.record.typed.get("direction") or entry.record.typed.get("kind") or ""
+            yield _item("upcoming", start_day, today, entry.record, entry.item, str(about))
 
 
 def _agreements(repository: Repository, today: dt.date) -> Iterator[AgendaItem]:
-    for record in repository.records:
-        for agreement in record.typed.get("agreements") or []:
-            kind = agreement.get("type", "agreement")
-            signed, until = agreement.get("signed"), agreement.get("until")
-            if isinstance(signed, dt.date):
-                years = today.year - signed.year
-                if years > 0 and years % ANNIVERSARY_EVERY == 0:
-                    day = same_day_in(signed, today.year)
-                    yield _item("anniversary", day, today, record, "anniversary", kind, years)
-            if isinstance(until, dt.date) and today <= until <= today + dt.timedelta(days=EXPIRY_WARNING_DAYS):
-                yield _item("expiring", until, today, record, "expiry", kind)
+    for record, agreement in agreements(repository):
+        kind = agreement.get("type", "agreement")
+        signed, until = agreement.get("signed"), agreement.get("until")
+        years = anniversary_in(signed, today.year) if isinstance(signed, dt.date) else 0
+        if years:
+            yield _item("anniversary", same_day_in(signed, today.year), today, record, "anniversary", kind, years)
+        if isinstance(until, dt.date) and today <= until <= today + dt.timedelta(days=EXPIRY_WARNING_DAYS):
+            yield _item("expiring", until, today, record, "expiry", kind)
 
 
 def _not_reviewed(repository: Repository, today: dt.date) -> Iterator[AgendaItem]:

@@ -9,11 +9,11 @@ from .checks import (
     codes,
     contact_points,
     dates,
+    deadlines,
     duplicates,
     fields,
     ids,
     references,
-    requests,
 )
 from .errors import InvalidData
 from .findings import Finding, Report
@@ -24,7 +24,7 @@ from .second_process import forked_pool, second_process_pays
 
 CHECKS = (
     fields.check, ids.check, references.check, dates.check, contact_points.check, codes.check,
-    duplicates.check, requests.check, privacy_checks.check_personal_data,
+    duplicates.check, deadlines.check, privacy_checks.check_personal_data,
     privacy_checks.check_public_texts,
 )
 # The checks a second process runs on a large repository: the ones that call the slower

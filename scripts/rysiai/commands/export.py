@@ -85,8 +85,9 @@ def add_parsers(commands) -> None:
     )
     root_option(ics)
     ics.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: standard output)")
-    ics.add_argument("--feed", choices=("calendar", "visits", "events", "deadlines"), default="calendar",
-                     help="which feed (default: calendar, everything)")
+    ics.add_argument("--feed", default="calendar",
+                     help="which feed: calendar (everything, the default), one calendar collection "
+                     "(visits, events) or deadlines")
     ics.add_argument("--site-url", metavar="URL", default="",
                      help="the site's address, for each entry's link to its record page")
     ics.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -161,9 +162,14 @@ def run_export_vcard(args: argparse.Namespace) -> int:
 
 
 def run_export_ics(args: argparse.Namespace) -> int:
+    from ..errors import RysiaiError
     from ..export.calendar import calendar_feed
+    from ..kinds.calendar import feeds
     from ..repository import load_repository
 
-    return deliver(args, calendar_feed(load_repository(data_root(args)), args.feed, site_url=args.site_url))
+    repository = load_repository(data_root(args))
+    if args.feed not in feeds(repository.schema):
+        raise RysiaiError(f"there is no feed `{args.feed}`; the feeds are: {', '.join(feeds(repository.schema))}")
+    return deliver(args, calendar_feed(repository, args.feed, site_url=args.site_url))
 
 

@@ -62,7 +62,7 @@ def run_import_vcard(args: argparse.Namespace) -> int:
     repository = load_repository(data_root(args))
     logging.getLogger("vobject").setLevel(logging.CRITICAL)  # its line-by-line complaints
     plan = plan_contacts(repository, read_vcards(args.file.read_bytes()), args.file.name)
-    return _carry_out(repository, plan, "contacts", "Cards", args.dry_run)
+    return _carry_out(repository, plan, "Cards", args.dry_run)
 
 
 def run_import_table(args: argparse.Namespace) -> int:
@@ -86,10 +86,10 @@ def run_import_table(args: argparse.Namespace) -> int:
     plan, unmatched = plan_rows(repository, collection, header, rows, mapping, args.file.name)
     if unmatched:
         print("Columns matching no field (their values go into the notes): " + ", ".join(unmatched))
-    return _carry_out(repository, plan, collection.name, "Rows", args.dry_run)
+    return _carry_out(repository, plan, "Rows", args.dry_run)
 
 
-def _carry_out(repository, plan, collection: str, units: str, dry_run: bool) -> int:
+def _carry_out(repository, plan, units: str, dry_run: bool) -> int:
     from ..imports.contacts import write_plan
     from ..loading.record import LABEL_FIELDS
 
@@ -98,7 +98,7 @@ def _carry_out(repository, plan, collection: str, units: str, dry_run: bool) -> 
 
     print(f"New records ({len(plan.new)}):")
     for record_id, values in plan.new:
-        print(f"  {collection}/{record_id}.yaml  {label(values)}")
+        print(f"  {plan.collection}/{record_id}.yaml  {label(values)}")
     if plan.duplicates:
         print(f"Possible duplicates, not written ({len(plan.duplicates)}):")
         for what, existing, why in plan.duplicates:
@@ -112,7 +112,7 @@ def _carry_out(repository, plan, collection: str, units: str, dry_run: bool) -> 
     if dry_run:
         print("Dry run: nothing written.")
         return EXIT_OK
-    written = write_plan(repository, plan, collection)
+    written = write_plan(repository, plan)
     print(f"Written: {len(written)} file(s).")
     return EXIT_OK
 

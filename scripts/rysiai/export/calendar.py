@@ -11,19 +11,20 @@ from collections.abc import Iterator
 
 from icalendar import Calendar, Event
 
+from ..kinds.calendar import ALL_FEED, DEADLINES_FEED, Entry, entries, feeds
+from ..kinds.deadlines import TASK_ITEM, Deadline, deadlines
 from ..loading import Record
 from ..repository import Repository
-from ..words.dates import WAITING, parse_moment
 
-FEEDS = ("calendar", "visits", "events", "deadlines")
 UID_DOMAIN = "rysiai"
 
 
 def calendar_feed(
-    repository: Repository, feed: str = "calendar", *, site_url: str = "", stamp: dt.datetime | None = None
+    repository: Repository, feed: str = ALL_FEED, *, site_url: str = "", stamp: dt.datetime | None = None
 ) -> bytes:
-    """The feed ``feed`` (one of FEEDS; `calendar` holds all the others) as iCalendar bytes."""
-    if feed not in FEEDS:
+    """The feed ``feed`` (one of kinds.calendar.feeds: `calendar` holds all the others) as
+    iCalendar bytes."""
+    if feed not in feeds(repository.schema):
         raise ValueError(f"unknown feed {feed!r}")
     stamp = stamp or dt.datetime.now(dt.timezone.utc)
     calendar = Calendar()
@@ -40,28 +41,26 @@ def calendar_feed(
 
 
 def _entries(repository: Repository, feed: str, site_url: str) -> Iterator[Event]:
+    """A record's own entry, then its deadlines, record by record."""
+    dated = {entry.record.id: entry for entry in entries(repository) if feed in (ALL_FEED, entry.record.collection)}
+    due: dict[str, list[Deadline]] = {}
+    if feed in (ALL_FEED, DEADLINES_FEED):
+        for deadline in deadlines(repository):
+            due.setdefault(deadline.record.id, []).append(deadline)
     for record in repository.records:
-        if record.collection == "visits" and feed in ("calendar", "visits"):
-            entry = _dated(record, site_url)
-            if entry is not None:
-                yield entry
-        elif record.collection == "events" and feed in ("calendar", "events"):
-            entry = _dated(record, site_url)
-            if entry is not None:
-                yield entry
-        if feed in ("calendar", "deadlines"):
-            yield from _deadlines(record, site_url)
+        if record.id in dated:
+            yield _dated(dated[record.id], site_url)
+        for deadline in due.get(record.id, []):
+            yield _deadline(deadline, site_url)
 
 
 def _page(record: Record, site_url: str) -> str:
     return f"{site_url.rstrip('/')}/{record.collection}/{record.id}/" if site_url else ""
 
 
-def _dated(record: Record, site_url: str) -> Event | None:
-    start = _moment(record.typed.get("start"))
-    if start is None:
-        return None
-    end = _moment(record.typed.get("end")) or start
+def _dated(dated: Entry, site_url: str) -> Event:
+    record, start = dated.record, dated.start
+    end = dated.end or start
     entry = Event()
     entry.add("uid", f"{record.collection}-{record.id}@{UID_DOMAIN}")
     entry.add("summary", record.label)
@@ -73,21 +72,18 @@ def _dated(record: Record, site_url: str) -> Event | None:
         entry.add("dtstart", start)
         entry.add("dtend", last + dt.timedelta(days=1))
     _describe(entry, record, site_url)
-    if record.typed.get("status") == "cancelled":
+    if dated.cancelled:
         entry.add("status", "CANCELLED")
     return entry
 
 
-def _deadlines(record: Record, site_url: str) -> Iterator[Event]:
-    due = record.typed.get("due")
-    if record.collection == "requests" and isinstance(due, dt.date) and record.typed.get("status", "open") in WAITING:
-        yield _due_day(f"{record.collection}-{record.id}-due", f"Atsakyti: {record.label}", due, record, site_url)
-    for index, follow_up in enumerate(record.typed.get("follow_ups") or [], start=1):
-        due = follow_up.get("due")
-        if isinstance(due, dt.date) and not follow_up.get("done"):
-            uid = f"{record.collection}-{record.id}-follow-up-{index}"
-            summary = f"{follow_up.get('task', '')} ({record.label})"
-            yield _due_day(uid, summary, due, record, site_url)
+def _deadline(deadline: Deadline, site_url: str) -> Event:
+    record = deadline.record
+    if deadline.item == TASK_ITEM:
+        index = deadline.place[1] + 1
+        uid = f"{record.collection}-{record.id}-follow-up-{index}"
+        return _due_day(uid, f"{deadline.about} ({record.label})", deadline.due, record, site_url)
+    return _due_day(f"{record.collection}-{record.id}-due", f"Atsakyti: {record.label}", deadline.due, record, site_url)
 
 
 def _due_day(uid: str, summary: str, due: dt.date, record: Record, site_url: str) -> Event:
@@ -111,12 +107,3 @@ def _describe(entry: Event, record: Record, site_url: str) -> None:
     page = _page(record, site_url)
     if page:
         entry.add("url", page)
-
-
-def _moment(value) -> dt.date | dt.datetime | None:
-    if isinstance(value, str):
-        try:
-            return parse_moment(value)
-        except ValueError:
-            return None
-    return value if isinstance(value, dt.date) else None

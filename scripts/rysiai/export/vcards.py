@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import vobject
 
+from ..kinds.people import organization_of, people
 from ..loading import Record
 from ..repository import Repository
 from ..words.collation import sort_key
@@ -13,12 +14,12 @@ UID_DOMAIN = "rysiai"
 
 
 def contacts_of(repository: Repository, organization: str | None = None) -> list[Record]:
-    """All contacts, or one organisation's, in Lithuanian order of their names."""
-    people = [
-        record for record in repository.collection("contacts")
-        if organization is None or record.typed.get("organization") == organization
+    """All people, or one organisation's, in Lithuanian order of their names."""
+    chosen = [
+        person for person in people(repository)
+        if organization is None or organization_of(repository, person) == organization
     ]
-    return sorted(people, key=lambda record: sort_key(record.label))
+    return sorted(chosen, key=lambda record: sort_key(record.label))
 
 
 def vcards(repository: Repository, people: list[Record]) -> str:
@@ -31,8 +32,8 @@ def vcard(repository: Repository, person: Record) -> str:
     card.add("fn").value = name
     given, _, family = name.rpartition(" ")
     card.add("n").value = vobject.vcard.Name(family=family or name, given=given)
-    card.add("uid").value = f"contacts-{person.id}@{UID_DOMAIN}"
-    organization = repository.by_id.get(person.typed.get("organization") or "")
+    card.add("uid").value = f"{person.collection}-{person.id}@{UID_DOMAIN}"
+    organization = repository.by_id.get(organization_of(repository, person) or "")
     if organization is not None:
         card.add("org").value = [organization.label]
     if person.typed.get("position"):

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import yaml
 
+from ..errors import RysiaiError
+from ..kinds.people import organizations as organization_records
+from ..kinds.people import people_collections
 from ..repository import Repository
 from ..words.contact_points import email_problem, normalize_phone
 from ..words.ids import slugify
@@ -20,6 +23,7 @@ from .vcard_source import Candidate
 
 @dataclass
 class ImportPlan:
+    collection: str  # where the new records go
     new: list[tuple[str, dict]] = field(default_factory=list)  # (id, values)
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (what, existing id, why)
     unusable: list[tuple[str, str]] = field(default_factory=list)  # (what, why)
@@ -27,13 +31,14 @@ class ImportPlan:
 
 
 def plan_contacts(repository: Repository, candidates: list[Candidate], source: str) -> ImportPlan:
-    plan = ImportPlan()
-    seen = Known(repository)
-    organizations = {
-        name_key(record.label): record.id
-        for record in repository.records
-        if record.collection in ("partners", "associations")
-    }
+    """Address-book cards as new records of the people's collection (the `people` role)."""
+    collections = people_collections(repository.schema)
+    if not collections:
+        raise RysiaiError("no collection holds people: give one `roles: {people: true}` in datapackage.yaml")
+    plan = ImportPlan(collections[0])
+    seen = Known(repository, plan.collection)
+    organizations = {name_key(record.label): record.id for record in organization_records(repository)}
+    member_of = repository.schema.collections[plan.collection].roles.member_of
     for candidate in candidates:
         where = f"card {candidate.number}" + (f" ({candidate.name})" if candidate.name else "")
         for kind in candidate.skipped:
@@ -41,7 +46,7 @@ def plan_contacts(repository: Repository, candidates: list[Candidate], source: s
         if not candidate.name:
             plan.unusable.append((where, candidate.note or "it has no name (FN or N)"))
             continue
-        values, extras = _values(candidate, organizations)
+        values, extras = _values(candidate, organizations, member_of)
         duplicate = seen.duplicate_of(values)
         if duplicate:
             plan.duplicates.append((where, *duplicate))
@@ -56,12 +61,12 @@ def plan_contacts(repository: Repository, candidates: list[Candidate], source: s
     return plan
 
 
-def _values(candidate: Candidate, organizations: dict[str, str]) -> tuple[dict, list[str]]:
+def _values(candidate: Candidate, organizations: dict[str, str], member_of: str | None) -> tuple[dict, list[str]]:
     values: dict = {"name": candidate.name}
     extras: list[str] = []
     organization = organizations.get(name_key(candidate.organization)) if candidate.organization else None
-    if organization:
-        values["organization"] = organization
+    if organization and member_of:
+        values[member_of] = organization
     elif candidate.organization:
         extras.append(f"Organizacija: {candidate.organization}")
     if candidate.title:
@@ -85,7 +90,7 @@ def _values(candidate: Candidate, organizations: dict[str, str]) -> tuple[dict, 
 class Known:
     """Ids, e-mails, phones and names already in a collection or in this import."""
 
-    def __init__(self, repository: Repository, collection: str = "contacts"):
+    def __init__(self, repository: Repository, collection: str):
         self.folder = repository.root / collection
         self.ids = set(repository.by_id)
         self.by_key: dict[tuple[str, str], str] = {}
@@ -136,9 +141,9 @@ def record_yaml(values: dict) -> str:
     return yaml.dump(values, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
-def write_plan(repository: Repository, plan: ImportPlan, collection: str = "contacts") -> list[Path]:
+def write_plan(repository: Repository, plan: ImportPlan) -> list[Path]:
     """Write each new record; an existing file is never replaced (the plan chose free ids)."""
-    folder = repository.root / collection
+    folder = repository.root / plan.collection
     folder.mkdir(exist_ok=True)
     written = []
     for record_id, values in plan.new:

@@ -72,7 +72,7 @@ def plan_rows(
     columns = match_columns(header, collection, mapping)
     unmatched = [title for index, title in enumerate(header) if index not in columns and title]
     label = next((name for name in LABEL_FIELDS if name in collection.fields), None)
-    plan = ImportPlan()
+    plan = ImportPlan(collection.name)
     known = Known(repository, collection.name)
     for number, row in enumerate(rows, start=2):
         if not any(cell.strip() for cell in row):

@@ -51,13 +51,15 @@ def type_record(record: Record, collection: Collection) -> list[Finding]:
 
 
 def _derive_due(record: Record, collection: Collection) -> None:
-    """A request's `due`, where it was left out and `due` was not written at all."""
-    received = record.typed.get("received")
-    if collection.due_working_days is None or record.values.get("due") is not None:
+    """A deadline left out (not written at all): counted from its start in working days, as the
+    collection's deadline role says (a request's `due`: `received` plus 20 working days)."""
+    rule = collection.roles.deadline
+    if rule is None or rule.working_days is None or record.values.get(rule.field) is not None:
         return
-    if isinstance(received, dt.date):
-        record.typed["due"] = add_working_days(received, collection.due_working_days)
-        record.derived.add("due")
+    start = record.typed.get(rule.counted_from)
+    if isinstance(start, dt.date):
+        record.typed[rule.field] = add_working_days(start, rule.working_days)
+        record.derived.add(rule.field)
 
 
 def _typed(record: Record, field: Field, value: Any, place: tuple, findings: list[Finding]):

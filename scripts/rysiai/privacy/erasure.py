@@ -14,6 +14,7 @@ from pathlib import Path
 from ..editing.text_files import read_file_text, write_file
 from ..editing.value_edits import Change, delete_csv_rows, edit_values
 from ..errors import RysiaiError
+from ..kinds.people import is_person
 from ..loading import Record
 from ..repository import Repository
 from ..words.ids import ERASED_PERSON
@@ -23,7 +24,6 @@ from .subject_access import (
     PersonData,
     find_mentions,
     find_person,
-    is_person_record,
 )
 
 ERASED_TEXT = "[ištrinta]"
@@ -73,10 +73,10 @@ def plan_erasure(repository: Repository, person_id: str) -> Erasure:
         field = along[-1] if along else None
         if mention.how == ("reference",):
             after = ERASED_PERSON
-        elif is_person_record(repository, mention.record) and mention.place in (("email",), ("phone",)):
+        elif is_person(repository, mention.record) and mention.place in (("email",), ("phone",)):
             erasure.shared.append((mention.record, mention.place))
             continue
-        elif is_person_record(repository, mention.record) and mention.place == ("name",):
+        elif is_person(repository, mention.record) and mention.place == ("name",):
             raise RysiaiError(
                 f"{mention.record.path}: `{mention.record.id}` has the same "
                 f"{' and '.join(mention.how)} as `{person_id}`: it may be the same person. Merge the "

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import RysiaiError
+from ..kinds.people import is_person, people_collections
 from ..loading import Record
 from ..loading.record import field_label
 from ..repository import Repository, references
@@ -52,19 +53,12 @@ def person_record(repository: Repository, person_id: str) -> Record:
             f"there is no record `{person_id}` (an id is a YAML file's name without .yaml, or the "
             f"`id` cell of a CSV row){hint}"
         )
-    name = repository.schema.collections[record.collection].fields.get("name")
-    if name is None or name.visibility != "personal":
+    if not is_person(repository, record):
         raise RysiaiError(
             f"`{person_id}` ({record.path}) is a record of {record.collection}, not of a person: "
-            f"this command works on records whose name is personal data (contacts)"
+            f"this command works on records of people ({', '.join(people_collections(repository.schema))})"
         )
     return record
-
-
-def is_person_record(repository: Repository, record: Record) -> bool:
-    """Whether the record is a person's: its collection's name is personal data."""
-    name = repository.schema.collections[record.collection].fields.get("name")
-    return name is not None and name.visibility == "personal"
 
 
 def find_person(repository: Repository, person_id: str) -> PersonData:
@@ -99,7 +93,7 @@ def find_mentions(repository: Repository, person: Record) -> PersonData:
     # (a person's own id spells their own name: `jonas-jonaitis-kazlauskas` is another person)
     data.ids = [
         record for record in repository.records
-        if not is_person_record(repository, record) and index.named_in_id(record.id)
+        if not is_person(repository, record) and index.named_in_id(record.id)
     ]
     return data
 

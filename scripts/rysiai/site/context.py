@@ -9,8 +9,9 @@ from functools import cached_property, lru_cache
 
 import pycountry
 
-from ..export.calendar import FEEDS
 from ..findings import Finding
+from ..kinds.calendar import DEADLINES_FEED, feeds
+from ..kinds.people import organization_of, people
 from ..loading import Record
 from ..loading.record import LABEL_FIELDS
 from ..repository import Repository, backlinks
@@ -64,17 +65,22 @@ class SiteContext:
 
     @cached_property
     def organizations_of_people(self) -> frozenset[str]:
-        """The partners and associations that some contact works at (their pages offer vCards)."""
-        people = self.repository.collection("contacts")
-        return frozenset(person.typed.get("organization") for person in people) - {None}
+        """The organisations that some person works at (their pages offer vCards)."""
+        repository = self.repository
+        return frozenset(organization_of(repository, person) for person in people(repository)) - {None}
 
     @property
     def feeds(self) -> tuple[str, ...]:
         """The calendar feeds the site offers: deadlines are the office's own business."""
-        return tuple(feed for feed in FEEDS if not (self.public and feed == "deadlines"))
+        return tuple(feed for feed in feeds(self.repository.schema) if not (self.public and feed == DEADLINES_FEED))
 
     def text(self, key: str, **values: object) -> str:
         return self.strings[key].format(**values)
+
+    def text_or(self, key: str, fallback: str, **values: object) -> str:
+        """The label ``key`` where the site's strings have one (a word of a kind they know:
+        `calendar_visits`), else the general ``fallback`` (with the values, e.g. the title)."""
+        return self.strings.get(key, self.strings[fallback]).format(**values)
 
     def url(self, src_uri: str) -> str:
         """The site-relative URL of a page from its source name (`partners/talsi.md`)."""

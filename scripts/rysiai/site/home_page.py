@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ..agenda import SECTIONS, build_agenda
+from ..kinds.calendar import entries as calendar_entries
 from ..loading import Record
+from ..loading.record import LABEL_FIELDS
+from ..schema import Collection
 from ..words.collation import sort_key
+from ..words.dates import day_of
 from .context import SiteContext
 from .html import esc, link, relative_url, table
 from .values import render_value
@@ -17,12 +19,7 @@ SHOWN = 10  # rows in each list
 def render_home_page(context: SiteContext, title: str) -> str:
     page_url = context.url("index.md")
     parts = [f"<h1>{esc(title)}</h1>", _agenda(context, page_url), _counts(context, page_url)]
-    visits = [record for record in context.repository.collection("visits") if isinstance(record.typed.get("start"), dt.date)]
-    upcoming = sorted((v for v in visits if v.typed["start"] >= context.today), key=lambda v: v.typed["start"])
-    recent = sorted((v for v in visits if v.typed["start"] < context.today), key=lambda v: v.typed["start"], reverse=True)
-    if "visits" in context.repository.schema.collections:
-        parts.append(_visits(context, context.text("upcoming_visits"), upcoming[:SHOWN], page_url))
-        parts.append(_visits(context, context.text("recent_visits"), recent[:SHOWN], page_url))
+    parts.extend(_coming_and_recent(context, page_url))
     if not context.public:  # who changed what, and what is wrong, is for staff only
         parts.append(_recent_changes(context, page_url))
         parts.append(_findings(context, page_url))
@@ -43,19 +40,36 @@ def _counts(context: SiteContext, page_url: str) -> str:
     )
 
 
-def _visits(context: SiteContext, heading: str, visits: list[Record], page_url: str) -> str:
-    if not visits:
-        return f"<h2>{esc(heading)}</h2>\n<p>{esc(context.text('no_visits'))}</p>"
-    fields = context.repository.schema.collections["visits"].fields
-    columns = [fields[name] for name in ("start", "title", "direction", "partners") if name in fields]
+def _coming_and_recent(context: SiteContext, page_url: str) -> list[str]:
+    """For each calendar collection with home-page columns (`site.home`): what is coming, then
+    what was recent, by start."""
+    parts = []
+    entries = list(calendar_entries(context.repository))
+    for name, collection in context.repository.schema.collections.items():
+        if not collection.home or collection.roles.calendar is None:
+            continue
+        own = [entry for entry in entries if entry.record.collection == name]
+        upcoming = sorted((e for e in own if day_of(e.start) >= context.today), key=lambda e: day_of(e.start))
+        recent = sorted((e for e in own if day_of(e.start) < context.today), key=lambda e: day_of(e.start), reverse=True)
+        for key, chosen in (("upcoming", upcoming), ("recent", recent)):
+            heading = context.text_or(f"{key}_{name}", f"{key}_records", title=collection.title)
+            parts.append(_records(context, collection, heading, [e.record for e in chosen[:SHOWN]], page_url))
+    return parts
+
+
+def _records(context: SiteContext, collection: Collection, heading: str, records: list[Record], page_url: str) -> str:
+    if not records:
+        empty = context.text_or(f"no_{collection.name}", "no_records")
+        return f"<h2>{esc(heading)}</h2>\n<p>{esc(empty)}</p>"
+    columns = [collection.fields[name] for name in collection.home]
     rows = [
         [
-            link(relative_url(page_url, context.record_url(visit)), visit.label)
-            if field.name == "title"
-            else render_value(context, field, visit.typed.get(field.name), page_url)
+            link(relative_url(page_url, context.record_url(record)), record.label)
+            if field.name in LABEL_FIELDS
+            else render_value(context, field, record.typed.get(field.name), page_url)
             for field in columns
         ]
-        for visit in visits
+        for record in records
     ]
     return f"<h2>{esc(heading)}</h2>\n" + table([field.title for field in columns], rows)
 
@@ -98,8 +112,12 @@ def _findings(context: SiteContext, page_url: str) -> str:
 
 def _calendars(context: SiteContext, page_url: str) -> str:
     """Links to the calendar feeds the plugin writes beside the pages (export/calendar.py)."""
+    collections = context.repository.schema.collections
     links = " · ".join(
-        link(relative_url(page_url, f"{feed}.ics"), context.text(f"calendar_{feed}"))
+        link(
+            relative_url(page_url, f"{feed}.ics"),
+            context.text_or(f"calendar_{feed}", "calendar_records", title=collections[feed].title if feed in collections else feed),
+        )
         for feed in context.feeds
     )
     return f"<h2>{esc(context.text('calendars'))}</h2>\n<p>{links}</p>"
@@ -130,5 +148,8 @@ def _agenda(context: SiteContext, page_url: str) -> str:
 
 def _what(context: SiteContext, item) -> str:
     """The agenda item in the site's language."""
-    text = context.text(f"agenda_what_{item.what.replace('-', '_')}", years=item.years, about=item.about)
+    title = context.repository.schema.collections[item.collection].title
+    text = context.text_or(
+        f"agenda_what_{item.what.replace('-', '_')}", "agenda_what_record", years=item.years, about=item.about, title=title
+    )
     return text.strip(" :—")

@@ -6,12 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from ..agenda import ANNIVERSARY_EVERY
+from ..kinds.agreements import next_anniversary
 from ..loading import Record
 from ..loading.record import LABEL_FIELDS, Unpublished
 from ..schema import Field
 from ..words.collation import record_order
-from ..words.dates import same_day_in
 from .context import SiteContext
 from .downloads import vcard_link
 from .html import esc, link, relative_url, table
@@ -31,7 +30,8 @@ def render_record_page(context: SiteContext, record: Record) -> str:
         # Values of a visibility class kept out of search are marked for the indexer to skip.
         ignored = " data-pagefind-ignore" if field.visibility in context.search_ignored else ""
         if field.type == "array":
-            sections.append(f"<div{ignored}>{_items_table(context, field, value, page_url)}</div>")
+            agreements = field.name == collection.roles.agreements
+            sections.append(f"<div{ignored}>{_items_table(context, field, value, page_url, agreements)}</div>")
         elif field.check == "markdown":
             sections.append(
                 f'<div{ignored}><h2>{esc(field.title)}</h2>\n<div class="rysiai-markdown">'
@@ -59,26 +59,16 @@ def render_record_page(context: SiteContext, record: Record) -> str:
     return "\n".join(part for part in parts if part) + "\n"
 
 
-def _items_table(context: SiteContext, field: Field, items: list[dict], page_url: str) -> str:
+def _items_table(context: SiteContext, field: Field, items: list[dict], page_url: str, agreements: bool) -> str:
     columns = [sub for sub in field.fields.values() if any(item.get(sub.name) is not None for item in items)]
     rows = [[render_value(context, sub, item.get(sub.name), page_url) for sub in columns] for item in items]
     headers = [sub.title for sub in columns]
-    if any(isinstance(item.get("signed"), dt.date) for item in items):
-        # Agreements: the next anniversary of signing, as the agenda counts them.
+    if agreements and any(isinstance(item.get("signed"), dt.date) for item in items):
+        # The next anniversary of signing, as the agenda counts them.
         headers.append(context.text("next_anniversary"))
         for row, item in zip(rows, items):
             row.append(esc(next_anniversary(item.get("signed"), context.today)))
     return f"<h2>{esc(field.title)}</h2>\n" + table(headers, rows, kind="items")
-
-
-def next_anniversary(signed, today: dt.date) -> str:
-    """`2030-05-14 (20 m.)`: the next round anniversary (every 5 years) from today on."""
-    if not isinstance(signed, dt.date):
-        return ""
-    year = max(today.year, signed.year + ANNIVERSARY_EVERY)
-    while (year - signed.year) % ANNIVERSARY_EVERY or same_day_in(signed, year) < today:
-        year += 1
-    return f"{same_day_in(signed, year).isoformat()} ({year - signed.year})"
 
 
 def _referring_sections(context: SiteContext, record: Record, page_url: str) -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..export.calendar import calendar_feed
 from ..export.vcards import contacts_of, vcards
+from ..kinds.people import organization_of
 from ..repository import Repository
 from ..site.context import SiteContext
 from ..site.downloads import ALL, FOLDER
@@ -36,7 +37,7 @@ def vcard_files(repository: Repository) -> dict[str, str]:
     members: dict[str, list[str]] = {}
     for person in people:
         files[f"{FOLDER}/{person.id}.vcf"] = cards[person.id]
-        organization = person.typed.get("organization")
+        organization = organization_of(repository, person)
         if organization in repository.by_id:
             members.setdefault(organization, []).append(cards[person.id])
     for organization, texts in members.items():

@@ -1,4 +1,4 @@
-"""The one schema: reads datapackage.yaml into collections and fields."""
+"""The one schema: reads datapackage.yaml into collections, their fields and their roles."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import Any
 
 import yaml
 
-from .errors import SchemaError
+from ..errors import SchemaError
+from .roles import Roles, read_roles
 
 SCHEMA_FILE = "datapackage.yaml"
 VISIBILITIES = ("public", "internal", "personal")
@@ -61,7 +62,8 @@ class Collection:
     fields: dict[str, Field]
     columns: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
-    due_working_days: int | None = None  # `due` left out: `received` plus this many working days
+    home: tuple[str, ...] = ()  # the columns of the home page's lists of coming and recent records
+    roles: Roles = Roles()  # what the records are beyond their fields (people, calendar entries…)
     review_months: int | None = None  # `reviewed` older than this many months: a warning
     publish: str = "never"  # public builds: all records, those marked `public: true`, or none
 
@@ -153,7 +155,7 @@ def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collect
         if not isinstance(site, dict):
             problems.append(f"resource `{name}`: `site` must be a mapping with `columns` and `groups`")
             site = {}
-        columns, groups = _read_site_hints(site, name, fields, problems)
+        columns, groups, home = _read_site_hints(site, name, fields, problems)
         collections[name] = Collection(
             name=name,
             title=str(resource.get("title") or name),
@@ -161,7 +163,8 @@ def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collect
             fields=fields,
             columns=columns,
             groups=groups,
-            due_working_days=_read_due_rule(resource.get("due"), name, fields, problems),
+            home=home,
+            roles=read_roles(resource.get("roles"), f"resource `{name}`", fields, problems),
             review_months=_read_review_months(resource.get("review_months"), name, fields, problems),
             publish=_read_publish(resource.get("publish"), name, fields, problems),
         )
@@ -174,19 +177,6 @@ def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collect
                         f"which is not a resource"
                     )
     return collections
-
-
-def _read_due_rule(rule: Any, name: str, fields: dict[str, Field], problems: list[str]) -> int | None:
-    if rule is None:
-        return None
-    days = rule.get("working_days") if isinstance(rule, dict) else None
-    if not isinstance(days, int) or isinstance(days, bool) or days < 0:
-        problems.append(f"resource `{name}`: `due` must be a mapping such as `{{working_days: 20}}`")
-        return None
-    if "received" not in fields or "due" not in fields:
-        problems.append(f"resource `{name}`: a `due` rule needs the date fields `received` and `due`")
-        return None
-    return days
 
 
 def _read_review_months(months: Any, name: str, fields: dict[str, Field], problems: list[str]) -> int | None:
@@ -220,9 +210,11 @@ def _read_publish(mode: Any, name: str, fields: dict[str, Field], problems: list
 def _read_site_hints(site: dict, name: str, fields: dict[str, Field], problems: list[str]):
     columns = tuple(site.get("columns") or [f for f in fields if f != "id"][:4])
     groups = tuple(site.get("groups") or ())
-    for column in columns:
-        if column not in fields:
-            problems.append(f"resource `{name}`: `site.columns` names `{column}`, not a field")
+    home = tuple(site.get("home") or ())
+    for hint, names in (("columns", columns), ("home", home)):
+        for column in names:
+            if column not in fields:
+                problems.append(f"resource `{name}`: `site.{hint}` names `{column}`, not a field")
     for group in groups:
         field_name, _, part = group.partition(".")
         if field_name not in fields or part not in ("", "year"):
@@ -230,7 +222,7 @@ def _read_site_hints(site: dict, name: str, fields: dict[str, Field], problems: 
                 f"resource `{name}`: `site.groups` names `{group}`; write a field name, "
                 f"or FIELD.year for the year of a date field"
             )
-    return columns, groups
+    return columns, groups, home
 
 
 def _all_fields(fields: dict[str, Field]):
