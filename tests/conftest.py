@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from browser import CHROMIUM, CHROMIUM_ARGS
 from rysiai.cli import main
 from rysiai.editing.new_repository import create_repository

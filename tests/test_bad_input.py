@@ -3,7 +3,7 @@
 import time
 
 import pytest
-
+from rysiai.findings.wording import finding_line
 from rysiai.repository import load_repository
 from rysiai.validate import check_repository
 
@@ -22,7 +22,7 @@ def findings_for(repo, name, content):
     repo.write("partners/good.yaml", GOOD)
     repo.write(name, content)
     report = check_repository(load_repository(repo.root))
-    return [f.to_text() for f in report.sorted()]
+    return [finding_line(f) for f in report.sorted()]
 
 
 def test_yaml_syntax_error_names_the_line(repo):
@@ -185,7 +185,7 @@ def test_a_file_that_cannot_be_opened_is_reported(repo):
     repo.write("partners/good.yaml", GOOD)
     (repo.root / "partners" / "broken.yaml").symlink_to(repo.root / "nowhere.yaml")
     report = check_repository(load_repository(repo.root))
-    assert [f.to_text() for f in report.sorted()] == [
+    assert [finding_line(f) for f in report.sorted()] == [
         "partners/broken.yaml: error: [unreadable] the file cannot be read: No such file or "
         "directory (check that the file exists and that you may read it)"
     ]
@@ -205,7 +205,6 @@ def test_markdown_emphasis_is_not_mistaken_for_an_alias(repo):
 
 def test_even_without_alias_tracking_a_bomb_is_bounded():
     import yaml
-
     from rysiai.loading import yaml_source
 
     walker = yaml_source._Walker("partners/bomb.yaml", "bomb", track_aliases=False)

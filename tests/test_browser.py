@@ -1,7 +1,6 @@
 """The site in a real browser: Playwright driving Debian's Chromium (never a downloaded browser)."""
 
 import pytest
-
 from browser import CHROMIUM, needs, static_server
 from test_site_build import copy_project
 

@@ -4,7 +4,6 @@ import datetime as dt
 
 import icalendar
 import vobject
-
 from rysiai.export.calendar import calendar_feed
 from rysiai.repository import load_repository
 

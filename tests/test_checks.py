@@ -1,17 +1,17 @@
 """Each check, with the exact finding it gives for a bad value and silence for a good one."""
 
 import pytest
-
 from rysiai.checks.codes import entity_code_check_digit, entity_code_problem
-from rysiai.words.contact_points import normalize_phone
+from rysiai.findings.wording import finding_line
 from rysiai.repository import load_repository
 from rysiai.validate import check_repository
+from rysiai.words.contact_points import normalize_phone
 
 PARTNER = "name: Talsu novads\nkind: municipality\ncountry: LV\n"
 
 
 def texts(repo):
-    return [f.to_text() for f in check_repository(load_repository(repo.root)).sorted()]
+    return [finding_line(f) for f in check_repository(load_repository(repo.root)).sorted()]
 
 
 def test_a_good_record_has_no_findings(repo):

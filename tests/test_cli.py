@@ -56,6 +56,12 @@ def test_json_output_is_the_library_report(repo, cli):
         "severity": "error",
         "message": "`since` is `1999-13`: no such month (write a year (2010), a month (2010-07) "
         "or a day (2010-07-18))",
+        # The values the message is made from, as the check found them.
+        "values": {
+            "value": "1999-13",
+            "problem": "no such month",
+            "hint": "write a year (2010), a month (2010-07) or a day (2010-07-18)",
+        },
     }
 
 

@@ -1,5 +1,6 @@
 """CSV sources: many records per file, `;` in list fields, every bad row reported with its line."""
 
+from rysiai.findings.wording import finding_line
 from rysiai.repository import load_repository
 from rysiai.validate import check_repository
 
@@ -8,7 +9,7 @@ HEADER = "id,name,organization,email,phone,languages\n"
 
 def load(repo):
     repository = load_repository(repo.root)
-    return repository, [f.to_text() for f in check_repository(repository).sorted()]
+    return repository, [finding_line(f) for f in check_repository(repository).sorted()]
 
 
 def test_rows_become_records_with_lists_split(repo):

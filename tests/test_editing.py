@@ -6,9 +6,9 @@ import json
 import jsonschema
 import pytest
 import yaml
-
 from conftest import PROJECT
 from rysiai.editing.json_schemas import json_schemas
+from rysiai.findings.wording import finding_line
 from rysiai.repository import load_repository
 from rysiai.schema import load_schema
 from rysiai.validate import check_repository
@@ -78,7 +78,7 @@ def test_new_record_with_descriptions_and_no_overwrite(repo, cli):
 
 def test_new_record_leaves_required_fields_to_fill(repo, cli):
     assert cli("new", "partners", "Birštono savivaldybė", "--root", str(repo.root)).code == 0
-    texts = [f.to_text() for f in check_repository(load_repository(repo.root)).sorted()]
+    texts = [finding_line(f) for f in check_repository(load_repository(repo.root)).sorted()]
     assert texts == [
         "partners/birstono-savivaldybe.yaml:4: error: [required] required field `kind` (Rūšis) is "
         "missing or empty (add a line `kind: …`)",

@@ -2,8 +2,8 @@
 
 
 import pytest
-
 from conftest import PROJECT
+from rysiai.findings.wording import finding_line
 from rysiai.repository import load_repository
 from rysiai.validate import check_repository
 from site_fixture import fill
@@ -22,7 +22,7 @@ def test_every_real_world_export_imports_into_a_valid_repository(repo, cli, path
     assert written, result.out
     assert f"Written: {len(written)} file(s).\n" in result.out
     report = check_repository(load_repository(repo.root))
-    assert [f.to_text() for f in report.errors] == []
+    assert [finding_line(f) for f in report.errors] == []
 
 
 @pytest.mark.skipif(not REAL_FILES, reason=f"{REAL_WORLD} is not here (it is in CI)")

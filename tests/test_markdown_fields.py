@@ -1,7 +1,6 @@
 """Markdown fields: raw HTML shown as text, unsafe links dropped, plain text as Markdown writes it."""
 
 import pytest
-
 from rysiai.site import markdown_fields
 from rysiai.site.markdown_fields import render_markdown
 

@@ -17,7 +17,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from browser import CHROMIUM, needs
 from conftest import PROJECT
 from rysiai.site_build.build import build_site

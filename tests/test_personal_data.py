@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import PROJECT
 from rysiai.repository import load_repository
 from rysiai.site_build.build import build_site

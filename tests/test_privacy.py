@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-
+from rysiai.findings.wording import finding_line
 from rysiai.privacy.checks import is_personal_code
 from rysiai.repository import load_repository
 from rysiai.validate import check_repository
@@ -33,7 +33,7 @@ def test_personal_code_check_digit():
 def check(repo, today="2026-11-26"):
     repository = load_repository(repo.root)
     repository.today = dt.date.fromisoformat(today)
-    return [f.to_text() for f in check_repository(repository).sorted()]
+    return [finding_line(f) for f in check_repository(repository).sorted()]
 
 
 def test_a_personal_code_in_any_text_is_a_warning(repo):

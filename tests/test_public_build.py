@@ -1,7 +1,6 @@
 """`rysiai build --public`: the sample data built as the public site leaks nothing non-public."""
 
 import pytest
-
 from leaks import leaks, non_public_values, probes
 from rysiai.repository import load_repository
 from rysiai.site_build.build import build_site

@@ -3,10 +3,10 @@
 import datetime as dt
 
 import pytest
-
-from rysiai.words.dates import add_working_days, easter_sunday, is_working_day
+from rysiai.findings.wording import finding_line
 from rysiai.repository import load_repository
 from rysiai.validate import check_repository
+from rysiai.words.dates import add_working_days, easter_sunday, is_working_day
 
 
 @pytest.mark.parametrize(
@@ -35,7 +35,7 @@ def test_easter():
 def check(repo, today="2026-11-26"):
     repository = load_repository(repo.root)
     repository.today = dt.date.fromisoformat(today)
-    return repository, [f.to_text() for f in check_repository(repository).sorted()]
+    return repository, [finding_line(f) for f in check_repository(repository).sorted()]
 
 
 def test_due_is_computed_when_left_out_and_kept_when_written(repo):

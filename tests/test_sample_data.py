@@ -3,6 +3,7 @@
 import datetime as dt
 
 from conftest import PROJECT
+from rysiai.findings.wording import finding_line
 from rysiai.repository import load_repository
 from rysiai.validate import check_repository
 
@@ -14,7 +15,7 @@ def test_sample_data_has_no_findings():
     repository = load_repository(PROJECT)
     repository.today = AS_OF
     report = check_repository(repository)
-    assert [finding.to_text() for finding in report.sorted()] == []
+    assert [finding_line(finding) for finding in report.sorted()] == []
 
 
 def test_sample_data_is_big_enough_to_make_pages_meaningful():

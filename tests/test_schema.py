@@ -2,9 +2,8 @@
 
 import pytest
 import yaml
-from frictionless import Package
-
 from conftest import PROJECT
+from frictionless import Package
 from rysiai.errors import SchemaError
 from rysiai.schema import load_schema
 

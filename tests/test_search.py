@@ -1,7 +1,6 @@
 """Search from the header box, in Chromium: Lithuanian words without diacritics, in any inflection."""
 
 import pytest
-
 from browser import CHROMIUM, needs, static_server
 from test_site_build import copy_project
 

@@ -6,7 +6,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import PROJECT
 from rysiai.site_build.build import build_site
 from site_fixture import fill

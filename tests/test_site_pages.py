@@ -7,8 +7,8 @@ import datetime as dt
 import os
 
 import pytest
-
 from conftest import PROJECT
+from rysiai.findings.wording import finding_line
 from rysiai.repository import load_repository
 from rysiai.site.context import SiteContext
 from rysiai.site.history import Change
@@ -126,7 +126,7 @@ def test_label_files_have_no_key_twice():
     for language in ("lt", "en"):
         path = PROJECT / "scripts" / "rysiai" / "site" / "strings" / f"{language}.yaml"
         _, findings = read_yaml_record(path.read_bytes(), collection="strings", record_id=language, path=path.name)
-        assert [f.to_text() for f in findings] == []
+        assert [finding_line(f) for f in findings] == []
 
 
 def test_every_kind_of_agenda_item_on_the_home_page(repo):

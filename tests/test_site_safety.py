@@ -4,7 +4,6 @@ import html
 import re
 
 import pytest
-
 from rysiai.site_build.build import build_site
 
 SCRIPT = "<script>alert(1)</script>"

@@ -5,7 +5,6 @@ import io
 
 import pytest
 from openpyxl import load_workbook
-
 from rysiai.export.tables import neutralized
 
 PEOPLE = {

@@ -1,7 +1,6 @@
 """vCards: read back with vobject, Lithuanian letters intact, stable UIDs, on the site too."""
 
 import vobject
-
 from site_fixture import fill
 
 

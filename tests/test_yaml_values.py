@@ -1,5 +1,6 @@
 """The schema, not YAML 1.1's guesses, decides what a value is: values come through as written."""
 
+from rysiai.findings.wording import finding_line
 from rysiai.repository import load_repository
 from rysiai.validate import check_repository
 
@@ -44,7 +45,7 @@ def test_dates_and_booleans_are_typed_by_the_schema(repo):
 def test_a_yaml_boolean_word_in_a_boolean_field_is_an_error_not_true(repo):
     repo.write("contacts/ona.yaml", "name: Ona\npublic: yes\n")
     report = check_repository(load_repository(repo.root))
-    assert [f.to_text() for f in report.findings] == [
+    assert [finding_line(f) for f in report.findings] == [
         "contacts/ona.yaml:2: error: [type] `public` must be true or false, but it is `yes` "
         "(write `true` or `false`)"
     ]

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..findings import Report
+from ..findings.wording import finding_line
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -48,7 +49,7 @@ def print_report(report: Report, output_format: str) -> None:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         return
     for finding in report.sorted():
-        print(finding.to_text())
+        print(finding_line(finding))
     print(summary(report), file=sys.stderr)
 
 

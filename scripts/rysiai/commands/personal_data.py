@@ -8,6 +8,7 @@ import json
 import sys
 
 from ..errors import RysiaiError
+from ..findings.wording import finding_line
 from .common import EXIT_FINDINGS, EXIT_OK, data_root, root_option
 
 
@@ -108,7 +109,7 @@ def run_forget(args: argparse.Namespace) -> int:
     for record, line, what in left:
         print(f"{record.path}:{line}: still holds the person's {what}: edit it by hand", file=sys.stderr)
     for finding in problems:
-        print(finding.to_text(), file=sys.stderr)
+        print(finding_line(finding), file=sys.stderr)
     if left or problems:
         print("rysiai: the erasure is not complete: see the lines above", file=sys.stderr)
         return EXIT_FINDINGS

@@ -1,9 +1,12 @@
-"""Findings as data: each kind has a stable code, a severity and a message template."""
+"""Findings as data: each kind has a stable code, a severity and a message template; a finding
+keeps the values its message is made from, and is worded only at the edge (wording.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+from .wording import message
 
 ERROR = "error"
 WARNING = "warning"
@@ -11,7 +14,8 @@ WARNING = "warning"
 
 @dataclass(frozen=True)
 class FindingKind:
-    """One kind of finding. Its code is stable: people and scripts rely on it."""
+    """One kind of finding. Its code is stable: people and scripts rely on it. ``template`` and
+    ``fix`` name the values a finding of this kind carries (`{field}`, `{value}`…)."""
 
     code: str
     severity: str
@@ -29,39 +33,22 @@ class FindingKind:
         severity: str | None = None,
         **values: Any,
     ) -> Finding:
-        values = {key: _shown(value) for key, value in values.items()}
-        message = self.template.format(field=field, record=record, **values)
-        hint = values.get("hint") or (self.fix.format(field=field, record=record, **values) if self.fix else "")
-        if hint:
-            message = f"{message} ({hint})"
         return Finding(
-            code=self.code,
-            severity=severity or self.severity,
-            message=message,
             path=path,
             line=line,
             record=record,
             field=field,
+            code=self.code,
+            severity=severity or self.severity,
+            kind=self,
+            values=values,
         )
 
 
-LONGEST_VALUE = 120
-
-
-def _shown(value: Any) -> Any:
-    """A value as a one-line message shows it: line breaks and control characters escaped
-    (a value cannot forge another finding's line), and long values cut."""
-    if not isinstance(value, str):
-        return value
-    shown = "".join(
-        character if character.isprintable() else repr(character)[1:-1] for character in value
-    )
-    return shown if len(shown) <= LONGEST_VALUE else shown[: LONGEST_VALUE - 1] + "…"
-
-
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Finding:
-    """Something wrong (error) or worth a look (warning) in one place of the data repository."""
+    """Something wrong (error) or worth a look (warning) in one place of the data repository,
+    with the values that say what (``values``: the value found, the allowed ones, a hint…)."""
 
     path: str
     line: int | None
@@ -69,7 +56,13 @@ class Finding:
     field: str | None
     code: str
     severity: str
-    message: str
+    kind: FindingKind = field(compare=False, repr=False)
+    values: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def message(self) -> str:
+        """The finding worded (see wording.py)."""
+        return message(self)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,15 +73,21 @@ class Finding:
             "code": self.code,
             "severity": self.severity,
             "message": self.message,
+            "values": {key: _plain(value) for key, value in self.values.items()},
         }
 
-    def to_text(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}: [{self.code}] {self.message}"
+
+def _plain(value: Any) -> Any:
+    """A value as JSON carries it."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return str(value)
 
 
 def _sort_key(finding: Finding) -> tuple:
-    return (finding.path, finding.line or 0, finding.code, finding.message)
+    return (finding.path, finding.line or 0, finding.code, finding.field or "", repr(sorted(finding.values.items())))
 
 
 @dataclass

@@ -1,12 +1,39 @@
-"""Findings worded for people, at the edge: the one place that turns a finding into its text
-line (`PATH:LINE: SEVERITY: [code] message`), used by the command line and the site."""
+"""Findings worded for people, at the edge: the one place that turns a finding's kind and values
+into its message, and a finding into its text line (`PATH:LINE: SEVERITY: [code] message`), for
+the command line and the site alike."""
 
 from __future__ import annotations
 
-from . import Finding
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import Finding
+
+LONGEST_VALUE = 120
+
+
+def message(finding: Finding) -> str:
+    """The kind's template filled with the finding's values, and the hint how to fix it (the
+    finding's own `hint` value, else the kind's general one)."""
+    kind = finding.kind
+    values = {key: _shown(value) for key, value in finding.values.items()}
+    text = kind.template.format(field=finding.field, record=finding.record, **values)
+    hint = values.get("hint") or (kind.fix.format(field=finding.field, record=finding.record, **values) if kind.fix else "")
+    return f"{text} ({hint})" if hint else text
 
 
 def finding_line(finding: Finding) -> str:
     """`contacts/ona.yaml:3: error: [email] …`, on one line whatever the values hold."""
     where = f"{finding.path}:{finding.line}" if finding.line else finding.path
-    return f"{where}: {finding.severity}: [{finding.code}] {finding.message}"
+    return f"{where}: {finding.severity}: [{finding.code}] {message(finding)}"
+
+
+def _shown(value: Any) -> Any:
+    """A value as a one-line message shows it: line breaks and control characters escaped
+    (a value cannot forge another finding's line), and long values cut."""
+    if not isinstance(value, str):
+        return value
+    shown = "".join(
+        character if character.isprintable() else repr(character)[1:-1] for character in value
+    )
+    return shown if len(shown) <= LONGEST_VALUE else shown[: LONGEST_VALUE - 1] + "…"
