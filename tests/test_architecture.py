@@ -19,7 +19,7 @@ FLOORS = {
     "repository": 4,
     "kinds": 5,
     "agenda": 6,
-    "checks": 7, "export": 7, "imports": 7, "editing": 7, "site": 7,
+    "checks": 7, "export": 7, "imports": 7, "editing": 7, "site": 7, "reports": 7,
     "privacy": 8,
     "validate": 9,
     "site_build": 10,
@@ -104,3 +104,20 @@ def test_no_module_outside_the_kinds_home_names_a_collection():
             if isinstance(node, ast.Constant) and node.value in names:
                 found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: {node.value!r}")
     assert found == []
+
+
+def test_the_architecture_page_describes_every_part_on_its_floor():
+    page = (PACKAGE.parent.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in page.splitlines():
+        cells = [cell.strip() for cell in line.split("|")]
+        if len(cells) > 3 and cells[1].isdigit():
+            rows[int(cells[1])] = cells[2]
+    for part, floor in FLOORS.items():
+        if (PACKAGE / part).is_dir():
+            name = f"`{part}/`"
+        elif (PACKAGE / f"{part}.py").is_file():
+            name = f"`{part}.py`"
+        else:
+            continue  # a part still to come
+        assert name in rows.get(floor, ""), f"docs/architecture.md: {name} is not on floor {floor}"
