@@ -13,7 +13,7 @@ from ..repository import Repository
 
 def check(repository: Repository) -> Iterator[Finding]:
     for record in repository.records:
-        rule = repository.schema.collections[record.collection].roles.deadline
+        rule = repository.schema.collections[record.collection].kind.deadline
         if rule is None or rule.answered_status is None or rule.answered_date is None:
             continue
         if status_of(repository, record) == rule.answered_status and rule.answered_date not in record.typed:

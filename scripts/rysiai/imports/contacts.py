@@ -34,11 +34,11 @@ def plan_contacts(repository: Repository, candidates: list[Candidate], source: s
     """Address-book cards as new records of the people's collection (the `people` role)."""
     collections = people_collections(repository.schema)
     if not collections:
-        raise RysiaiError("no collection holds people: give one `roles: {people: true}` in datapackage.yaml")
+        raise RysiaiError("no collection holds people: give one `kind: {people: true}` in datapackage.yaml")
     plan = ImportPlan(collections[0])
     seen = Known(repository, plan.collection)
     organizations = {name_key(record.label): record.id for record in organization_records(repository)}
-    member_of = repository.schema.collections[plan.collection].roles.member_of
+    member_of = repository.schema.collections[plan.collection].kind.member_of
     for candidate in candidates:
         where = f"card {candidate.number}" + (f" ({candidate.name})" if candidate.name else "")
         for kind in candidate.skipped:

@@ -1,4 +1,4 @@
-"""Agreements (the `agreements` role): a partner's cooperation agreements, their round
+"""Agreements (a kind with `agreements`): a partner's cooperation agreements, their round
 anniversaries of signing and their ends."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ ANNIVERSARY_EVERY = 5  # years
 def agreements(repository: Repository) -> Iterator[tuple[Record, dict]]:
     """Every agreement (its typed item) with the record that holds it."""
     for record in repository.records:
-        field = repository.schema.collections[record.collection].roles.agreements
+        field = repository.schema.collections[record.collection].kind.agreements
         if field is not None:
             for agreement in record.typed.get(field) or []:
                 yield record, agreement

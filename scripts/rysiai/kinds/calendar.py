@@ -1,4 +1,4 @@
-"""Calendar entries (the `calendar` role): records with a start and an end, each collection also
+"""Calendar entries (a kind with a `calendar`): records with a start and an end, each collection also
 a feed of its own beside `calendar` (everything) and `deadlines` (what is due)."""
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ class Entry:
     record: Record
     start: dt.date | dt.datetime
     end: dt.date | dt.datetime | None
-    item: str  # the role's word for it: visit, event
+    item: str  # the kind's word for it: visit, event
     cancelled: bool
 
 
 def calendar_collections(schema: Schema) -> list[str]:
-    return [name for name, collection in schema.collections.items() if collection.roles.calendar]
+    return [name for name, collection in schema.collections.items() if collection.kind.calendar]
 
 
 def feeds(schema: Schema) -> tuple[str, ...]:
@@ -37,11 +37,11 @@ def feeds(schema: Schema) -> tuple[str, ...]:
 def entries(repository: Repository) -> Iterator[Entry]:
     """Every record of a calendar collection whose start is a day or a moment, in reading order."""
     for record in repository.records:
-        role = repository.schema.collections[record.collection].roles.calendar
-        if role is None:
+        calendar = repository.schema.collections[record.collection].kind.calendar
+        if calendar is None:
             continue
-        start = as_moment(record.typed.get(role.start))
+        start = as_moment(record.typed.get(calendar.start))
         if start is None:
             continue
-        end = as_moment(record.typed.get(role.end)) if role.end else None
-        yield Entry(record, start, end, role.item, record.typed.get("status") == "cancelled")
+        end = as_moment(record.typed.get(calendar.end)) if calendar.end else None
+        yield Entry(record, start, end, calendar.item, record.typed.get("status") == "cancelled")

@@ -1,5 +1,5 @@
-"""What is due and by when: records waiting for an answer (the `deadline` role: a request) and
-tasks not done (the `tasks` role: a visit's follow-ups), with who is responsible."""
+"""What is due and by when: records waiting for an answer (a kind with a `deadline`: a request) and
+tasks not done (a kind with `tasks`: a visit's follow-ups), with who is responsible."""
 
 from __future__ import annotations
 
@@ -25,32 +25,32 @@ class Deadline:
 
 def status_of(repository: Repository, record: Record) -> str | None:
     """A waiting record's status; an empty one counts as the first status that waits."""
-    role = repository.schema.collections[record.collection].roles.deadline
-    if role is None:
+    rule = repository.schema.collections[record.collection].kind.deadline
+    if rule is None:
         return None
-    return record.typed.get(role.status) or role.waiting[0]
+    return record.typed.get(rule.status) or rule.waiting[0]
 
 
 def is_waiting(repository: Repository, record: Record) -> bool:
-    role = repository.schema.collections[record.collection].roles.deadline
-    return role is not None and status_of(repository, record) in role.waiting
+    rule = repository.schema.collections[record.collection].kind.deadline
+    return rule is not None and status_of(repository, record) in rule.waiting
 
 
 def deadlines(repository: Repository) -> Iterator[Deadline]:
     """Every deadline still open, in reading order: waiting records, then each one's tasks."""
     for record in repository.records:
-        roles = repository.schema.collections[record.collection].roles
-        if roles.deadline is not None and is_waiting(repository, record):
-            due = record.typed.get(roles.deadline.field)
+        kind = repository.schema.collections[record.collection].kind
+        if kind.deadline is not None and is_waiting(repository, record):
+            due = record.typed.get(kind.deadline.field)
             if isinstance(due, dt.date):
-                owner = record.typed.get(roles.responsible) if roles.responsible else None
-                place = (roles.deadline.field,) if roles.deadline.field not in record.derived else (roles.deadline.counted_from,)
-                yield Deadline(record, due, roles.deadline.item, place, owner=owner)
-        if roles.tasks is not None:
-            for index, task in enumerate(record.typed.get(roles.tasks) or []):
+                owner = record.typed.get(kind.responsible) if kind.responsible else None
+                place = (kind.deadline.field,) if kind.deadline.field not in record.derived else (kind.deadline.counted_from,)
+                yield Deadline(record, due, kind.deadline.item, place, owner=owner)
+        if kind.tasks is not None:
+            for index, task in enumerate(record.typed.get(kind.tasks) or []):
                 due = task.get("due")
                 if isinstance(due, dt.date) and not task.get("done"):
                     yield Deadline(
-                        record, due, TASK_ITEM, (roles.tasks, index, "due"),
+                        record, due, TASK_ITEM, (kind.tasks, index, "due"),
                         about=task.get("task", ""), owner=task.get("owner"),
                     )

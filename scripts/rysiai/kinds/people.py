@@ -1,5 +1,5 @@
 """People and the organisations they work at (the `people`, `member_of` and `organizations`
-roles): whom vCards hold, whom `rysiai person` and `forget` are about, whom imports add."""
+kind): whom vCards hold, whom `rysiai person` and `forget` are about, whom imports add."""
 
 from __future__ import annotations
 
@@ -9,15 +9,15 @@ from ..schema import Schema
 
 
 def people_collections(schema: Schema) -> list[str]:
-    return [name for name, collection in schema.collections.items() if collection.roles.people]
+    return [name for name, collection in schema.collections.items() if collection.kind.people]
 
 
 def organization_collections(schema: Schema) -> list[str]:
-    return [name for name, collection in schema.collections.items() if collection.roles.organizations]
+    return [name for name, collection in schema.collections.items() if collection.kind.organizations]
 
 
 def is_person(repository: Repository, record: Record) -> bool:
-    return repository.schema.collections[record.collection].roles.people
+    return repository.schema.collections[record.collection].kind.people
 
 
 def people(repository: Repository) -> list[Record]:
@@ -33,6 +33,6 @@ def organizations(repository: Repository) -> list[Record]:
 
 def organization_of(repository: Repository, person: Record) -> str | None:
     """The id a person's record names as their organisation (its `member_of` field), if any."""
-    field = repository.schema.collections[person.collection].roles.member_of
+    field = repository.schema.collections[person.collection].kind.member_of
     value = person.typed.get(field) if field else None
     return value if isinstance(value, str) else None

@@ -53,7 +53,7 @@ def type_record(record: Record, collection: Collection) -> list[Finding]:
 def _derive_due(record: Record, collection: Collection) -> None:
     """A deadline left out (not written at all): counted from its start in working days, as the
     collection's deadline role says (a request's `due`: `received` plus 20 working days)."""
-    rule = collection.roles.deadline
+    rule = collection.kind.deadline
     if rule is None or rule.working_days is None or record.values.get(rule.field) is not None:
         return
     start = record.typed.get(rule.counted_from)

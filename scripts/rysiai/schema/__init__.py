@@ -1,4 +1,4 @@
-"""The one schema: reads datapackage.yaml into collections, their fields and their roles."""
+"""The one schema: reads datapackage.yaml into collections, their fields and their kind."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from ..errors import SchemaError
-from .roles import Roles, read_roles
+from .kind import Kind, read_kind
 
 SCHEMA_FILE = "datapackage.yaml"
 VISIBILITIES = ("public", "internal", "personal")
@@ -63,7 +63,7 @@ class Collection:
     columns: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
     home: tuple[str, ...] = ()  # the columns of the home page's lists of coming and recent records
-    roles: Roles = Roles()  # what the records are beyond their fields (people, calendar entries…)
+    kind: Kind = Kind()  # what the records are beyond their fields (people, calendar entries…)
     review_months: int | None = None  # `reviewed` older than this many months: a warning
     publish: str = "never"  # public builds: all records, those marked `public: true`, or none
 
@@ -164,7 +164,7 @@ def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collect
             columns=columns,
             groups=groups,
             home=home,
-            roles=read_roles(resource.get("roles"), f"resource `{name}`", fields, problems),
+            kind=read_kind(resource.get("kind"), f"resource `{name}`", fields, problems),
             review_months=_read_review_months(resource.get("review_months"), name, fields, problems),
             publish=_read_publish(resource.get("publish"), name, fields, problems),
         )

@@ -46,7 +46,7 @@ def _coming_and_recent(context: SiteContext, page_url: str) -> list[str]:
     parts = []
     entries = list(calendar_entries(context.repository))
     for name, collection in context.repository.schema.collections.items():
-        if not collection.home or collection.roles.calendar is None:
+        if not collection.home or collection.kind.calendar is None:
             continue
         own = [entry for entry in entries if entry.record.collection == name]
         upcoming = sorted((e for e in own if day_of(e.start) >= context.today), key=lambda e: day_of(e.start))

@@ -25,7 +25,7 @@ def render_index_page(context: SiteContext, collection: Collection) -> str:
     if not records:
         parts.append(f"<p>{esc(context.text('no_records'))}</p>")
         return "\n".join(parts) + "\n"
-    if collection.roles.people:
+    if collection.kind.people:
         parts.append(vcard_link(context, None, page_url))
     parts.append(_filter_box(context, len(records)))
     if not collection.groups:

@@ -30,7 +30,7 @@ def render_record_page(context: SiteContext, record: Record) -> str:
         # Values of a visibility class kept out of search are marked for the indexer to skip.
         ignored = " data-pagefind-ignore" if field.visibility in context.search_ignored else ""
         if field.type == "array":
-            agreements = field.name == collection.roles.agreements
+            agreements = field.name == collection.kind.agreements
             sections.append(f"<div{ignored}>{_items_table(context, field, value, page_url, agreements)}</div>")
         elif field.check == "markdown":
             sections.append(

@@ -1,7 +1,6 @@
-"""What a collection's records are to Ryšiai beyond their fields, as a resource's `roles` in
+"""What a collection's records are to Ryšiai beyond their fields, as a resource's `kind` in
 datapackage.yaml declares it: people, organisations, calendar entries, deadlines, tasks, who is
-responsible, agreements. kinds/ reads these roles; nothing else names a collection."""
-
+responsible, agreements. kinds/ reads it; nothing else names a collection."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,7 +8,7 @@ from typing import Any
 
 
 @dataclass(frozen=True)
-class CalendarRole:
+class CalendarKind:
     """Each record is an entry of the calendar (and of its own feed) from `start` to `end`."""
 
     start: str
@@ -18,7 +17,7 @@ class CalendarRole:
 
 
 @dataclass(frozen=True)
-class DeadlineRole:
+class DeadlineRule:
     """Each record waits for an answer by the date in `field`; when `field` is left out it is
     `counted_from` plus `working_days` working days."""
 
@@ -33,12 +32,12 @@ class DeadlineRole:
 
 
 @dataclass(frozen=True)
-class Roles:
+class Kind:
     people: bool = False  # records are people: vCards, `rysiai person`, `rysiai forget`
     member_of: str | None = None  # the field naming the organisation a person works at
     organizations: bool = False  # records are organisations people work at
-    calendar: CalendarRole | None = None
-    deadline: DeadlineRole | None = None
+    calendar: CalendarKind | None = None
+    deadline: DeadlineRule | None = None
     tasks: str | None = None  # an array field of tasks: `task`, `owner`, `due`, `done`
     responsible: str | None = None  # the field naming who is responsible (a contact)
     agreements: str | None = None  # an array field of agreements: `type`, `signed`, `until`, `status`
@@ -48,24 +47,24 @@ TASK_FIELDS = {"task": "string", "due": "date", "done": "boolean"}
 AGREEMENT_FIELDS = {"signed": "date", "until": "date"}
 
 
-def read_roles(value: Any, where: str, fields: dict, problems: list[str]) -> Roles:
-    """The roles of a resource (``fields``: its Field objects by name); problems are appended."""
+def read_kind(value: Any, where: str, fields: dict, problems: list[str]) -> Kind:
+    """The kind of a resource (``fields``: its Field objects by name); problems are appended."""
     if value is None:
-        return Roles()
+        return Kind()
     if not isinstance(value, dict):
-        problems.append(f"{where}: `roles` must be a mapping such as `{{people: true}}`")
-        return Roles()
-    known = set(Roles.__dataclass_fields__)
+        problems.append(f"{where}: `kind` must be a mapping such as `{{people: true}}`")
+        return Kind()
+    known = set(Kind.__dataclass_fields__)
     for key in value:
         if key not in known:
-            problems.append(f"{where}: `roles` has `{key}`; the roles are: {', '.join(sorted(known))}")
+            problems.append(f"{where}: `kind` has `{key}`; the parts are: {', '.join(sorted(known))}")
 
     def field(name: Any, role: str, kind: str | None = None):
         if not isinstance(name, str) or name not in fields:
-            problems.append(f"{where}: `roles.{role}` names `{name}`, which is not a field")
+            problems.append(f"{where}: `kind.{role}` names `{name}`, which is not a field")
             return None
         if kind is not None and fields[name].type != kind:
-            problems.append(f"{where}: `roles.{role}` names `{name}`, which must be of type {kind}")
+            problems.append(f"{where}: `kind.{role}` names `{name}`, which must be of type {kind}")
         return name
 
     def array_with(name: Any, role: str, needed: dict[str, str]):
@@ -74,10 +73,10 @@ def read_roles(value: Any, where: str, fields: dict, problems: list[str]) -> Rol
             items = fields[name].fields
             for sub, kind in needed.items():
                 if sub not in items or items[sub].type != kind:
-                    problems.append(f"{where}: `roles.{role}`: the items of `{name}` need a field `{sub}` of type {kind}")
+                    problems.append(f"{where}: `kind.{role}`: the items of `{name}` need a field `{sub}` of type {kind}")
         return name
 
-    roles = Roles(
+    kind = Kind(
         people=value.get("people") is True,
         organizations=value.get("organizations") is True,
         member_of=field(value["member_of"], "member_of") if "member_of" in value else None,
@@ -87,50 +86,50 @@ def read_roles(value: Any, where: str, fields: dict, problems: list[str]) -> Rol
         calendar=_calendar(value.get("calendar"), where, field, problems),
         deadline=_deadline(value.get("deadline"), where, fields, field, problems),
     )
-    if roles.people and "name" not in fields:
-        problems.append(f"{where}: `roles.people` needs a field `name` (the person's name)")
-    return roles
+    if kind.people and "name" not in fields:
+        problems.append(f"{where}: `kind.people` needs a field `name` (the person's name)")
+    return kind
 
 
-def _calendar(value: Any, where: str, field, problems: list[str]) -> CalendarRole | None:
+def _calendar(value: Any, where: str, field, problems: list[str]) -> CalendarKind | None:
     if value is None:
         return None
     if not isinstance(value, dict) or not isinstance(value.get("item"), str):
-        problems.append(f"{where}: `roles.calendar` must be a mapping such as `{{start: start, end: end, item: visit}}`")
+        problems.append(f"{where}: `kind.calendar` must be a mapping such as `{{start: start, end: end, item: visit}}`")
         return None
     start = field(value.get("start"), "calendar.start")
     end = field(value["end"], "calendar.end") if "end" in value else None
-    return CalendarRole(start, end, value["item"]) if start else None
+    return CalendarKind(start, end, value["item"]) if start else None
 
 
-def _deadline(value: Any, where: str, fields: dict, field, problems: list[str]) -> DeadlineRole | None:
+def _deadline(value: Any, where: str, fields: dict, field, problems: list[str]) -> DeadlineRule | None:
     if value is None:
         return None
     if not isinstance(value, dict) or not isinstance(value.get("item"), str):
-        problems.append(f"{where}: `roles.deadline` must be a mapping with `field`, `status`, `waiting` and `item`")
+        problems.append(f"{where}: `kind.deadline` must be a mapping with `field`, `status`, `waiting` and `item`")
         return None
     due = field(value.get("field"), "deadline.field", "date")
     status = field(value.get("status"), "deadline.status")
     waiting = value.get("waiting")
     allowed = fields[status].enum if status else None
     if not isinstance(waiting, list) or not waiting or (allowed and any(w not in allowed for w in waiting)):
-        problems.append(f"{where}: `roles.deadline.waiting` must list values of `{status}` that still wait")
+        problems.append(f"{where}: `kind.deadline.waiting` must list values of `{status}` that still wait")
         waiting = []
     days = value.get("working_days")
     counted_from = value.get("counted_from")
     if days is not None or counted_from is not None:
         counted_from = field(counted_from, "deadline.counted_from", "date")
         if not isinstance(days, int) or isinstance(days, bool) or days < 0:
-            problems.append(f"{where}: `roles.deadline.working_days` must be a whole number of days, e.g. 20")
+            problems.append(f"{where}: `kind.deadline.working_days` must be a whole number of days, e.g. 20")
             days = None
     answered = value.get("answered") or {}
     answered_status = answered.get("status") if isinstance(answered, dict) else None
     answered_date = field(answered["date"], "deadline.answered.date", "date") if isinstance(answered, dict) and "date" in answered else None
     if answered_status is not None and allowed and answered_status not in allowed:
-        problems.append(f"{where}: `roles.deadline.answered.status` is `{answered_status}`, not a value of `{status}`")
+        problems.append(f"{where}: `kind.deadline.answered.status` is `{answered_status}`, not a value of `{status}`")
     if not (due and status):
         return None
-    return DeadlineRole(
+    return DeadlineRule(
         field=due, status=status, waiting=tuple(str(w) for w in waiting), item=value["item"],
         counted_from=counted_from, working_days=days,
         answered_status=answered_status, answered_date=answered_date,
