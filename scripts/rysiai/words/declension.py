@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..mentions import fold
+from .names import fold
 
 CASES = ("vardininkas", "kilmininkas", "naudininkas", "galininkas", "įnagininkas", "vietininkas", "šauksmininkas")
 
@@ -65,7 +65,7 @@ def decline_name(full_name: str) -> dict[str, str]:
 
 
 def name_forms(full_name: str) -> set[tuple[str, ...]]:
-    """The name's words, folded (as `mentions.fold` folds them), in each case, as written and
+    """The name's words, folded (as `names.fold` folds them), in each case, as written and
     surname first (the last word moved to the front), as lists write names."""
     found = set()
     for form in decline_name(full_name).values():
