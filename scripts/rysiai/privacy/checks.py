@@ -99,7 +99,7 @@ def check_public_texts(repository: Repository) -> Iterator[Finding]:
             reported = set()  # one finding per field, kind and person, however often named
             spans = seen.get(text)
             if spans is None:  # tags, places and titles repeat: each text is searched once
-                spans = seen[text] = people.detect(text)
+                spans = seen[text] = people.spans(text)
             for span in spans:
                 if span.person.id != record.id and (span.what, span.person.id) not in reported:
                     reported.add((span.what, span.person.id))

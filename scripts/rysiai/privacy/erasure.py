@@ -98,7 +98,7 @@ def plan_erasure(repository: Repository, person_id: str) -> Erasure:
 
 def redact(text: str, index: PeopleIndex) -> str:
     """``text`` with each place that names the person replaced by ERASED_TEXT."""
-    text = index.readable_form(text)
+    text = index.searched_form(text)
     for span in reversed(index.spans(text)):
         text = text[: span.start] + ERASED_TEXT + text[span.end :]
     return text
@@ -146,7 +146,7 @@ def redact_comments(path: Path, index: PeopleIndex) -> Path:
     lines = file.text.splitlines(keepends=True)
     for number, line in enumerate(lines):
         comment = COMMENT.search(line.rstrip("\r\n"))
-        if comment and index.detect(comment.group()):
+        if comment and index.spans(comment.group()):
             ending = line[len(line.rstrip("\r\n")):]
             lines[number] = line[: comment.start()] + redact(comment.group(), index) + ending
     return write_file(path, file.encoded("".join(lines)))
@@ -180,4 +180,4 @@ def _redaction(index: PeopleIndex):
 
 
 def _removal(index: PeopleIndex):
-    return lambda value: None if index.detect(value) else value
+    return lambda value: None if index.spans(value) else value

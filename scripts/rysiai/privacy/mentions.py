@@ -1,14 +1,18 @@
-"""Finding people in free text: a full name (word by word, in any case, with or without
-diacritics, given name or surname first), an e-mail address, a phone number (its last eight
-digits, however it is spaced, with or without +370, 8 or 0 before them). Texts are searched in
-Unicode's composed form (NFC), so a name pasted in decomposed letters is found too; `detect`
-also reads HTML entities (`Agn&#279;`). Inflected names (`Agnei Vilkaitei`) are not found as
-such; `possible_mentions` lists words that start like the surname, for a person to judge.
+"""Finding people in free text: a full name (word by word, in any letter case, with or without
+diacritics, given name or surname first, in any of the seven grammatical cases: `Agnei
+Vilkaitei`), an e-mail address, a phone number (its last eight digits, however it is written:
+spaces, hyphens, dots, slashes, brackets, with or without +370, 8 or 0 before them).
+
+Texts are searched in Unicode's composed form (NFC), so a name pasted in decomposed letters is
+found too, both as written and as a reader sees them (`words.reading`: `Ag\u00adnė`, `Ag**nė**`,
+`Agn&#279;`, `agne%40ccre.org`); a place found as read is given where it is written. Both words
+of a name must stand together and in the same case, so a common word that equals one of them
+(`Linas`, `lino`) names no one. `possible_mentions` lists words that start like the surname,
+for a person to judge.
 """
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -16,15 +20,21 @@ from pathlib import Path
 
 from ..loading import Record
 from ..words.contact_points import PHONE_DIGITS, phone_key
+from ..words.declension import name_forms
 from ..words.names import fold
+from ..words.reading import reader_view
 
 WORD = re.compile(r"\w+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-NUMBER = re.compile(r"\+?\d(?:[ ()./-]{0,2}\d)*")  # digits, a separator or two between them
+# What people write between the digits of a number: spaces (also no-break ones), hyphens and
+# dashes, dots, slashes, brackets; up to three together (`8 - 608`, `8 (608)`).
+SEPARATORS = " \u00a0\u202f()./\\-\u2013"
+NUMBER = re.compile(rf"\+?\d(?:[{SEPARATORS}]{{0,3}}\d)*")
 NOT_DIGIT = re.compile(r"\D")
-DIGIT_RUN = re.compile(r"\d\d\d")  # numbers are looked for where three digits stand together
+# Numbers are looked for where eight digits stand close together.
+CLOSE_DIGITS = re.compile(r"\d(?:\D{0,3}\d){7}")
 PREFIXES = ("370", "00370", "8", "0")  # what may stand before the national number
-PREFIX_APART = re.compile(r"(\+?)(\d+)[ ()./-]+$")  # the last group of digits before a number
+PREFIX_APART = re.compile(rf"(\+?)(\d+)[{SEPARATORS}]+$")  # the last group of digits before a number
 # Between the words of a name: spaces or an apostrophe (`O'Connor`); or hyphens only, as in an
 # id or a link to the person's page (`agne-vilkaite`).
 NAME_GAP = re.compile(r"\s+|['’]")
@@ -64,8 +74,13 @@ class PeopleIndex:
         if isinstance(name, str):
             words = tuple(WORD.findall(fold(self.searched_form(name))))
             if len(words) >= 2:  # a first name alone is too common to mean this person
-                for variant in (words, (words[-1], *words[:-1])):  # surname first, as lists have it
-                    self.names[variant] = person
+                # Every case, as written and surname first (as lists have it); the name as
+                # written wins over another person's declined form that looks the same.
+                for variant in name_forms(name):
+                    if variant in (words, (words[-1], *words[:-1])):
+                        self.names[variant] = person
+                    else:
+                        self.names.setdefault(variant, person)
                     self.first_words.add(variant[0])
                     self.first_pairs.add(variant[:2])
                 self.longest = max(self.longest, len(words))
@@ -81,23 +96,19 @@ class PeopleIndex:
         """The form spans refer to: Unicode NFC (what most editors write)."""
         return unicodedata.normalize("NFC", text)
 
-    def readable_form(self, text: str) -> str:
-        """The form of ``text`` that shows the most of the people: as written, or with its HTML
-        entities read (`Agn&#279;` in Markdown), when that shows more. Spans refer to it."""
-        text = self.searched_form(text)
-        if "&" in text:
-            unescaped = self.searched_form(html.unescape(text))
-            if unescaped != text and len(self.spans(unescaped)) > len(self.spans(text)):
-                return unescaped
-        return text
-
-    def detect(self, text: str) -> list[Span]:
-        """The spans of the readable form of ``text`` (see readable_form)."""
-        return self.spans(self.readable_form(text))
-
     def spans(self, text: str) -> list[Span]:
-        """Every place the searched form of ``text`` names one of the people, in reading order."""
+        """Every place the searched form of ``text`` names one of the people, as written or as
+        read (see the module's docstring), in reading order."""
         text = self.searched_form(text)
+        found = self._spans_as_written(text)
+        view = reader_view(text)
+        if view is not None:
+            for span in self._spans_as_written(view.text):
+                start, end = view.written_span(span.start, span.end)
+                found.append(Span(start, end, span.what, span.person))
+        return _without_overlaps(found)
+
+    def _spans_as_written(self, text: str) -> list[Span]:
         found = []
         # Most texts name nobody: a set test on their pairs of words settles them.
         words = WORD.findall(fold(text)) if self.names else []
@@ -108,10 +119,10 @@ class PeopleIndex:
                 person = self.emails.get(match.group().casefold())
                 if person is not None:
                     found.append(Span(match.start(), match.end(), "email", person))
-        if self.phones and DIGIT_RUN.search(text) and self._may_hold_a_number(text):
+        if self.phones and CLOSE_DIGITS.search(text) and self._may_hold_a_number(text):
             for match in NUMBER.finditer(text):
                 found += self._phone_spans(match)
-        return _without_overlaps(found)
+        return found
 
     def named_in_id(self, record_id: str) -> list[Record]:
         """The people whose name an id spells out (`2025-01-susitikimas-su-agne-vilkaite`)."""
@@ -180,16 +191,18 @@ class PeopleIndex:
             if text[group_start:start] not in ("", *PREFIXES):
                 continue  # inside a longer number
             start = group_start
-            if start > 0 and text[start - 1] in "-./" and text[:start - 1][-1:].isdigit():
-                continue  # the end of a date or a decimal number, not a phone number
-            # A prefix written apart (`+370 608 27341`, `8 608 27341`) belongs to the number.
+            # A prefix written apart (`+370 608 27341`, `8-608-27341`) belongs to the number.
             apart = PREFIX_APART.search(text[:start])
             if apart and apart.group(2) in PREFIXES:
                 start = apart.start()
             elif apart and apart.group(1) == "+":
                 continue  # another country's number (`+371 61234567`)
+            elif start > 0 and text[start - 1] in "-./" and text[:start - 1][-1:].isdigit():
+                continue  # the end of a date or a decimal number, not a phone number
             elif text[:start].endswith("+"):
                 start -= 1
+            if match.string[offset + start - 1 : offset + start] == "(" and ")" in text[start:end].split("(")[0]:
+                start -= 1  # `(8 608) 27341`: the bracket the number opens with
             found.append(Span(offset + start, offset + end, "phone", person))
         return found
 

@@ -79,7 +79,7 @@ def find_mentions(repository: Repository, person: Record) -> PersonData:
             continue
         fields = repository.schema.collections[record.collection].fields
         for place, text in texts_of(record.typed, fields):
-            spans = index.detect(text)
+            spans = index.spans(text)
             if spans:
                 how = tuple(dict.fromkeys(span.what for span in spans))
                 line = text_line(repository.root, record, place, text, spans[0].start)
@@ -109,7 +109,7 @@ def comments_naming(repository: Repository, index: PeopleIndex) -> list[tuple[st
         for number, line in enumerate(text.splitlines(), start=1):
             comment = COMMENT.search(line)
             if comment and "#" in line:
-                for span in index.detect(comment.group()):
+                for span in index.spans(comment.group()):
                     found.append((path, number, span.what))
     return found
 
