@@ -391,7 +391,7 @@ def test_ids_and_links_that_spell_out_a_name(repo, cli):
     result = cli("forget", "jonas-jonaitis", "--root", str(repo.root))
     assert result.code == 1
     assert "rename it first with `rysiai mv 2025-01-susitikimas-su-jonas-jonaitis NEW-ID`" in result.out
-    assert ("visits/2025-01-susitikimas-su-jonas-jonaitis.yaml:1: still holds the person's name in its id"
+    assert ("visits/2025-01-susitikimas-su-jonas-jonaitis.yaml:1: still holds the person's name or number in its id"
             in result.err)
 
 

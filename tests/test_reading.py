@@ -55,3 +55,13 @@ def test_each_character_seen_knows_where_it_is_written():
     start, end = view.written_span(at, at + len("agne@ccre.org"))
     assert written[start:end] == "agne%40ccre.org"
     assert len(view.starts) == len(view.ends) == len(view.text)
+
+
+def test_markup_right_around_what_is_found_goes_with_it():
+    written = "Vertė **Agnė** `Vilkaitė`<!-- x -->, ačiū."
+    view = reader_view(written)
+    at = view.text.index("Agnė Vilkaitė")
+    start, end = view.written_span(at, at + len("Agnė Vilkaitė"))
+    assert written[start:end] == "**Agnė** `Vilkaitė`<!-- x -->"
+    start, end = view.written_span(0, len(view.text))
+    assert (start, end) == (0, len(written))

@@ -16,12 +16,17 @@ def add_parsers(commands) -> None:
     person = commands.add_parser(
         "person",
         help="everything held about one person (a subject-access request)",
-        description="Print everything Ryšiai holds about the person with record ID: their record, "
-        "every record that refers to them (visits, events, requests, associations, follow-ups), "
-        "every text that names them by full name, e-mail or phone, and words that look like "
-        "their surname, to check by hand. Markdown (in Lithuanian, for the reply) or JSON.",
+        description="Print everything Ryšiai holds about the person with record ID, or called "
+        "NAME: their record, every record that refers to them (visits, events, requests, "
+        "associations, follow-ups), every text that names them by full name (in any of the seven "
+        "cases), e-mail or phone, and words that look like their surname, to check by hand. A "
+        "NAME that is no record's (a resident named only in a request's from_name) is looked for "
+        "in every text. Markdown (in Lithuanian, for the reply) or JSON.",
     )
-    person.add_argument("person_id", metavar="ID", help="the person's record id, e.g. agne-vilkaite")
+    person.add_argument(
+        "person_id", metavar="ID|NAME",
+        help='the person\'s record id (agne-vilkaite) or full name ("Petras Kavaliauskas")',
+    )
     person.add_argument(
         "--format", choices=("md", "json"), default="md", help="output format (default: md)"
     )
@@ -30,14 +35,17 @@ def add_parsers(commands) -> None:
     forget = commands.add_parser(
         "forget",
         help="erase a person: their record, and their name wherever it is",
-        description="Erase the person with record ID: delete their record (file or CSV row), "
-        "replace every reference to them with `istrintas-asmuo` (a visit keeps its number of "
-        "participants) and their full name, e-mail and phone in any text with `[ištrinta]`; "
+        description="Erase the person with record ID, or called NAME: delete their record (file "
+        "or CSV row; someone without a record, given by NAME, has none), replace every reference "
+        "to them with `istrintas-asmuo` (a visit keeps its number of participants) and their full "
+        "name (in any of the seven cases), e-mail and phone in any text with `[ištrinta]`; "
         "list every change, and the words that look like their surname, which are left for "
         "you to read. Git history still holds the old data (see the README). The data must "
         "have no errors first.",
     )
-    forget.add_argument("person_id", metavar="ID", help="the person's record id")
+    forget.add_argument(
+        "person_id", metavar="ID|NAME", help='the person\'s record id, or full name ("Petras Kavaliauskas")'
+    )
     forget.add_argument("--dry-run", action="store_true", help="list the changes; write nothing")
     root_option(forget)
     forget.set_defaults(run=run_forget)
@@ -59,6 +67,7 @@ def run_person(args: argparse.Namespace) -> int:
 def run_forget(args: argparse.Namespace) -> int:
     from ..loading.record import field_label
     from ..privacy.erasure import carry_out, leftovers, plan_erasure
+    from ..privacy.named_person import is_stand_in
     from ..repository import load_repository
     from ..validate import check_repository
 
@@ -75,8 +84,11 @@ def run_forget(args: argparse.Namespace) -> int:
     in_table = person.path.endswith(".csv")
     own = f"the row on line {person.line} of {person.path}" if in_table else person.path
     verb = "Would erase" if args.dry_run else "Erasing"
-    print(f"{verb} {person.collection} `{person.id}` ({person.label}):")
-    print(f"  delete {own}")
+    if is_stand_in(person):
+        print(f"{verb} {person.label} (no record of their own; found by name):")
+    else:
+        print(f"{verb} {person.collection} `{person.id}` ({person.label}):")
+        print(f"  delete {own}")
     for edit in erasure.edits:
         where = f"{edit.record.path}:{edit.line}: {field_label(edit.place)}"
         if edit.how == ("reference",):
@@ -90,7 +102,7 @@ def run_forget(args: argparse.Namespace) -> int:
     for path, line, how in erasure.data.comments:
         print(f"  {path}:{line}: comment: {how} → '[ištrinta]'")
     for record in erasure.data.ids:
-        print(f"  {record.path}:{record.line}: the id `{record.id}` spells out the name: not changed; "
+        print(f"  {record.path}:{record.line}: the id `{record.id}` holds the name or number: not changed; "
               f"rename it first with `rysiai mv {record.id} NEW-ID`")
     if erasure.data.possible:
         print("Words like the surname, not changed; read them:")
@@ -115,7 +127,8 @@ def run_forget(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     history = f"the old row in {person.path}" if in_table else person.path
     print(
-        f"Erased. Commit the change; git history still holds {history} and the old values "
+        f"Erased. Commit the change; git history still holds "
+        f"{'the old values' if is_stand_in(person) else history + ' and the old values'} "
         "(README: \"Erasing from git history\").",
         file=sys.stderr,
     )

@@ -8,6 +8,7 @@ history still holds the old files: the README says how to rewrite it.
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from ..loading import Record
 from ..repository import Repository
 from ..words.ids import ERASED_PERSON
 from .mentions import PeopleIndex
+from .named_person import is_stand_in
 from .subject_access import (
     COMMENT,
     PersonData,
@@ -125,7 +127,9 @@ def carry_out(repository: Repository, erasure: Erasure) -> list[Path]:
             changed.append(edit_values(repository.root / path, changes))
         for path in sorted({path for path, _, _ in erasure.data.comments}):
             changed.append(redact_comments(repository.root / path, index))
-        if own_file.suffix == ".csv":
+        if is_stand_in(person):
+            pass  # someone without a record of their own: only the places that name them
+        elif own_file.suffix == ".csv":
             changed.append(delete_csv_rows(own_file, {person.id}))
         else:
             own_file.unlink()
@@ -134,7 +138,7 @@ def carry_out(repository: Repository, erasure: Erasure) -> list[Path]:
         done = ", ".join(p.relative_to(repository.root).as_posix() for p in changed) or "none"
         raise RysiaiError(
             f"{error.filename}: cannot be written ({error.strerror}); the erasure is not finished "
-            f"(files changed so far: {done}). Fix that, then run `rysiai forget {person.id}` "
+            f"(files changed so far: {done}). Fix that, then run `rysiai forget {person.id or shlex.quote(person.label)}` "
             f"again: it goes on from where it stopped"
         ) from None
     return sorted(set(changed))
@@ -164,7 +168,7 @@ def leftovers(repository: Repository, person: Record, kept: set[tuple[str, tuple
         if (mention.record.id, mention.place) not in kept:
             found.append((mention.record, mention.line, " and ".join(mention.how)))
     for record in data.ids:
-        found.append((record, record.line, "name in its id (rename it with `rysiai mv`)"))
+        found.append((record, record.line, "name or number in its id (rename it with `rysiai mv`)"))
     by_path = {record.path: record for record in repository.records}
     for path, line, what in data.comments:
         found.append((by_path[path], line, f"{what} in a comment"))

@@ -28,7 +28,7 @@ WORD = re.compile(r"\w+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # What people write between the digits of a number: spaces (also no-break ones), hyphens and
 # dashes, dots, slashes, brackets; up to three together (`8 - 608`, `8 (608)`).
-SEPARATORS = " \u00a0\u202f()./\\-\u2013"
+SEPARATORS = " \u00a0\u2009\u202f()./\\-\u2010-\u2014"
 NUMBER = re.compile(rf"\+?\d(?:[{SEPARATORS}]{{0,3}}\d)*")
 NOT_DIGIT = re.compile(r"\D")
 # Numbers are looked for where eight digits stand close together.

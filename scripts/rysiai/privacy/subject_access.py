@@ -1,12 +1,14 @@
 """`rysiai person`: everything Ryšiai holds about one person, for a subject-access request
 (GDPR art. 15): their own record, every record that refers to them, and every text that names
-them, by full name, e-mail or phone, in any record.
+them, by full name, e-mail or phone, in any record. A person is given by id, or by name (also
+someone without a record of their own: a resident named in a request's `from_name`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import shlex
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +20,7 @@ from ..repository import Repository, references
 from ..schema import Field
 from ..words.texts import texts_of
 from .mentions import PeopleIndex, possible_mentions, text_line
+from .named_person import is_stand_in, looks_like_id, person_named
 
 
 @dataclass(frozen=True)
@@ -45,10 +48,16 @@ class PersonData:
 
 
 def person_record(repository: Repository, person_id: str) -> Record:
-    """The record of a person, or a RysiaiError that says why ``person_id`` is not one."""
+    """The record of a person given by id or by name (a stand-in for someone without a record:
+    see named_person), or a RysiaiError that says why ``person_id`` is neither."""
     record = repository.by_id.get(person_id)
+    if record is None and not looks_like_id(person_id) and not person_id.endswith(".yaml"):
+        return person_named(repository, person_id, lambda r: is_person(repository, r))
     if record is None:
-        hint = f"; did you mean `{person_id.removesuffix('.yaml').rpartition('/')[2]}`?" if person_id.endswith(".yaml") else ""
+        hint = (
+            f"; did you mean `{person_id.removesuffix('.yaml').rpartition('/')[2]}`?" if person_id.endswith(".yaml")
+            else "; to look for someone by name, give the name in quotes: `rysiai person \"Vardas Pavardė\"`"
+        )
         raise RysiaiError(
             f"there is no record `{person_id}` (an id is a YAML file's name without .yaml, or the "
             f"`id` cell of a CSV row){hint}"
@@ -62,7 +71,8 @@ def person_record(repository: Repository, person_id: str) -> Record:
 
 
 def find_person(repository: Repository, person_id: str) -> PersonData:
-    """The person's record and every place of the other records that is about them."""
+    """The person's record (given by id or by name) and every place of the other records that
+    is about them."""
     return find_mentions(repository, person_record(repository, person_id))
 
 
@@ -90,10 +100,11 @@ def find_mentions(repository: Repository, person: Record) -> PersonData:
             )
     data.mentions.sort(key=lambda m: (m.record.path, m.line))
     data.comments = comments_naming(repository, index)
-    # (a person's own id spells their own name: `jonas-jonaitis-kazlauskas` is another person)
+    # Ids are page addresses: one may spell out the name (`…-su-agne-vilkaite`) or hold the
+    # number. (A person's own id spells their own name: `jonas-jonaitis-kazlauskas` is another.)
     data.ids = [
         record for record in repository.records
-        if not is_person(repository, record) and index.named_in_id(record.id)
+        if not is_person(repository, record) and (index.named_in_id(record.id) or index.spans(record.id))
     ]
     return data
 
@@ -132,9 +143,9 @@ def _plain(value: Any) -> Any:
 def to_dict(repository: Repository, data: PersonData) -> dict:
     person = data.person
     return {
-        "person": {
-            "collection": person.collection, "id": person.id, "path": person.path,
-            "line": person.line, "fields": _plain(person.typed),
+        "person": {  # for someone without a record of their own: only the name
+            "collection": person.collection or None, "id": person.id or None, "path": person.path or None,
+            "line": person.line or None, "fields": _plain(person.typed),
         },
         "mentions": [
             {
@@ -150,8 +161,16 @@ def to_dict(repository: Repository, data: PersonData) -> dict:
         ],
         "comments": [{"path": path, "line": line, "how": how} for path, line, how in data.comments],
         "ids": [{"record": r.id, "path": r.path, "line": r.line} for r in data.ids],
-        "history": f"git log -p --follow -- {person.path}",
+        "history": history_command(person),
     }
+
+
+def history_command(person: Record) -> str:
+    """The git command that shows the earlier versions: of the person's record, or for someone
+    without one, of the files that held their surname."""
+    if is_stand_in(person):
+        return f"git log -p -i -S {shlex.quote(person.label.split()[-1])}"
+    return f"git log -p --follow -- {person.path}"
 
 
 HOW = {"reference": "nuoroda", "name": "vardas ir pavardė tekste", "email": "el. paštas tekste", "phone": "telefonas tekste"}
@@ -160,16 +179,20 @@ HOW = {"reference": "nuoroda", "name": "vardas ir pavardė tekste", "email": "el
 def to_markdown(repository: Repository, data: PersonData, today: dt.date) -> str:
     """The answer to a subject-access request, in Lithuanian, as Markdown."""
     person = data.person
-    fields = repository.schema.collections[person.collection].fields
+    stand_in = is_stand_in(person)
+    fields = {} if stand_in else repository.schema.collections[person.collection].fields
+    where = "Savo įrašo registre asmuo neturi: ieškota pagal vardą ir pavardę" if stand_in else f"Įrašas: `{person.path}`"
     lines = [
         f"# Asmens duomenys: {person.label}",
         "",
-        f"Parengta {today.isoformat()} iš išorinių ryšių registro „Ryšiai“. Įrašas: `{person.path}`.",
+        f"Parengta {today.isoformat()} iš išorinių ryšių registro „Ryšiai“. {where}.",
         "",
         "## Įrašas",
         "",
     ]
-    for name, value in person.typed.items():
+    if stand_in:
+        lines.append("Savo įrašo nėra.")
+    for name, value in ({} if stand_in else person.typed).items():
         field = fields.get(name)
         title = field.title if field else name
         lines.append(f"- **{title}** (`{name}`): {_shown_value(repository, field, value)}")
@@ -203,7 +226,8 @@ def to_markdown(repository: Repository, data: PersonData, today: dt.date) -> str
         "",
         "## Istorija",
         "",
-        f"Ankstesnės įrašo versijos saugomos git istorijoje: `git log -p --follow -- {person.path}`.",
+        (f"Ankstesnės įrašų versijos saugomos git istorijoje; pakeitimus, kuriuose buvo pavardė, rodo `{history_command(person)}`."
+         if stand_in else f"Ankstesnės įrašo versijos saugomos git istorijoje: `{history_command(person)}`."),
         "",
     ]
     return "\n".join(lines)

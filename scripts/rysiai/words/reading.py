@@ -38,10 +38,14 @@ class ReaderView:
     text: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
+    length: int  # of the written text
 
     def written_span(self, start: int, end: int) -> tuple[int, int]:
-        """Where the characters ``start`` to ``end`` of the view are written."""
-        return self.starts[start], self.ends[end - 1]
+        """Where the characters ``start`` to ``end`` of the view are written, with the markup
+        that stands right before and after them (`**Agnė**`: what is erased goes whole)."""
+        written_start = self.ends[start - 1] if start > 0 else 0
+        written_end = self.starts[end] if end < len(self.starts) else self.length
+        return written_start, written_end
 
 
 def reader_view(text: str) -> ReaderView | None:
@@ -67,7 +71,7 @@ def reader_view(text: str) -> ReaderView | None:
     if not changed:
         return None
     _keep(pieces, starts, ends, text[done:], done)
-    return ReaderView("".join(pieces), tuple(starts), tuple(ends))
+    return ReaderView("".join(pieces), tuple(starts), tuple(ends), len(text))
 
 
 def _read(match: re.Match) -> str | None:
