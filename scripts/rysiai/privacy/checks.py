@@ -5,8 +5,8 @@ keeps the data current and holds no personal codes (asmens kodai): records not r
 and text that holds a personal code are warnings. And what a public build would show that it
 must not: the name, e-mail or phone of a person who is not published, written into a public text
 (a visit's outcomes, an event's place): `rysiai validate` warns, `rysiai build --public` refuses
-to build while any is left. Only full names are found: an inflected name (`Agnei Vilkaitei`) is
-for the reader to catch.
+to build while any is left. Names are found in all seven cases (`Agnei Vilkaitei`), both words
+together and in one case, as written and as a reader sees the text (see privacy.mentions).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """`rysiai forget`: erase a person (GDPR art. 17) and keep every other record valid.
 
 The person's record is deleted; each reference to them becomes ERASED_PERSON, so a visit keeps
-its count of participants; their full name, e-mail and phone in any text become ERASED_TEXT.
+its count of participants; their full name (in any case), e-mail and phone in any text become
+ERASED_TEXT. Someone without a record of their own is given by name: only texts change.
 Words that only look like the surname are listed for a person to read, never changed. Git
 history still holds the old files: the README says how to rewrite it.
 """
