@@ -1,6 +1,8 @@
 """Lithuanian declension of person names: every ending in all seven cases, written by hand from
 the grammar; foreign names kept as written; the folded forms a text is searched for."""
 
+import re
+
 import pytest
 
 from rysiai.words.declension import CASES, decline_name, name_forms
@@ -239,3 +241,15 @@ def test_a_single_word_has_its_forms_too():
 def test_no_words_no_forms():
     assert name_forms("") == set()
     assert decline_name(" ") == dict.fromkeys(CASES, " ")
+
+
+@pytest.mark.parametrize("name", [*DECLINED, *KEPT])
+def test_name_forms_are_the_declined_names_folded(name):
+    from rysiai.words.names import fold
+
+    expected = set()
+    for form in decline_name(name).values():
+        words = tuple(fold(word) for word in re.findall(r"\w+", form))
+        if words:
+            expected |= {words, (words[-1], *words[:-1])}
+    assert name_forms(name) == expected

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .names import fold
 
@@ -45,6 +46,7 @@ WOMENS_SURNAME = ("ienė", "aitė", "ytė", "utė", "iūtė")
 # follow a softening i (Dalia), and -jas always follows a vowel (Matvejas).
 AFTER_ANY = ("jas",)
 AFTER_I = ("a",)
+FOLDED_ENDINGS = {e.lstrip("~^"): fold(e.lstrip("~^")) for _, endings in MASCULINE + EITHER for e in endings}
 SOFTER = {"t": "č", "d": "dž"}
 HARDER = {"č": "t", "dž": "d"}
 
@@ -67,13 +69,36 @@ def decline_name(full_name: str) -> dict[str, str]:
 def name_forms(full_name: str) -> set[tuple[str, ...]]:
     """The name's words, folded (as `names.fold` folds them), in each case, as written and
     surname first (the last word moved to the front), as lists write names."""
+    words = WORD.findall(unicodedata.normalize("NFC", full_name))
+    plain = _written_plain(words)
+    feminine = _is_feminine(words, plain)
+    per_word = [_folded_forms(word, feminine, plain) for word in words]
     found = set()
-    for form in decline_name(full_name).values():
-        words = tuple(fold(word) for word in WORD.findall(form))
-        if words:
-            found.add(words)
-            found.add((words[-1], *words[:-1]))
+    for index in range(len(CASES) if words else 0):
+        form = tuple(part for forms in per_word for part in forms[index])
+        found.add(form)
+        found.add((form[-1], *form[:-1]))
     return found
+
+
+@lru_cache(maxsize=8192)  # first names repeat: a register of 10,000 people has a few hundred
+def _folded_forms(word: str, feminine: bool, plain: bool) -> tuple[tuple[str, ...], ...]:
+    """The word's forms in each case, each folded into the words a text search sees. Folding
+    goes letter by letter, so a stem and an ending are folded apart (the index of the public
+    build's guard declines every unpublished person's name: this keeps it fast)."""
+    found = _paradigm(word, feminine, plain)
+    folded = fold(word)
+    if found is None or not WORD.fullmatch(folded):
+        return tuple(tuple(WORD.findall(fold(form))) for form in _forms_of_word(word, feminine, plain))
+    base, endings = found
+    stems = {"": fold(base)}
+    forms = [(folded,)]
+    for ending in endings:
+        mark = ending[0] if ending[0] in "~^" else ""
+        if mark not in stems:
+            stems[mark] = fold(_soften(base) if mark == "~" else _harden(base))
+        forms.append((stems[mark] + FOLDED_ENDINGS[ending.lstrip("~^")],))
+    return tuple(forms)
 
 
 def _written_plain(words: list[str]) -> bool:
