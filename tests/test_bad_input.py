@@ -238,6 +238,27 @@ def test_the_id_index_is_reserved(repo):
     ]
 
 
+@pytest.mark.parametrize("device", ["con", "prn", "aux", "nul", "com0", "com1", "com9", "lpt0", "lpt5", "lpt9"])
+def test_windows_device_names_are_reserved_ids(repo, device):
+    assert findings_for(repo, f"partners/{device}.yaml", GOOD.replace("Geras", "Įrenginys")) == [
+        f"partners/{device}.yaml:1: error: [reserved-id] id `{device}` is reserved: Windows cannot "
+        f"hold a file of that name (use another id, e.g. `partners-{device}`)"
+    ]
+
+
+def test_windows_device_names_in_csv_rows_and_names_that_only_begin_with_one(repo):
+    """A CSV row makes no file, but its page on the site is a folder named after its id."""
+    repo.write("partners/more.csv", "id,name,kind,country\ncon-2,A,other,LT\ncom10,B,other,LT\n"
+               "console,C,other,LT\nistrintas-asmuo,D,other,LT\naux,E,other,LT\n")
+    assert findings_for(repo, "partners/com1x.yaml", GOOD.replace("Geras", "F")) == [
+        "partners/more.csv:5: error: [reserved-id] id `istrintas-asmuo` is reserved: `rysiai forget` "
+        "writes it where an erased person was referred to (use another id, e.g. "
+        "`partners-istrintas-asmuo`)",
+        "partners/more.csv:6: error: [reserved-id] id `aux` is reserved: Windows cannot hold a file "
+        "of that name (use another id, e.g. `partners-aux`)",
+    ]
+
+
 def test_list_items_empty_or_holding_the_separator(repo):
     text = GOOD.replace("Geras", "Sąrašas") + "tags: [kultūra, null, 'kultūra; švietimas']\n"
     assert findings_for(repo, "partners/list.yaml", text) == [

@@ -87,9 +87,66 @@ def test_new_record_leaves_required_fields_to_fill(repo, cli):
     ]
 
 
+def test_new_record_writes_values_as_fmt_would(repo, cli):
+    result = cli("new", "contacts", "Rūta Žalienė", "phone=8 612 34567", "languages=lt; en",
+                 "public=true", "--root", str(repo.root))
+    assert (result.code, result.err) == (0, "")
+    lines = (repo.root / "contacts" / "ruta-zaliene.yaml").read_text(encoding="utf-8").splitlines()
+    assert [line.split("  #")[0] for line in lines if not line.startswith("#")] == [
+        "name: Rūta Žalienė",
+        "phone: '+37061234567'",
+        "languages: [lt, en]",
+        "public: true",
+    ]
+    fmt = cli("fmt", "--check", "--root", str(repo.root))
+    assert (fmt.code, fmt.out, fmt.err) == (0, "", "")
+    assert check_repository(load_repository(repo.root)).findings == []
+
+
+@pytest.mark.parametrize(
+    "written, stored",
+    [
+        ("8 612 34567", "'+37061234567'"),
+        ("0 612 34567", "'+37061234567'"),
+        ("+370 612 34567", "'+37061234567'"),
+        ("(8-319) 61234", "'+37031961234'"),
+        ("+37061234567", "'+37061234567'"),
+        ("123", "'123'"),  # not a number: kept as written, for validation to report
+    ],
+)
+def test_new_record_phones_in_every_writing(repo, cli, written, stored):
+    assert cli("new", "contacts", "Ona", f"phone={written}", "--root", str(repo.root)).code == 0
+    text = (repo.root / "contacts" / "ona.yaml").read_text(encoding="utf-8")
+    assert f"\nphone: {stored}  # Telefonas" in text
+
+
+@pytest.mark.parametrize("name", ["Index", "Istrintas asmuo", "CON", "Nul", "aux", "Com1", "LPT9", "com0"])
+def test_new_record_changes_a_reserved_id_made_from_the_name(repo, cli, name):
+    derived = name.lower().replace(" ", "-")
+    result = cli("new", "partners", name, "--root", str(repo.root))
+    path = repo.root / "partners" / f"partners-{derived}.yaml"
+    assert (result.code, result.out) == (0, f"{path}\n")
+    assert result.err.startswith(f"Note: the id `{derived}` is reserved (")
+    assert result.err.endswith(f"); the record's id is `partners-{derived}`.\n")
+    assert path.is_file() and not (repo.root / "partners" / f"{derived}.yaml").exists()
+
+
+def test_new_record_with_an_id_that_only_begins_with_a_device_name(repo, cli):
+    result = cli("new", "partners", "Con", "id=con-2", "kind=other", "country=LT", "--root", str(repo.root))
+    assert (result.code, result.err) == (0, "")
+    assert check_repository(load_repository(repo.root)).findings == []
+
+
 @pytest.mark.parametrize(
     "args, message",
     [
+        (["partners", "X", "id=con"], "`con` cannot be an id: it is reserved: Windows cannot hold a file of that name (e.g. `partners-con`)"),
+        (["partners", "X", "id=index"], "`index` cannot be an id: it is reserved: the site's page of the collection has that address (e.g. `partners-index`)"),
+        (["contacts", "X", "id=istrintas-asmuo"], "`istrintas-asmuo` cannot be an id: it is reserved: `rysiai forget` writes it where an erased person was referred to (e.g. `contacts-istrintas-asmuo`)"),
+        (["partners", "X", "id=Con"], "`Con` cannot be an id: use lowercase letters a-z, digits and `-`"),
+        (["partners", "X", "agreements=sutartis"], "`agreements` holds items of several fields: write them in the file"),
+        (["partners", "A\x01B"], "`name` holds the control character U+0001; type the value without it"),
+        (["partners", "A", "address=Laisvės a. 1\nPrienai"], "`address` holds the control character U+000A; type the value without it"),
         (["people", "X"], "there is no collection `people`; the collections are: partners, contacts, associations, visits, requests, events"),
         (["contacts", "X", "emial=x"], "`emial` is not a field of contacts"),
         (["contacts", "X", "phone"], "expected field=value, not 'phone'"),

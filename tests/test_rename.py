@@ -56,7 +56,8 @@ def test_mv_refuses(repo, cli):
         (["nobody", "x"], "there is no record `nobody`"),
         (["talsi", "Talsi!"], "`Talsi!` cannot be an id: use lowercase letters a-z, digits and `-`"),
         (["talsi", "lsa"], "the id `lsa` is taken by partners/lsa.yaml"),
-        (["talsi", "index"], "`index` cannot be an id: use lowercase letters a-z, digits and `-`"),
+        (["talsi", "index"], "`index` cannot be an id: it is reserved: the site's page of the collection has that address"),
+        (["talsi", "nul"], "`nul` cannot be an id: it is reserved: Windows cannot hold a file of that name"),
     ]:
         result = cli("mv", *args, "--root", str(repo.root))
         assert (result.code, result.err) == (2, f"rysiai: error: {message}\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..errors import RysiaiError
 from .common import EXIT_OK, data_root, root_option
@@ -14,7 +15,9 @@ def add_parsers(commands) -> None:
         help="start a new record file from the schema",
         description="Write COLLECTION/ID.yaml for a new record: the fields given as field=value, "
         "the required ones left to fill, the others as comments, each with its Lithuanian title "
-        "and description. The id comes from NAME (Šilavoto bendruomenė → silavoto-bendruomene) "
+        "and description. Values are written as `rysiai fmt` would (a phone in E.164, a list "
+        "field's items separated by `;` as a list). The id comes from NAME (Šilavoto bendruomenė → "
+        "silavoto-bendruomene; a reserved id such as `index` or `con` becomes `COLLECTION-index`) "
         "or from id=...; an existing file is never replaced.",
     )
     new.add_argument("collection", metavar="COLLECTION", help="e.g. contacts, partners")
@@ -80,8 +83,10 @@ def run_new(args: argparse.Namespace) -> int:
         if not equals:
             raise RysiaiError(f"expected field=value, not {item!r}")
         values[field.strip()] = value
-    path = new_record(load_repository(data_root(args)), args.collection, name, values)
-    print(path)
+    created = new_record(load_repository(data_root(args)), args.collection, name, values)
+    print(created.path)
+    for remark in created.remarks:
+        print(f"Note: {remark}.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -111,8 +116,6 @@ def run_merge(args: argparse.Namespace) -> int:
 
 
 def run_fmt(args: argparse.Namespace) -> int:
-    import sys
-
     from ..editing.formatting import format_repository
     from ..repository import load_repository
 

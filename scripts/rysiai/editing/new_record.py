@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
 from ..errors import RysiaiError
 from ..loading.record import LABEL_FIELDS
 from ..repository import Repository
-from ..words.ids import is_valid_id, slugify
+from ..schema import Field
+from ..words.contact_points import normalize_phone
+from ..words.ids import RESERVED_IDS, id_problem, slugify, unreserved
 from .json_schemas import schema_path
 
+# Control characters have no place in a value typed on the command line (a tab and a line
+# break only in Markdown fields, as validation allows them).
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL_OUTSIDE_MARKDOWN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
-def new_record(repository: Repository, collection_name: str, name: str | None, given: dict[str, str]) -> Path:
+
+class NewRecord(NamedTuple):
+    path: Path
+    remarks: list[str]  # what the command changed on its own, e.g. a reserved id
+
+
+def new_record(repository: Repository, collection_name: str, name: str | None, given: dict[str, str]) -> NewRecord:
     schema = repository.schema
     if collection_name not in schema.collections:
         known = ", ".join(schema.collections)
@@ -22,12 +36,21 @@ def new_record(repository: Repository, collection_name: str, name: str | None, g
     label = next((field for field in LABEL_FIELDS if field in collection.fields), None)
     if name is not None and label is not None:
         given = {label: name, **given}
+    given = dict(given)
+    record_id = given.pop("id", None)
     for field in given:
         if field not in collection.fields or field == "id":
             raise RysiaiError(f"`{field}` is not a field of {collection_name}")
-    record_id = given.pop("id", None) or slugify(given.get(label, "") or collection_name)
-    if not is_valid_id(record_id):
-        raise RysiaiError(f"`{record_id}` cannot be an id: use lowercase letters a-z, digits and `-`")
+    remarks = []
+    if record_id is None:
+        derived = slugify(given.get(label, "") or collection_name)
+        record_id = unreserved(derived, collection_name)
+        if record_id != derived:
+            remarks.append(f"the id `{derived}` is reserved ({RESERVED_IDS[derived]}); the record's id is `{record_id}`")
+    problem = id_problem(record_id)
+    if problem:
+        instead = f" (e.g. `{unreserved(record_id, collection_name)}`)" if record_id in RESERVED_IDS else ""
+        raise RysiaiError(f"`{record_id}` cannot be an id: {problem}{instead}")
     path = repository.root / collection_name / f"{record_id}.yaml"
     if path.exists() or record_id in repository.by_id:
         raise RysiaiError(f"{path} or the id `{record_id}` exists already; nothing written")
@@ -40,9 +63,7 @@ def new_record(repository: Repository, collection_name: str, name: str | None, g
             continue
         comment = f"{field.title}{' (privalomas)' if field.required else ''}: {field.description}"
         if field.name in given:
-            value = yaml.safe_dump(given[field.name], allow_unicode=True, width=float("inf")).strip()
-            value = value.removesuffix("\n...").strip()
-            lines.append(f"{field.name}: {value}  # {comment}")
+            lines.append(f"{field.name}: {written_value(field, given[field.name])}  # {comment}")
         elif field.required:
             lines.append(f"{field.name}:  # {comment}")
         else:
@@ -50,4 +71,25 @@ def new_record(repository: Repository, collection_name: str, name: str | None, g
     path.parent.mkdir(exist_ok=True)
     with open(path, "x", encoding="utf-8") as file:
         file.write("\n".join(lines) + "\n")
-    return path
+    return NewRecord(path, remarks)
+
+
+def written_value(field: Field, text: str) -> str:
+    """A value as `rysiai fmt` would leave it: a phone in E.164, a list as a list, in YAML."""
+    control = (CONTROL if field.check == "markdown" else CONTROL_OUTSIDE_MARKDOWN).search(text)
+    if control:
+        raise RysiaiError(
+            f"`{field.name}` holds the control character U+{ord(control.group()):04X}; "
+            "type the value without it"
+        )
+    if field.type == "array":
+        raise RysiaiError(f"`{field.name}` holds items of several fields: write them in the file")
+    value: str | list[str] = text
+    if field.type == "list":
+        value = [item.strip() for item in text.split(field.delimiter) if item.strip()]
+    elif field.check == "phone":
+        value = normalize_phone(text) or text
+    elif field.type == "boolean" and text in ("true", "false"):
+        return text  # YAML's own words for the two values need no quotes
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=float("inf"), default_flow_style=True)
+    return dumped.strip().removesuffix("\n...").strip()

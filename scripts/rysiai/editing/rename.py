@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import RysiaiError
 from ..repository import Repository, references
-from ..words.ids import RESERVED_IDS, is_valid_id
+from ..words.ids import id_problem
 from .value_edits import edit_values
 
 
@@ -19,8 +19,9 @@ def rename_record(repository: Repository, old: str, new: str) -> list[Path]:
     record = repository.by_id.get(old)
     if record is None:
         raise RysiaiError(f"there is no record `{old}`")
-    if not is_valid_id(new) or new in RESERVED_IDS:
-        raise RysiaiError(f"`{new}` cannot be an id: use lowercase letters a-z, digits and `-`")
+    problem = id_problem(new)
+    if problem:
+        raise RysiaiError(f"`{new}` cannot be an id: {problem}")
     if new in repository.by_id:
         raise RysiaiError(f"the id `{new}` is taken by {repository.by_id[new].path}")
     edits: dict[str, list[tuple[str, tuple]]] = {}

@@ -73,7 +73,7 @@ BAD_ID = FindingKind(
     "use `{suggestion}`")
 RESERVED_ID = FindingKind(
     "reserved-id", ERROR, "Reserved id",
-    "id `{id}` is reserved: the site's page of the collection has that address",
+    "id `{id}` is reserved: {reason}",
     "use another id, e.g. `{suggestion}`")
 MISSING_ID = FindingKind(
     "missing-id", ERROR, "Missing id",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..findings import Finding, catalogue
 from ..schema import Collection
-from ..words.ids import RESERVED_IDS, is_valid_id, slugify
+from ..words.ids import RESERVED_IDS, is_valid_id, slugify, unreserved
 from .convert import type_record
 from .csv_source import read_csv_records
 from .record import Record
@@ -83,7 +83,7 @@ def _id_findings(record: Record) -> list[Finding]:
         return [
             catalogue.RESERVED_ID(
                 path=record.path, line=record.line, record=record.id, id=record.id,
-                suggestion=f"{record.collection}-{record.id}",
+                reason=RESERVED_IDS[record.id], suggestion=unreserved(record.id, record.collection),
             )
         ]
     if is_valid_id(record.id):
