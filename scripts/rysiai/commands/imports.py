@@ -53,52 +53,67 @@ def add_parsers(commands) -> None:
 
 
 def run_import_vcard(args: argparse.Namespace) -> int:
-    import logging
-
     from ..imports.contacts import plan_contacts
     from ..imports.vcard_source import read_vcards
     from ..repository import load_repository
 
     repository = load_repository(data_root(args))
-    logging.getLogger("vobject").setLevel(logging.CRITICAL)  # its line-by-line complaints
-    plan = plan_contacts(repository, read_vcards(args.file.read_bytes()), args.file.name)
+    plan = plan_contacts(repository, read_vcards(_read(args.file)), args.file.name)
     return _carry_out(repository, plan, "Cards", args.dry_run)
 
 
 def run_import_table(args: argparse.Namespace) -> int:
-    from ..errors import RysiaiError
-    from ..imports.tables import plan_rows, read_csv_table, read_xlsx_table
+    from ..imports.columns import parse_map
+    from ..imports.table_files import read_csv_table, read_xlsx_table
+    from ..imports.tables import plan_rows
     from ..repository import load_repository
 
     repository = load_repository(data_root(args))
     collection = collection_named(repository, args.collection)
-    mapping = {}
-    for pair in filter(None, args.map.split(",")):
-        source, equals, target = pair.partition("=")
-        if not equals:
-            raise RysiaiError(f"--map takes SRC=field pairs, not {pair!r}")
-        mapping[source.strip()] = target.strip()
+    mapping = parse_map(args.map)
+    _read(args.file, size_only=True)
     if args.kind == "csv":
-        header, rows, encoding, delimiter = read_csv_table(args.file.read_bytes())
-        print(f"Read as {encoding}, cells separated by `{delimiter}`.")
+        table = read_csv_table(args.file)
+        print(f"Read as {table.encoding}, cells separated by `{table.delimiter}`.")
     else:
-        header, rows = read_xlsx_table(args.file)
-    plan, unmatched = plan_rows(repository, collection, header, rows, mapping, args.file.name)
+        table = read_xlsx_table(args.file)
+    plan, unmatched, matched = plan_rows(repository, collection, table, mapping, args.file.name)
+    for line in matched:
+        print(f"Columns joined: {line}.")
     if unmatched:
         print("Columns matching no field (their values go into the notes): " + ", ".join(unmatched))
     return _carry_out(repository, plan, "Rows", args.dry_run)
 
 
+def _read(path: Path, size_only: bool = False) -> bytes:
+    from ..errors import RysiaiError
+
+    try:
+        if size_only:
+            path.stat()
+            return b""
+        return path.read_bytes()
+    except OSError as error:
+        raise RysiaiError(f"{path}: cannot be read: {error.strerror}") from None
+
+
 def _carry_out(repository, plan, units: str, dry_run: bool) -> int:
-    from ..imports.contacts import write_plan
+    from ..imports.plan import write_plan
+    from ..imports.settling import settle
     from ..loading.record import LABEL_FIELDS
+    from ..validate import check_repository
+
+    collection = plan.collection
+    settle(repository, plan, collection, check_repository)
 
     def label(values: dict) -> str:
         return next((values[name] for name in LABEL_FIELDS if values.get(name)), "")
 
     print(f"New records ({len(plan.new)}):")
     for record_id, values in plan.new:
-        print(f"  {plan.collection}/{record_id}.yaml  {label(values)}")
+        print(f"  {collection}/{record_id}.yaml  {label(values)}")
+        for remark in plan.remarks.get(record_id, []):
+            print(f"    {remark}")
     if plan.duplicates:
         print(f"Possible duplicates, not written ({len(plan.duplicates)}):")
         for what, existing, why in plan.duplicates:
@@ -107,13 +122,15 @@ def _carry_out(repository, plan, units: str, dry_run: bool) -> int:
         print(f"{units} not used ({len(plan.unusable)}):")
         for what, why in plan.unusable:
             print(f"  {what}: {why}")
-    for kind, count in sorted(plan.skipped.items()):
+    pictures = {kind: count for kind, count in plan.skipped.items() if kind != "bookkeeping"}
+    for kind, count in sorted(pictures.items()):
         print(f"Skipped: {count} {kind} (pictures and keys are not kept)")
+    if plan.skipped.get("bookkeeping"):
+        print(f"Skipped: {plan.skipped['bookkeeping']} of the address book's own entries "
+              "(program, ids, revisions, sort keys)")
     if dry_run:
         print("Dry run: nothing written.")
         return EXIT_OK
     written = write_plan(repository, plan)
     print(f"Written: {len(written)} file(s).")
     return EXIT_OK
-
-

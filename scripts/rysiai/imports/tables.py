@@ -1,123 +1,198 @@
-"""Records from CSV and Excel tables: the encoding and separator found, columns matched to fields.
+"""Records of any collection from the rows of a CSV or Excel table.
 
-Columns match a field by its name (`email`) or its Lithuanian title (`El. paštas`), in any
-letter case, or as `--map` says. CSV may be UTF-8 (with or without a byte-order mark) or
-Windows-1257, as older Lithuanian Excel writes it, separated by `,` or `;`.
+Each cell becomes the value its field takes (cells.py); a record named by its name is found by
+it (references.py); whatever cannot be made valid goes into the notes, with the reason, and the
+plan lists it. A row that would still not make a valid record (no name, a required value
+missing) is listed with the reason and not written.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-from pathlib import Path
-
-from ..errors import RysiaiError
 from ..loading.record import LABEL_FIELDS
 from ..repository import Repository
-from ..schema import Collection
-from ..words.contact_points import email_problem, normalize_phone
-from ..words.ids import slugify
-from .contacts import ImportPlan, Known
-
-ENCODINGS = ("utf-8-sig", "cp1257")
-
-
-def read_csv_table(data: bytes) -> tuple[list[str], list[list[str]], str, str]:
-    """Header, rows, the encoding and the separator found."""
-    for encoding in ENCODINGS:
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    if not rows:
-        raise RysiaiError("the file holds no table")
-    return [cell.strip() for cell in rows[0]], rows[1:], encoding.removesuffix("-sig"), delimiter
-
-
-def read_xlsx_table(path: Path) -> tuple[list[str], list[list[str]]]:
-    from openpyxl import load_workbook
-
-    sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-    rows = [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
-    if not rows:
-        raise RysiaiError(f"{path}: the first sheet is empty")
-    return [cell.strip() for cell in rows[0]], rows[1:]
-
-
-def match_columns(header: list[str], collection: Collection, mapping: dict[str, str]) -> dict[int, str]:
-    """Column index → field name; a mapping names columns by their header text."""
-    by_title = {}
-    for field in collection.fields.values():
-        by_title[field.name.casefold()] = field.name
-        by_title[field.title.casefold()] = field.name
-    matched = {}
-    for index, title in enumerate(header):
-        target = mapping.get(title) or by_title.get(title.casefold())
-        if target is not None:
-            if target not in collection.fields:
-                raise RysiaiError(f"--map names `{target}`, which is not a field of {collection.name}")
-            matched[index] = target
-    return matched
+from ..schema import Collection, Field
+from ..words.contact_points import email_problem, normalize_phone, url_problem
+from ..words.ids import RESERVED_IDS, id_problem, slugify
+from .cells import as_text, convert, month_first
+from .columns import Column, match_columns
+from .plan import Extra, ImportPlan, Known, cleaned, notes_with
+from .references import ReferenceIndex
+from .table_files import Table
 
 
 def plan_rows(
-    repository: Repository, collection: Collection, header: list[str], rows: list[list[str]],
-    mapping: dict[str, str], source: str,
-) -> tuple[ImportPlan, list[str]]:
-    """The import plan, and the columns that match no field (listed, never dropped silently)."""
-    columns = match_columns(header, collection, mapping)
-    unmatched = [title for index, title in enumerate(header) if index not in columns and title]
+    repository: Repository, collection: Collection, table: Table, mapping: dict[str, str], source: str,
+) -> tuple[ImportPlan, list[str], list[str]]:
+    """The import plan, the columns that match no field (their values go into the notes) and
+    what was matched on its own (two name columns)."""
+    columns, matched = match_columns(table.header, collection, mapping)
+    used = {index for column in columns for index in column.indexes}
+    unmatched = [title for index, title in enumerate(table.header) if index not in used and title]
     label = next((name for name in LABEL_FIELDS if name in collection.fields), None)
+    reader = _RowReader(repository, collection, table, columns)
     plan = ImportPlan(collection.name)
     known = Known(repository, collection.name)
-    for number, row in enumerate(rows, start=2):
-        if not any(cell.strip() for cell in row):
+    for number, row in table.rows:
+        if not any(str(cell).strip() for cell in row if cell is not None):
             continue
         where = f"row {number}"
-        if len(row) > len(header):
-            plan.unusable.append((where, f"it has {len(row)} cells but the header has {len(header)}"))
+        if table.delimiter and len(row) > len(table.header):  # CSV: a stray separator or quote
+            plan.unusable.append((where, f"it has {len(row)} cells but the header has {len(table.header)}"))
             continue
-        values: dict = {}
-        extras: list[str] = []
-        for index, cell in enumerate(row):
-            text = cell.strip()
-            if not text:
-                continue
-            if index not in columns:
-                extras.append(f"{header[index] or f'column {index + 1}'}: {text}")
-                continue
-            field = collection.fields[columns[index]]
-            if field.name == "id":
-                continue
-            if field.type == "list":
-                values[field.name] = [item.strip() for item in text.split(";") if item.strip()]
-            elif field.check == "phone":
-                normalized = normalize_phone(text)
-                if normalized:
-                    values[field.name] = normalized
-                else:
-                    extras.append(f"{field.title}: {text}")
-            elif field.check == "email" and email_problem(text):
-                extras.append(f"{field.title}: {text}")
-            else:
-                values[field.name] = text
-        if label is None or not values.get(label):
-            plan.unusable.append((where, f"no `{label}` ({collection.fields[label].title if label else '?'})"))
+        values, extras, remarks = reader.read(row, used)
+        given_id = values.pop("id", None)
+        missing = [name for name, field in collection.fields.items()
+                   if field.required and name != "id" and not values.get(name)]
+        if label is None or not values.get(label) or missing:
+            plan.unusable.append((where, _why_unusable(collection, label, missing or [label], extras)))
             continue
         duplicate = known.duplicate_of(values)
         if duplicate:
             plan.duplicates.append((f"{where} ({values[label]})", *duplicate))
             continue
-        note = f"Importuota iš {source} ({number} eilutė)."
-        if extras:
-            note = "\n".join(extras) + "\n\n" + note
-        if "notes" in collection.fields:
-            values["notes"] = (values["notes"] + "\n\n" + note) if values.get("notes") else note
-        record_id = known.new_id(slugify(values[label]))
+        notes = notes_with(collection, values, [], extras, f"Importuota iš {source} ({number} eilutė).")
+        if notes is None:
+            plan.unusable.append((where, f"{collection.name} have no `notes` to keep " + ", ".join(e.label for e in extras)))
+            continue
+        if notes:
+            values["notes"] = notes
+        values, control_remarks = cleaned(collection, values)
+        remarks += [extra.remark() for extra in extras] + control_remarks
+        record_id = _record_id(known, given_id, values[label], remarks)
         known.add(record_id, values)
         plan.new.append((record_id, values))
-    return plan, unmatched
+        plan.remarks[record_id] = remarks
+    return plan, unmatched, matched
+
+
+def _why_unusable(collection: Collection, label: str | None, missing: list[str], extras: list[Extra]) -> str:
+    reasons = []
+    for name in missing:
+        field = collection.fields.get(name) if name else None
+        title = field.title if field else "?"
+        wrong = next((extra for extra in extras if extra.label == title and extra.why), None)
+        reason = f"no `{name}` ({title})"
+        if wrong:
+            reason += f": `{wrong.value}` is {wrong.why}"
+        reasons.append(reason)
+    return "; ".join(reasons)
+
+
+def _record_id(known: Known, given: str | None, label: str, remarks: list[str]) -> str:
+    """The id the table gives, where it is free; else one made from it or from the name."""
+    if not given:
+        return known.new_id(slugify(label), remarks)
+    if given in RESERVED_IDS:
+        return known.new_id(given, remarks)  # which says why it is changed
+    problem = id_problem(given)
+    if problem:
+        remarks.append(f"the id `{given}` cannot be used ({problem})")
+        return known.new_id(slugify(given), remarks)
+    record_id = known.new_id(given, remarks)
+    if record_id != given:
+        remarks.append(f"the id `{given}` is taken; `{record_id}` instead")
+    return record_id
+
+
+class _RowReader:
+    """Turns one row's cells into a record's values, its extras for the notes and remarks."""
+
+    def __init__(self, repository: Repository, collection: Collection, table: Table, columns: list[Column]):
+        self.repository = repository
+        self.collection = collection
+        self.header = table.header
+        self.columns = columns
+        self.indexes: dict[tuple[str, ...], ReferenceIndex] = {}
+        self.month_first = {
+            column.field: month_first([row[column.indexes[0]] for _, row in table.rows if len(row) > column.indexes[0]])
+            for column in columns
+            if len(column.indexes) == 1
+        }
+
+    def read(self, row: list, used: set[int]) -> tuple[dict, list[Extra], list[str]]:
+        values: dict = {}
+        extras: list[Extra] = []
+        remarks: list[str] = []
+        for column in self.columns:
+            field = self.collection.fields[column.field]
+            cells = [row[index] for index in column.indexes if index < len(row) and _filled(row[index])]
+            if not cells:
+                continue
+            if len(cells) > 1:  # given name and surname: joined as text
+                parts = [convert(cell, field) for cell in cells]
+                wrong = [cell for cell, part in zip(cells, parts) if part.text is None]
+                if wrong:
+                    extras += [Extra(field.title, as_text(cell).strip(), part.problem) for cell, part in zip(cells, parts) if part.text is None]
+                    continue
+                cell = " ".join(part.text for part in parts if part.text)
+            else:
+                cell = cells[0]
+            self._put(field, cell, values, extras, remarks)
+        for index, cell in enumerate(row):
+            if index not in used and _filled(cell):
+                title = self.header[index] if index < len(self.header) and self.header[index] else f"stulpelis {index + 1}"
+                why = convert(cell, _ANY_TEXT).problem or "no field of that name"
+                extras.append(Extra(title, as_text(cell).strip(), why))
+        return values, extras, remarks
+
+    def _put(self, field: Field, cell, values: dict, extras: list[Extra], remarks: list[str]) -> None:
+        if field.type == "array":
+            extras.append(Extra(field.title, as_text(cell).strip(), "a field with items of several fields is written in YAML only"))
+            return
+        converted = convert(cell, field, month_first_column=self.month_first.get(field.name, False))
+        if converted.text is None:
+            extras.append(Extra(field.title, as_text(cell).strip(), converted.problem))
+            return
+        if not converted.text:
+            return
+        if field.type == "list":
+            items = [item.strip() for item in converted.text.split(field.delimiter) if item.strip()]
+            kept = []
+            for item in items:
+                value = self._checked(field, item, extras, remarks)
+                if value is not None:
+                    kept.append(value)
+            if kept:
+                values[field.name] = kept
+            return
+        value = self._checked(field, converted.text, extras, remarks)
+        if value is not None:
+            values[field.name] = value
+
+    def _checked(self, field: Field, text: str, extras: list[Extra], remarks: list[str]) -> str | None:
+        """The value as validation wants it, or None with the reason among the extras."""
+        problem = ""
+        if field.check == "phone":
+            normalized = normalize_phone(text)
+            if normalized:
+                return normalized
+            problem = "not a valid phone number"
+        elif field.check == "email" and email_problem(text):
+            problem = "not an e-mail address: " + _lowered(email_problem(text))
+        elif field.check == "url" and url_problem(text):
+            problem = "not a web address: " + _lowered(url_problem(text))
+        elif field.check == "country" and len(text) == 2:
+            text = text.upper()
+        elif field.references:
+            index = self.indexes.setdefault(field.references, ReferenceIndex(self.repository, field.references))
+            found = index.find(text)
+            if found.id and found.why:
+                remarks.append(f"`{field.title}` `{text}` taken as `{found.id}`, {found.why}")
+            if found.id:
+                return found.id
+            problem = found.why
+        if problem:
+            extras.append(Extra(field.title, text, problem))
+            return None
+        return text
+
+
+def _lowered(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _filled(cell) -> bool:
+    return cell is not None and (not isinstance(cell, str) or bool(cell.strip()))
+
+
+_ANY_TEXT = Field(name="", type="string", title="", description="", visibility="internal")

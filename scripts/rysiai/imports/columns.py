@@ -1,0 +1,81 @@
+"""A table's columns matched to a collection's fields, by name, by title, or as `--map` says.
+
+Headers match a field's name (`email`) or Lithuanian title (`El. paštas`) in any letter case,
+with or without diacritics. A first name and a surname in two columns (`Vardas`, `Pavardė`, in
+either order; `First name`, `Last name`) make `name`, given name first; `--map
+"Vardas+Pavardė=name"` says the same by hand, in the order given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import RysiaiError
+from ..schema import Collection
+from .cells import fold_word
+
+GIVEN_NAMES = {"vardas", "first name", "firstname", "given name", "forename"}
+SURNAMES = {"pavarde", "last name", "lastname", "surname", "family name"}
+
+
+@dataclass(frozen=True)
+class Column:
+    """A field and the column(s) that fill it; several are joined with a space."""
+
+    field: str
+    indexes: tuple[int, ...]
+
+
+def parse_map(text: str) -> dict[str, str]:
+    """`Kraštas=country,Vardas+Pavardė=name` → {"Kraštas": "country", "Vardas+Pavardė": "name"}."""
+    mapping = {}
+    for pair in filter(None, (part.strip() for part in text.split(","))):
+        source, equals, target = pair.partition("=")
+        if not equals or not source.strip() or not target.strip():
+            raise RysiaiError(f"--map takes SRC=field pairs, not {pair!r}")
+        mapping[source.strip()] = target.strip()
+    return mapping
+
+
+def match_columns(header: list[str], collection: Collection, mapping: dict[str, str]) -> tuple[list[Column], list[str]]:
+    """The columns that fill fields, and what was matched on its own beyond names and titles."""
+    folded = [fold_word(title) for title in header]
+    columns: list[Column] = []
+    taken: set[int] = set()
+    filled: set[str] = set()
+    remarks: list[str] = []
+    for source, target in mapping.items():
+        if target not in collection.fields:
+            raise RysiaiError(f"--map names `{target}`, which is not a field of {collection.name}")
+        indexes = tuple(_column_named(part, header, folded) for part in source.split("+"))
+        columns.append(Column(target, indexes))
+        taken.update(indexes)
+        filled.add(target)
+    by_title = {}
+    for field in collection.fields.values():
+        by_title.setdefault(fold_word(field.name), field.name)
+        by_title.setdefault(fold_word(field.title), field.name)
+    for index, title in enumerate(folded):
+        target = by_title.get(title)
+        if index in taken or target is None or target in filled:
+            continue
+        columns.append(Column(target, (index,)))
+        taken.add(index)
+        filled.add(target)
+    if "name" in collection.fields and "name" not in filled:
+        given = [index for index, title in enumerate(folded) if title in GIVEN_NAMES and index not in taken]
+        family = [index for index, title in enumerate(folded) if title in SURNAMES and index not in taken]
+        if len(given) == 1 and len(family) == 1:
+            columns.append(Column("name", (given[0], family[0])))
+            remarks.append(f"`{header[given[0]]}` and `{header[family[0]]}` make `name` (given name first)")
+    return columns, remarks
+
+
+def _column_named(part: str, header: list[str], folded: list[str]) -> int:
+    wanted = fold_word(part)
+    matches = [index for index, title in enumerate(folded) if title == wanted]
+    if len(matches) != 1:
+        known = ", ".join(f"`{title}`" for title in header if title)
+        what = "no column" if not matches else "more than one column"
+        raise RysiaiError(f"--map names `{part.strip()}`, but the table has {what} of that name; its columns are: {known}")
+    return matches[0]
