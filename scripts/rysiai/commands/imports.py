@@ -72,12 +72,10 @@ def run_import_table(args: argparse.Namespace) -> int:
     collection = collection_named(repository, args.collection)
     mapping = parse_map(args.map)
     _read(args.file, size_only=True)
-    if args.kind == "csv":
-        table = read_csv_table(args.file)
-        print(f"Read as {table.encoding}, cells separated by `{table.delimiter}`.")
-    else:
-        table = read_xlsx_table(args.file)
+    table = read_csv_table(args.file) if args.kind == "csv" else read_xlsx_table(args.file)
     plan, unmatched, matched = plan_rows(repository, collection, table, mapping, args.file.name)
+    if args.kind == "csv":
+        print(f"Read as {table.encoding}, cells separated by `{table.delimiter}`.")
     for line in matched:
         print(f"Columns joined: {line}.")
     if unmatched:
@@ -111,17 +109,17 @@ def _carry_out(repository, plan, units: str, dry_run: bool) -> int:
 
     print(f"New records ({len(plan.new)}):")
     for record_id, values in plan.new:
-        print(f"  {collection}/{record_id}.yaml  {label(values)}")
+        print(f"  {collection}/{record_id}.yaml  {_shown(label(values))}")
         for remark in plan.remarks.get(record_id, []):
-            print(f"    {remark}")
+            print(f"    {_shown(remark)}")
     if plan.duplicates:
         print(f"Possible duplicates, not written ({len(plan.duplicates)}):")
         for what, existing, why in plan.duplicates:
-            print(f"  {what}: {why} as `{existing}`")
+            print(f"  {_shown(what)}: {why} as `{existing}`")
     if plan.unusable:
         print(f"{units} not used ({len(plan.unusable)}):")
         for what, why in plan.unusable:
-            print(f"  {what}: {why}")
+            print(f"  {_shown(what)}: {_shown(why)}")
     pictures = {kind: count for kind, count in plan.skipped.items() if kind != "bookkeeping"}
     for kind, count in sorted(pictures.items()):
         print(f"Skipped: {count} {kind} (pictures and keys are not kept)")
@@ -134,3 +132,12 @@ def _carry_out(repository, plan, units: str, dry_run: bool) -> int:
     written = write_plan(repository, plan)
     print(f"Written: {len(written)} file(s).")
     return EXIT_OK
+
+
+def _shown(text: str) -> str:
+    """Text from an imported file, with control characters shown escaped (`\\x1b`), so that
+    none can move the cursor, recolour or clear the terminal, or split a line of the plan."""
+    return "".join(
+        character if character.isprintable() else character.encode("unicode_escape").decode("ascii")
+        for character in text
+    )

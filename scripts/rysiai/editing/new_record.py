@@ -46,7 +46,8 @@ def new_record(repository: Repository, collection_name: str, name: str | None, g
         derived = slugify(given.get(label, "") or collection_name)
         record_id = unreserved(derived, collection_name)
         if record_id != derived:
-            remarks.append(f"the id `{derived}` is reserved ({RESERVED_IDS[derived]}); the record's id is `{record_id}`")
+            reason = RESERVED_IDS[derived]
+            remarks.append(f"the id `{derived}` is reserved ({reason}); the record's id is `{record_id}`")
     problem = id_problem(record_id)
     if problem:
         instead = f" (e.g. `{unreserved(record_id, collection_name)}`)" if record_id in RESERVED_IDS else ""

@@ -63,9 +63,12 @@ def as_text(cell) -> str:
     if isinstance(cell, int):
         return str(cell)
     if isinstance(cell, float):
-        if cell.is_integer():
+        if cell.is_integer() and abs(cell) < 2**53:
             return str(int(cell))
-        return format(Decimal(repr(cell)), "f")
+        # The shortest digits that are this number, without an exponent: a spreadsheet keeps
+        # no more than 15 to 17 significant digits, so a longer number comes back as those.
+        text = format(Decimal(repr(cell)), "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
     if isinstance(cell, dt.datetime):
         if cell.time() == dt.time(0):
             return cell.date().isoformat()
@@ -96,7 +99,7 @@ def convert(cell, field: Field, *, month_first_column: bool = False) -> Converte
         return Converted(None, "a formula with no computed value; open and save the file in Excel")
     if isinstance(cell, ExcelError):
         return Converted(None, "an error value of Excel")
-    kind = "date" if field.type == "date" else field.check if field.check in ("date-time", "partial-date") else field.type
+    kind = field.check if field.check in ("date-time", "partial-date") else field.type
     if kind in ("date", "date-time", "partial-date"):
         return _date(cell, kind, month_first_column)
     if kind == "boolean":
@@ -153,7 +156,7 @@ def _date(cell, kind: str, month_first_column: bool) -> Converted:
             return Converted(None, "the year is written in two digits, so the century is unknown")
         first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
         day, month = first, second
-        if match.group(2) == "/" and month_first_column and first != second and first <= 12:
+        if match.group(2) == "/" and month_first_column and first != second and max(first, second) <= 12:
             return Converted(None, "day or month first? other dates in this column are written month first")
     try:
         day_of = dt.date(year, month, day)
@@ -172,7 +175,8 @@ def _moment(day: dt.date, time: dt.time | None, kind: str) -> Converted:
     if time is None or time == dt.time(0):
         return Converted(day.isoformat())
     if kind != "date-time":
-        return Converted(None, f"a date with a time of day ({time.isoformat(timespec='minutes')}); this field takes a day")
+        shown = time.isoformat(timespec="minutes")
+        return Converted(None, f"a date with a time of day ({shown}); this field takes a day")
     if time.second or time.microsecond:
         return Converted(None, "a time with seconds; this field takes hours and minutes")
     return Converted(f"{day.isoformat()} {time.isoformat(timespec='minutes')}")

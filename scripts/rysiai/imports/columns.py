@@ -37,7 +37,9 @@ def parse_map(text: str) -> dict[str, str]:
     return mapping
 
 
-def match_columns(header: list[str], collection: Collection, mapping: dict[str, str]) -> tuple[list[Column], list[str]]:
+def match_columns(
+    header: list[str], collection: Collection, mapping: dict[str, str]
+) -> tuple[list[Column], list[str]]:
     """The columns that fill fields, and what was matched on its own beyond names and titles."""
     folded = [fold_word(title) for title in header]
     columns: list[Column] = []
@@ -77,5 +79,7 @@ def _column_named(part: str, header: list[str], folded: list[str]) -> int:
     if len(matches) != 1:
         known = ", ".join(f"`{title}`" for title in header if title)
         what = "no column" if not matches else "more than one column"
-        raise RysiaiError(f"--map names `{part.strip()}`, but the table has {what} of that name; its columns are: {known}")
+        raise RysiaiError(
+            f"--map names `{part.strip()}`, but the table has {what} of that name; its columns are: {known}"
+        )
     return matches[0]

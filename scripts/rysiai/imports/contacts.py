@@ -41,7 +41,8 @@ def plan_contacts(repository: Repository, candidates: list[Candidate], source: s
         if duplicate:
             plan.duplicates.append((where, *duplicate))
             continue
-        notes = notes_with(collection, values, candidate.notes, extras, f"Importuota iš {source} (vCard Nr. {candidate.number}).")
+        origin = f"Importuota iš {source} (vCard Nr. {candidate.number})."
+        notes = notes_with(collection, values, candidate.notes, extras, origin)
         if notes is None:
             plan.unusable.append((where, "people have no `notes` to keep " + ", ".join(e.label for e in extras)))
             continue
@@ -53,6 +54,7 @@ def plan_contacts(repository: Repository, candidates: list[Candidate], source: s
         seen.add(record_id, values)
         plan.new.append((record_id, values))
         plan.remarks[record_id] = remarks
+        plan.origins[record_id] = where
     return plan
 
 

@@ -26,6 +26,7 @@ class ImportPlan:
     collection: str  # where the new records go
     new: list[tuple[str, dict]] = field(default_factory=list)  # (id, values)
     remarks: dict[str, list[str]] = field(default_factory=dict)  # id → what was done on the way
+    origins: dict[str, str] = field(default_factory=dict)  # id → where in the source: `row 3`
     duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (what, existing id, why)
     unusable: list[tuple[str, str]] = field(default_factory=list)  # (what, why)
     skipped: dict[str, int] = field(default_factory=dict)  # photos and the like, counted
@@ -45,7 +46,9 @@ class Extra:
         return f"into the notes: {self.label} `{shown}`" + (f" ({self.why})" if self.why else "")
 
 
-def notes_with(collection: Collection, values: dict, first: list[str], extras: list[Extra], origin: str) -> str | None:
+def notes_with(
+    collection: Collection, values: dict, first: list[str], extras: list[Extra], origin: str
+) -> str | None:
     """The notes: what the source wrote as notes, then each extra as `label: value`, then the origin.
 
     None when the collection has no notes field and something would have to go there.

@@ -22,6 +22,7 @@ Check = Callable[[Repository], Report]
 
 def settle(repository: Repository, plan: ImportPlan, collection: str, check: Check) -> None:
     """Make every record of ``plan`` valid, or take it out of the plan saying why."""
+    fields = repository.schema.collections[collection].fields
     for final in (False, True):
         errors = _errors_of_new_records(repository, plan, collection, check)
         if not errors:
@@ -29,9 +30,10 @@ def settle(repository: Repository, plan: ImportPlan, collection: str, check: Che
         kept = []
         for record_id, values in plan.new:
             found = errors.get(record_id, [])
-            fields = {_top_field(finding.field) for finding in found}
-            if found and (final or None in fields or "notes" in fields or "notes" not in values):
-                where = f"{collection}/{record_id}.yaml ({_label(values)})"
+            names = {_top_field(finding.field) for finding in found}
+            movable = all(name in values and not fields[name].required for name in names)
+            if found and (final or not movable or "notes" in names or "notes" not in values):
+                where = plan.origins.get(record_id) or f"{collection}/{record_id}.yaml"
                 plan.unusable.append((where, "; ".join(finding.message for finding in found)))
                 plan.remarks.pop(record_id, None)
                 continue
@@ -39,15 +41,17 @@ def settle(repository: Repository, plan: ImportPlan, collection: str, check: Che
                 name = _top_field(finding.field)
                 if name in values:
                     value = values.pop(name)
-                    title = repository.schema.collections[collection].fields[name].title
-                    extra = Extra(title, value if isinstance(value, str) else "; ".join(map(str, value)), finding.message)
+                    shown = value if isinstance(value, str) else "; ".join(map(str, value))
+                    extra = Extra(fields[name].title, shown, finding.message)
                     _into_notes(values, extra)
                     plan.remarks[record_id].append(extra.remark())
             kept.append((record_id, values))
         plan.new = kept
 
 
-def _errors_of_new_records(repository: Repository, plan: ImportPlan, collection_name: str, check: Check) -> dict[str, list[Finding]]:
+def _errors_of_new_records(
+    repository: Repository, plan: ImportPlan, collection_name: str, check: Check
+) -> dict[str, list[Finding]]:
     collection = repository.schema.collections[collection_name]
     records, findings = [], []
     for record_id, values in plan.new:
@@ -86,6 +90,3 @@ def _into_notes(values: dict, extra: Extra) -> None:
     paragraphs.insert(len(paragraphs) - 1, f"{extra.label}: {extra.value}")
     values["notes"] = "\n\n".join(paragraphs)
 
-
-def _label(values: dict) -> str:
-    return next((values[name] for name in ("name", "title", "subject") if values.get(name)), "")

@@ -44,7 +44,9 @@ class Table:
 def read_csv_table(path: Path, limits: Limits = Limits()) -> Table:
     size = path.stat().st_size
     if size > limits.unpacked:
-        raise RysiaiError(f"{path.name}: {size:,} bytes; tables of more than {limits.unpacked:,} bytes are not imported")
+        raise RysiaiError(
+            f"{path.name}: {size:,} bytes; tables of more than {limits.unpacked:,} bytes are not imported"
+        )
     data = path.read_bytes()
     for encoding in ENCODINGS:
         try:
@@ -58,6 +60,8 @@ def read_csv_table(path: Path, limits: Limits = Limits()) -> Table:
     rows = []
     try:
         for number, row in enumerate(reader, start=1):
+            if number > limits.rows + 1:  # the header and this many rows
+                raise RysiaiError(f"{path.name}: more than {limits.rows:,} rows; import it in parts")
             _within(path, number, row, limits)
             rows.append((number, row))
     except csv.Error as error:
@@ -79,7 +83,9 @@ def read_xlsx_table(path: Path, limits: Limits = Limits()) -> Table:
         warnings.simplefilter("ignore")
         try:
             book = load_workbook(path, read_only=True)
-        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, SyntaxError) as error:
+        except (zipfile.BadZipFile, EOFError) as error:
+            raise RysiaiError(f"{path.name}: the workbook is damaged ({error})") from None
+        except (KeyError, ValueError, TypeError, OSError, SyntaxError) as error:
             raise RysiaiError(f"{path.name}: cannot be read as an Excel workbook ({error})") from None
         try:
             rows = list(_rows(path, book.worksheets[0], limits))
@@ -114,7 +120,10 @@ def _rows(path: Path, sheet, limits: Limits):
             raise RysiaiError(f"{path.name}: more than {limits.rows:,} rows; import it in parts")
         widest = max(written)
         if widest > limits.columns:
-            raise RysiaiError(f"{path.name}: row {number} has a value in column {widest:,}; at most {limits.columns:,} columns are imported")
+            raise RysiaiError(
+                f"{path.name}: row {number} has a value in column {widest:,}; "
+                f"at most {limits.columns:,} columns are imported"
+            )
         cells = [written.get(column) for column in range(1, widest + 1)]
         _within(path, number, cells, limits)
         yield number, cells
@@ -161,8 +170,6 @@ def _cell(value_cell: dict, formula_cell: dict | None):
 
 
 def _within(path: Path, number: int, cells: list, limits: Limits) -> None:
-    if number > limits.rows + 1:  # the header and this many rows
-        raise RysiaiError(f"{path.name}: more than {limits.rows:,} rows; import it in parts")
     if len(cells) > limits.columns and any(cell not in (None, "") for cell in cells[limits.columns:]):
         raise RysiaiError(f"{path.name}: row {number} has more than {limits.columns:,} columns")
     for cell in cells:

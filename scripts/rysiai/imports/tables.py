@@ -52,7 +52,8 @@ def plan_rows(
             continue
         notes = notes_with(collection, values, [], extras, f"Importuota iš {source} ({number} eilutė).")
         if notes is None:
-            plan.unusable.append((where, f"{collection.name} have no `notes` to keep " + ", ".join(e.label for e in extras)))
+            kept = ", ".join(extra.label for extra in extras)
+            plan.unusable.append((where, f"{collection.name} have no `notes` to keep {kept}"))
             continue
         if notes:
             values["notes"] = notes
@@ -62,6 +63,7 @@ def plan_rows(
         known.add(record_id, values)
         plan.new.append((record_id, values))
         plan.remarks[record_id] = remarks
+        plan.origins[record_id] = f"{where} ({values[label]})"
     return plan, unmatched, matched
 
 
@@ -104,9 +106,10 @@ class _RowReader:
         self.columns = columns
         self.indexes: dict[tuple[str, ...], ReferenceIndex] = {}
         self.month_first = {
-            column.field: month_first([row[column.indexes[0]] for _, row in table.rows if len(row) > column.indexes[0]])
+            column.field: month_first([row[index] for _, row in table.rows if len(row) > index])
             for column in columns
             if len(column.indexes) == 1
+            for index in column.indexes
         }
 
     def read(self, row: list, used: set[int]) -> tuple[dict, list[Extra], list[str]]:
@@ -120,9 +123,9 @@ class _RowReader:
                 continue
             if len(cells) > 1:  # given name and surname: joined as text
                 parts = [convert(cell, field) for cell in cells]
-                wrong = [cell for cell, part in zip(cells, parts) if part.text is None]
+                wrong = [(cell, part.problem) for cell, part in zip(cells, parts) if part.text is None]
                 if wrong:
-                    extras += [Extra(field.title, as_text(cell).strip(), part.problem) for cell, part in zip(cells, parts) if part.text is None]
+                    extras += [Extra(field.title, as_text(cell).strip(), problem) for cell, problem in wrong]
                     continue
                 cell = " ".join(part.text for part in parts if part.text)
             else:
@@ -130,14 +133,16 @@ class _RowReader:
             self._put(field, cell, values, extras, remarks)
         for index, cell in enumerate(row):
             if index not in used and _filled(cell):
-                title = self.header[index] if index < len(self.header) and self.header[index] else f"stulpelis {index + 1}"
+                named = index < len(self.header) and self.header[index]
+                title = self.header[index] if named else f"stulpelis {index + 1}"
                 why = convert(cell, _ANY_TEXT).problem or "no field of that name"
                 extras.append(Extra(title, as_text(cell).strip(), why))
         return values, extras, remarks
 
     def _put(self, field: Field, cell, values: dict, extras: list[Extra], remarks: list[str]) -> None:
         if field.type == "array":
-            extras.append(Extra(field.title, as_text(cell).strip(), "a field with items of several fields is written in YAML only"))
+            why = "a field with items of several fields is written in YAML only"
+            extras.append(Extra(field.title, as_text(cell).strip(), why))
             return
         converted = convert(cell, field, month_first_column=self.month_first.get(field.name, False))
         if converted.text is None:

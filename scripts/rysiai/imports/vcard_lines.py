@@ -100,8 +100,10 @@ def parse_line(line: str, eight_bit: bool = False) -> Property | None:
         key, equals, values = param.partition("=")
         if not equals:  # vCard 2.1: `TEL;WORK;VOICE:`, `PHOTO;BASE64:`
             key, values = _bare_parameter(key), key
+        key = key.upper()
         for value in _split_quoted(values):
-            params.setdefault(key.upper(), []).append(value.strip('"').upper() if key.upper() in ("ENCODING", "CHARSET") else value.strip('"'))
+            value = value.strip('"')
+            params.setdefault(key, []).append(value.upper() if key in ("ENCODING", "CHARSET") else value)
     if not rest.startswith(":"):
         return None
     value = rest[1:]
