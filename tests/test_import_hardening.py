@@ -225,3 +225,18 @@ def test_a_windows_1257_card_with_a_charset_of_its_own(repo, cli, tmp_path):
     result = cli("import", "vcard", str(source), "--root", str(repo.root))
     assert result.out == "New records (1):\n  contacts/ruta-zaliene.yaml  Rūta Žalienė\nWritten: 1 file(s).\n"
     assert load_repository(repo.root).by_id["ruta-zaliene"].values["position"] == "Vadovė, skyrius"
+
+
+def test_a_card_inside_a_card_is_kept_as_the_agent(repo, cli, tmp_path):
+    """vCard 2.1 writes an AGENT's card inside the card; the outer card reads on after it."""
+    out, repository = imported(repo, cli, tmp_path, card(
+        "FN:Ona Onaitė", "AGENT:", "BEGIN:VCARD", "VERSION:2.1", "FN:Jonas Jonaitis", "TEL:8 612 34567",
+        "END:VCARD", "TITLE:Vadovė", version="2.1",
+    ), partners=False)
+    assert out == (
+        "New records (1):\n"
+        "  contacts/ona-onaite.yaml  Ona Onaitė\n"
+        "    into the notes: Atstovas `Jonas Jonaitis, 8 612 34567`\n"
+        "Written: 1 file(s).\n"
+    )
+    assert repository.by_id["ona-onaite"].values["position"] == "Vadovė"

@@ -428,3 +428,27 @@ def test_event_times_and_partners_named_in_a_list(repo, cli, tmp_path):
     out, repository = run(repo, cli, visits, "visits")
     assert repository.by_id["vizitas"].values["partners"] == ["talsi", "gija"]
     assert "    into the notes: Partneriai `Kauno kolegija` (no record of partners has that name)\n" in out
+
+
+def test_a_second_column_for_a_field_and_an_id_in_capitals(repo, cli, tmp_path):
+    path = csv_file(tmp_path, "Vardas ir pavardė;Telefonas;telefonas;Organizacija\nOna Onaitė;8 612 34567;8 612 34568;TALSI\n")
+    out, repository = run(repo, cli, path)
+    assert out == (
+        "Read as utf-8, cells separated by `;`.\n"
+        "Columns matching no field (their values go into the notes): telefonas\n"
+        "New records (1):\n"
+        "  contacts/ona-onaite.yaml  Ona Onaitė\n"
+        "    into the notes: telefonas `8 612 34568` (another column fills that field)\n"
+        "Written: 1 file(s).\n"
+    )
+    assert repository.by_id["ona-onaite"].values["organization"] == "talsi"
+
+
+def test_a_csv_that_is_neither_utf8_nor_windows_1257(repo, cli, tmp_path):
+    path = tmp_path / "kita.csv"
+    path.write_bytes("Vardas ir pavardė\nOna\n".encode("cp1257") + b"\x81\n")
+    result = cli("import", "csv", str(path), "--collection", "contacts", "--root", str(repo.root))
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "rysiai: error: kita.csv: line 3: byte 0x81 is neither UTF-8 nor Windows-1257 text; save the table as CSV UTF-8\n"
+    )

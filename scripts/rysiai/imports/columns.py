@@ -39,8 +39,9 @@ def parse_map(text: str) -> dict[str, str]:
 
 def match_columns(
     header: list[str], collection: Collection, mapping: dict[str, str]
-) -> tuple[list[Column], list[str]]:
-    """The columns that fill fields, and what was matched on its own beyond names and titles."""
+) -> tuple[list[Column], list[str], set[int]]:
+    """The columns that fill fields, what was matched on its own beyond names and titles, and
+    the columns named after a field another column fills already (their values go to the notes)."""
     folded = [fold_word(title) for title in header]
     columns: list[Column] = []
     taken: set[int] = set()
@@ -57,9 +58,13 @@ def match_columns(
     for field in collection.fields.values():
         by_title.setdefault(fold_word(field.name), field.name)
         by_title.setdefault(fold_word(field.title), field.name)
+    again = set()
     for index, title in enumerate(folded):
         target = by_title.get(title)
-        if index in taken or target is None or target in filled:
+        if index in taken or target is None:
+            continue
+        if target in filled:
+            again.add(index)
             continue
         columns.append(Column(target, (index,)))
         taken.add(index)
@@ -70,7 +75,7 @@ def match_columns(
         if len(given) == 1 and len(family) == 1:
             columns.append(Column("name", (given[0], family[0])))
             remarks.append(f"`{header[given[0]]}` and `{header[family[0]]}` make `name` (given name first)")
-    return columns, remarks
+    return columns, remarks, again - taken
 
 
 def _column_named(part: str, header: list[str], folded: list[str]) -> int:

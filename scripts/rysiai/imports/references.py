@@ -58,6 +58,7 @@ class ReferenceIndex:
         self.kinds = " or ".join(collections)
 
     def find(self, text: str) -> Found:
+        """By id, by name, by id in other letter case (`TALSI`), then by a name near enough."""
         if text in self.labels:
             return Found(text)
         key = organization_key(text)
@@ -66,6 +67,8 @@ class ReferenceIndex:
             return Found(next(iter(exact)))
         if exact:
             return Found(None, "several records have that name: " + ", ".join(sorted(exact)))
+        if text.strip().casefold() in self.labels:
+            return Found(text.strip().casefold())
         if not key:
             return Found(None, f"no record of {self.kinds} has that name")
         near = process.extract(key, self.keys, scorer=fuzz.ratio, score_cutoff=NEAR, limit=3)

@@ -52,8 +52,14 @@ def read_csv_table(path: Path, limits: Limits = Limits()) -> Table:
         try:
             text = data.decode(encoding)
             break
-        except UnicodeDecodeError:
-            continue
+        except UnicodeDecodeError as error:
+            problem = error
+    else:
+        line = data.count(b"\n", 0, problem.start) + 1
+        raise RysiaiError(
+            f"{path.name}: line {line}: byte 0x{data[problem.start]:02X} is neither UTF-8 nor Windows-1257 "
+            "text; save the table as CSV UTF-8"
+        )
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

@@ -25,11 +25,11 @@ def plan_rows(
 ) -> tuple[ImportPlan, list[str], list[str]]:
     """The import plan, the columns that match no field (their values go into the notes) and
     what was matched on its own (two name columns)."""
-    columns, matched = match_columns(table.header, collection, mapping)
+    columns, matched, again = match_columns(table.header, collection, mapping)
     used = {index for column in columns for index in column.indexes}
     unmatched = [title for index, title in enumerate(table.header) if index not in used and title]
     label = next((name for name in LABEL_FIELDS if name in collection.fields), None)
-    reader = _RowReader(repository, collection, table, columns)
+    reader = _RowReader(repository, collection, table, columns, again)
     plan = ImportPlan(collection.name)
     known = Known(repository, collection.name)
     for number, row in table.rows:
@@ -99,8 +99,11 @@ def _record_id(known: Known, given: str | None, label: str, remarks: list[str]) 
 class _RowReader:
     """Turns one row's cells into a record's values, its extras for the notes and remarks."""
 
-    def __init__(self, repository: Repository, collection: Collection, table: Table, columns: list[Column]):
+    def __init__(
+        self, repository: Repository, collection: Collection, table: Table, columns: list[Column], again: set[int]
+    ):
         self.repository = repository
+        self.again = again
         self.collection = collection
         self.header = table.header
         self.columns = columns
@@ -135,7 +138,9 @@ class _RowReader:
             if index not in used and _filled(cell):
                 named = index < len(self.header) and self.header[index]
                 title = self.header[index] if named else f"stulpelis {index + 1}"
-                why = convert(cell, _ANY_TEXT).problem or "no field of that name"
+                why = convert(cell, _ANY_TEXT).problem or (
+                    "another column fills that field" if index in self.again else "no field of that name"
+                )
                 extras.append(Extra(title, as_text(cell).strip(), why))
         return values, extras, remarks
 

@@ -44,22 +44,26 @@ def cards(data: bytes) -> list[list[Property]]:
     in the charset it names, else as Windows-1252.
     """
     try:
-        text, eight_bit = data.decode("utf-8-sig"), False
+        content, eight_bit = data.decode("utf-8-sig"), False
     except UnicodeDecodeError:
-        text, eight_bit = data.decode("latin-1"), True
+        content, eight_bit = data.decode("latin-1"), True
     found: list[list[Property]] = []
-    current: list[Property] | None = None
-    for line in _logical_lines(text):
+    open_cards: list[list[Property]] = []  # the card being read, and a card inside it (AGENT)
+    for line in _logical_lines(content):
         prop = parse_line(line, eight_bit)
         if prop is None:
             continue
         if prop.name == "BEGIN" and prop.value.strip().upper() == "VCARD":
-            current = []
-            found.append(current)
-        elif prop.name == "END" and prop.value.strip().upper() == "VCARD":
-            current = None
-        elif current is not None:
-            current.append(prop)
+            open_cards.append([])
+            if len(open_cards) == 1:
+                found.append(open_cards[0])
+        elif prop.name == "END" and prop.value.strip().upper() == "VCARD" and open_cards:
+            inner = open_cards.pop()
+            if open_cards:  # vCard 2.1 writes an AGENT's card inside the card: kept as one value
+                shown = [text(p.value) for p in inner if p.name in ("FN", "TEL", "EMAIL") and p.value.strip()]
+                open_cards[-1].append(Property(name="AGENT", value=", ".join(shown).replace("\\", "\\\\")))
+        elif open_cards:
+            open_cards[-1].append(prop)
     return found
 
 

@@ -36,7 +36,7 @@ LABELS = {
     "X-EVOLUTION-ASSISTANT": "Asistentas", "X-SPOUSE": "Sutuoktinis", "X-MS-SPOUSE": "Sutuoktinis",
     "X-EVOLUTION-SPOUSE": "Sutuoktinis", "X-PHONETIC-FIRST-NAME": "Vardo tarimas",
     "X-PHONETIC-LAST-NAME": "Pavardės tarimas", "EXPERTISE": "Sritis", "HOBBY": "Pomėgis",
-    "INTEREST": "Interesai", "X-MS-TEL": "Telefonas", "LANG": "Kalba",
+    "INTEREST": "Interesai", "X-MS-TEL": "Telefonas", "LANG": "Kalba", "AGENT": "Atstovas",
 }
 # Instant messengers, as older address books name them.
 MESSENGERS = {
