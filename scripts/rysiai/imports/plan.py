@@ -155,11 +155,11 @@ class Known:
         return candidate
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml's, where there is one
     """Text with line breaks as a `|` block, as people write notes."""
 
 
-def _text(dumper: yaml.SafeDumper, data: str):
+def _text(dumper, data: str):
     style = "|" if "\n" in data and data == data.strip() and "\t" not in data else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
