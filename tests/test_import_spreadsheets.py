@@ -4,7 +4,6 @@ booleans, Lithuanian labels, formulas and limits; every record written validates
 import datetime as dt
 import time
 import zipfile
-import zlib
 
 import pytest
 from openpyxl import Workbook
