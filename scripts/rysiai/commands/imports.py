@@ -110,7 +110,7 @@ def _carry_out(repository, plan, units: str, dry_run: bool) -> int:
     from ..validate import check_repository
 
     collection = plan.collection
-    settle(repository, plan, collection, check_repository)
+    settle(repository, plan, check_repository)
 
     def label(values: dict) -> str:
         return next((values[name] for name in LABEL_FIELDS if values.get(name)), "")

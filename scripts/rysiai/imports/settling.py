@@ -20,11 +20,12 @@ from .plan import Extra, ImportPlan, record_yaml
 Check = Callable[[Repository], Report]
 
 
-def settle(repository: Repository, plan: ImportPlan, collection: str, check: Check) -> None:
+def settle(repository: Repository, plan: ImportPlan, check: Check) -> None:
     """Make every record of ``plan`` valid, or take it out of the plan saying why."""
+    collection = plan.collection
     fields = repository.schema.collections[collection].fields
     for final in (False, True):
-        errors = _errors_of_new_records(repository, plan, collection, check)
+        errors = _errors_of_new_records(repository, plan, check)
         if not errors:
             return
         kept = []
@@ -49,9 +50,8 @@ def settle(repository: Repository, plan: ImportPlan, collection: str, check: Che
         plan.new = kept
 
 
-def _errors_of_new_records(
-    repository: Repository, plan: ImportPlan, collection_name: str, check: Check
-) -> dict[str, list[Finding]]:
+def _errors_of_new_records(repository: Repository, plan: ImportPlan, check: Check) -> dict[str, list[Finding]]:
+    collection_name = plan.collection
     collection = repository.schema.collections[collection_name]
     records, findings = [], []
     for record_id, values in plan.new:
