@@ -1,0 +1,269 @@
+"""Changing a YAML record's values where they are written, every other line left as it is.
+
+A changed value is replaced in its own place (its quotes, its block's style and indentation, a
+comment after it kept); a new field goes after the nearest field before it in the schema's
+order; a removed field takes its own lines with it, the comments around it stay. In a list,
+items kept keep their lines, moved ones move with their lines, changed ones are changed in place.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+import yaml
+
+from ..schema import Field
+from .record_values import key_of, normal
+from .yaml_fresh import item_kind, render_field, render_item
+from .yaml_layout import BLOCK_HEADER, Layout, Unsupported, ends_line, plain_value
+from .yaml_scalars import BREAKS, block, double_quoted, inline
+
+COMMENT_AFTER = re.compile(r"\s+#.*$")
+
+
+def edit_in_place(text: str, fields: dict[str, Field], new: dict, managed: set[str]) -> str:
+    """``text`` with the values of the fields in ``managed`` made those of ``new`` (normal
+    values; a managed field missing from ``new`` is removed); Unsupported where the file's
+    layout is one this edit does not take on."""
+    editor = _Editor(Layout(text))
+    lines = editor.mapping(editor.layout.lines, editor.layout.root, fields, new, managed, top=True)
+    for index, line in enumerate(lines[:-1]):
+        if not ends_line(line):  # a last line without its line end, now followed by another
+            lines[index] = line + editor.style.newline
+    result = "".join(lines)
+    if text and not ends_line(text) and ends_line(result):
+        result = result.rstrip("\r\n")
+    return result
+
+
+class _Editor:
+    def __init__(self, layout: Layout):
+        self.layout = layout
+        self.style = layout.style
+        self.nl = layout.style.newline
+
+    def mapping(self, lines, node, fields, new, managed, *, top: bool) -> list[str]:
+        """The lines of the block mapping ``node`` (the whole file for the top one), changed."""
+        where, layout = self.layout.where, self.layout
+        pairs = node.value
+        keys = [key.value for key, _ in pairs]
+        starts = [where(key.start_mark)[0] for key, _ in pairs]
+        ends = [layout.last_line(value) for _, value in pairs]
+        column = where(pairs[0][0].start_mark)[1]
+        kept = [
+            index for index, (key, (_, value)) in enumerate(zip(keys, pairs))
+            if key not in managed or key in new or normal(plain_value(value)) is None
+        ]
+        placeholders = self._placeholders(lines, new, keys, fields, column, starts, ends) if top else {}
+        before, after = self._slots(keys, kept, [key for key in new if key not in keys and key not in placeholders.values()], fields)
+        out: list[str] = []
+        cursor = 0 if top else starts[0]
+        for index, (key_node, value_node) in enumerate(pairs):
+            out += self._between(lines, cursor, starts[index], placeholders, new, fields, column)
+            if index == (kept[0] if kept else 0):
+                for key in before:
+                    out += render_field(key, new[key], fields.get(key), column, self.style)
+            key = keys[index]
+            chunk = lines[starts[index] : ends[index] + 1]
+            if index in kept:
+                if key in managed and normal(plain_value(value_node)) != new[key]:
+                    out += self.field(lines, key_node, value_node, fields.get(key), new[key], starts[index], ends[index])
+                else:
+                    out += chunk
+            for key in after.get(index, []):
+                out += render_field(key, new[key], fields.get(key), column, self.style)
+            cursor = ends[index] + 1
+        if top:
+            out += self._between(lines, cursor, len(lines), placeholders, new, fields, column)
+        return out
+
+    def _slots(self, keys, kept, missing, fields) -> tuple[list[str], dict[int, list[str]]]:
+        """Where each new field goes: after the nearest field before it in the schema's order
+        that stays, else before the first field that stays."""
+        order = {name: position for position, name in enumerate(fields)}
+        missing = sorted(missing, key=lambda key: order.get(key, len(order)))
+        before, after = [], {}
+        for key in missing:
+            earlier = [index for index in kept if keys[index] in order and order[keys[index]] < order.get(key, len(order))]
+            if key not in order and kept:
+                earlier = [kept[-1]]
+            if earlier:
+                anchor = max(earlier, key=lambda index: (order.get(keys[index], -1), index))
+                after.setdefault(anchor, []).append(key)
+            else:
+                before.append(key)
+        return before, after
+
+    def _placeholders(self, lines, new, keys, fields, column, starts, ends) -> dict[int, str]:
+        """Lines `# field:  # what it is` that `rysiai new` leaves for a field not filled in:
+        a new value of that field is written there, its description kept as its comment."""
+        inside = {line for start, end in zip(starts, ends) for line in range(start, end + 1)}
+        found = {}
+        for name in new:
+            if name in keys or name not in fields:
+                continue
+            pattern = re.compile(" " * column + "# " + re.escape(name) + r":(\s+#.*)?")
+            for index, line in enumerate(lines):
+                if index not in inside and pattern.fullmatch(line.rstrip("\r\n")):
+                    found[index] = name
+                    break
+        return found
+
+    def _between(self, lines, start, end, placeholders, new, fields, column) -> list[str]:
+        out = []
+        for index in range(start, end):
+            name = placeholders.get(index)
+            if name is None:
+                out.append(lines[index])
+                continue
+            comment = re.fullmatch(r"# [^:]*:(\s+#.*)?", lines[index].strip(" \r\n")).group(1) or ""
+            out += render_field(name, new[name], fields.get(name), column, self.style, comment)
+        return out
+
+    def field(self, lines, key_node, node, field: Field | None, new, start: int, end: int) -> list[str]:
+        """The lines of one field, from its key to its value's last line, with ``new`` as its value."""
+        column = self.layout.where(key_node.start_mark)[1]
+        if isinstance(new, str) and isinstance(node, yaml.ScalarNode):
+            kind = field.type if field is not None else "string"
+            return self.scalar(lines, node, new, kind, column, start, end)
+        if isinstance(new, list) and isinstance(node, yaml.SequenceNode) and node.value:
+            scalars = all(isinstance(item, str) for item in new)
+            if scalars and node.flow_style:
+                return self.flow_list(lines, node, new, item_kind(field), start, end)
+            if not node.flow_style:
+                first = self.layout.where(node.start_mark)[0]
+                return lines[start:first] + self.block_list(lines, node, new, field, end)
+        comment = self._comment_after(lines, key_node, node)
+        return render_field(key_node.value, new, field, column, self.style, comment)
+
+    def _comment_after(self, lines, key_node, node) -> str:
+        """The comment on a key's line, after its one-line value or after the key."""
+        line, column = self.layout.where(key_node.end_mark)
+        value_line, value_end = self.layout.where(node.end_mark)
+        if isinstance(node, yaml.ScalarNode) and value_line == line:
+            column = value_end
+        elif not isinstance(node, yaml.ScalarNode) and not node.flow_style:
+            column += 1  # past the `:`
+        else:
+            return ""
+        found = COMMENT_AFTER.match(lines[line][column:].rstrip("\r\n"))
+        return found.group() if found else ""
+
+    def scalar(self, lines, node, new: str, kind: str, column: int, start: int, end: int) -> list[str]:
+        (line, begin), (last, stop) = self.layout.where(node.start_mark), self.layout.where(node.end_mark)
+        if node.style in ("|", ">"):
+            header = BLOCK_HEADER.match(lines[line][begin:]).group()
+            rest = lines[line][begin + len(header) :]
+            content = [text for text in lines[line + 1 : end + 1] if text.strip()]
+            digit = re.search("[1-9]", header)
+            if digit:
+                indent = column + int(digit.group())
+            elif content:
+                indent = len(content[0]) - len(content[0].lstrip(" "))
+            else:
+                indent = column + self.style.block_indent
+            made = block(new, header[0], column, indent) or block(new, "|", column, indent)
+            if made is None:
+                return lines[start:line] + [lines[line][:begin] + double_quoted(new) + rest]
+            written, body = made
+            return lines[start:line] + [lines[line][:begin] + written + rest] + [text + self.nl for text in body]
+        empty = node.start_mark.index == node.end_mark.index
+        tail = lines[last][stop:]
+        if any(mark in new for mark in BREAKS):
+            made = block(new, "|", column, column + self.style.block_indent)
+            if made is not None:
+                written, body = made
+                head = lines[line][:begin] + (" " if empty else "") + written + tail
+                head = head if ends_line(head) else head + self.nl
+                return lines[start:line] + [head] + [text + self.nl for text in body] + lines[last + 1 : end + 1]
+        written = inline(new, kind, node.style or None, "value")
+        head = lines[line][:begin] + (" " if empty else "") + written + tail
+        return lines[start:line] + [head] + lines[last + 1 : end + 1]
+
+    def flow_list(self, lines, node, new: list[str], kind: str, start: int, end: int) -> list[str]:
+        """`[a, b]` changed on its own line: items kept as written, new ones as the others are quoted."""
+        (line, begin), (last, stop) = self.layout.where(node.start_mark), self.layout.where(node.end_mark)
+        if line != last or any(self.layout.where(item.end_mark)[0] != line for item in node.value):
+            raise Unsupported("a `[…]` list over several lines")
+        text = lines[line]
+        spans = [(self.layout.where(item.start_mark)[1], self.layout.where(item.end_mark)[1]) for item in node.value]
+        separator = text[spans[0][1] : spans[1][0]] if len(spans) > 1 else ", "
+        styles = {item.style or None for item in node.value}
+        quotes = styles.pop() if len(styles) == 1 else None
+        unused: dict[str, list[str]] = {}
+        for item, (left, right) in zip(node.value, spans):
+            unused.setdefault(key_of(plain_value(item)), []).append(text[left:right])
+        written = []
+        for value in new:
+            same = unused.get(key_of(value))
+            written.append(same.pop(0) if same else inline(value, kind, quotes, "flow"))
+        joined = text[begin : spans[0][0]] + separator.join(written) + text[spans[-1][1] : stop]
+        return lines[start:line] + [text[:begin] + joined + text[stop:]] + lines[line + 1 : end + 1]
+
+    def block_list(self, lines, node, new: list, field: Field | None, end: int) -> list[str]:
+        """The lines of a `- ` list from its first item on, with ``new`` as its items."""
+        dash = self.layout.where(node.start_mark)[1]
+        items = node.value
+        firsts = [self.layout.where(item.start_mark)[0] for item in items]
+        lasts = [self.layout.last_line(item) for item in items]
+        if any(lines[first][dash : dash + 1] != "-" for first in firsts):
+            raise Unsupported("a list item whose `-` stands on a line of its own")
+        leading = [[]] + [lines[lasts[index - 1] + 1 : firsts[index]] for index in range(1, len(items))]
+        bodies = [lines[first : last + 1] for first, last in zip(firsts, lasts)]
+        old_keys = [key_of(normal(plain_value(item))) for item in items]
+        new_keys = [key_of(value) for value in new]
+        opcodes = SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_opcodes()
+        unmatched: dict[str, list[int]] = {}
+        for tag, i1, i2, _, _ in opcodes:
+            if tag != "equal":
+                for index in range(i1, i2):
+                    unmatched.setdefault(old_keys[index], []).append(index)
+        moved = {}
+        for tag, _, _, j1, j2 in opcodes:
+            for j in range(j1, j2) if tag != "equal" else ():
+                if unmatched.get(new_keys[j]):
+                    moved[j] = unmatched[new_keys[j]].pop(0)
+        taken = set(moved.values())
+        out: list[str] = []
+        for tag, i1, i2, j1, j2 in opcodes:
+            if tag == "equal":
+                for index in range(i1, i2):
+                    out += leading[index] + bodies[index]
+                continue
+            free = iter([index for index in range(i1, i2) if index not in taken])
+            paired = set()
+            for j in range(j1, j2):
+                if j in moved:
+                    out += bodies[moved[j]]
+                    continue
+                index = next(free, None)
+                if index is None:
+                    out += render_item(new[j], field, dash, self.style)
+                else:
+                    paired.add(index)
+                    out += leading[index] + self.item(lines, items[index], new[j], field, dash, firsts[index], lasts[index])
+            for index in range(i1, i2):
+                if index not in paired:
+                    out += leading[index]  # the comments before an item moved or removed stay
+        return out
+
+    def item(self, lines, node, new, field: Field | None, dash: int, first: int, last: int) -> list[str]:
+        """One list item's lines, changed in place where it keeps its kind, else written anew."""
+        if isinstance(new, str) and isinstance(node, yaml.ScalarNode) and node.style not in ("|", ">"):
+            (line, begin), (end_line, stop) = self.layout.where(node.start_mark), self.layout.where(node.end_mark)
+            written = inline(new, item_kind(field), node.style or None, "item")
+            return lines[first:line] + [lines[line][:begin] + written + lines[end_line][stop:]] + lines[end_line + 1 : last + 1]
+        if isinstance(new, dict) and isinstance(node, yaml.MappingNode) and not node.flow_style and node.value:
+            fields = field.fields if field is not None else {}
+            undashed = list(lines)
+            undashed[first] = lines[first][:dash] + " " + lines[first][dash + 1 :]
+            out = self.mapping(undashed, node, fields, new, set(fields) | set(new), top=False)
+            for index, text in enumerate(out):
+                if text.strip() and not text.lstrip().startswith("#"):
+                    if text[dash] != " ":
+                        raise Unsupported("a list item's first key too close to its `-`")
+                    out[index] = text[:dash] + "-" + text[dash + 1 :]
+                    return out
+            raise Unsupported("a list item left without a key")
+        return render_item(new, field, dash, self.style)

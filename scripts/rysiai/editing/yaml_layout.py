@@ -1,0 +1,130 @@
+"""Where things stand in a YAML record file: its lines, each value's lines, and the file's own style.
+
+Edits are made on the file's lines (line ends kept); composing the file with libyaml (every
+scalar as written, as the loader does) says where each key and value begins and ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from ..loading.yaml_source import NULL_WORDS, Loader
+
+BLOCK_HEADER = re.compile(r"[|>](?:[1-9][-+]?|[-+][1-9]?)?")
+LINE_ENDS = ("\r\n", "\n", "\r", "\x85", "\u2028", "\u2029")
+
+
+class Unsupported(Exception):
+    """A layout the in-place edit does not take on; the round trip does it instead."""
+
+
+@dataclass(frozen=True)
+class Style:
+    """How the file writes what a new value needs: lists in `[a, b]` or as `- ` lines, how far a
+    list's `- ` stands in from its key, a list item's keys from its `- `, and a block's lines."""
+
+    flow_lists: bool = False
+    dash_offset: int = 2
+    item_offset: int = 2
+    block_indent: int = 2
+    newline: str = "\n"
+
+
+class Layout:
+    """A YAML file's lines and its composed nodes."""
+
+    def __init__(self, text: str):
+        self.lines = text.splitlines(keepends=True)
+        self.starts = [0]
+        for line in self.lines:
+            self.starts.append(self.starts[-1] + len(line))
+        try:
+            self.root = yaml.compose(text, Loader=Loader)
+        except yaml.YAMLError as error:
+            raise Unsupported(str(error)) from None
+        if not isinstance(self.root, yaml.MappingNode) or self.root.flow_style:
+            raise Unsupported("the file is not a block mapping")
+        self.style = _style(self, text)
+
+    def where(self, mark) -> tuple[int, int]:
+        """(line, column) of a node's mark, counted in this file's lines."""
+        line = _line_of(self.starts, mark.index)
+        return line, mark.index - self.starts[line]
+
+    def last_line(self, node: yaml.Node) -> int:
+        """The last line that holds the node's own text (a block's trailing blank lines are not
+        its own, except under `|+`)."""
+        if isinstance(node, yaml.ScalarNode) or node.flow_style or not node.value:
+            line, column = self.where(node.end_mark)
+            if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+                line = line - 1 if column == 0 else line
+                if "+" not in BLOCK_HEADER.match(self.text_at(node.start_mark)).group():
+                    first = self.where(node.start_mark)[0]
+                    while line > first and not self.lines[line].strip():
+                        line -= 1
+            return line
+        last = node.value[-1]
+        return self.last_line(last[1] if isinstance(node, yaml.MappingNode) else last)
+
+    def text_at(self, mark) -> str:
+        line, column = self.where(mark)
+        return self.lines[line][column:]
+
+
+def _line_of(starts: list[int], index: int) -> int:
+    low, high = 0, len(starts) - 2
+    while low < high:
+        middle = (low + high + 1) // 2
+        if starts[middle] <= index:
+            low = middle
+        else:
+            high = middle - 1
+    return max(low, 0)
+
+
+def plain_value(node: yaml.Node):
+    """The node's value as the loader reads it: text, None, lists and mappings of them."""
+    if isinstance(node, yaml.ScalarNode):
+        return None if not node.style and node.value in NULL_WORDS else node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [plain_value(item) for item in node.value]
+    return {key.value: plain_value(value) for key, value in node.value}
+
+
+def ends_line(line: str) -> bool:
+    return line.endswith(LINE_ENDS)
+
+
+def _style(layout: Layout, text: str) -> Style:
+    """The file's own ways of writing lists, list items and blocks (the sample data's where it has none)."""
+    found: dict[str, int | bool] = {}
+    match = re.search(r"\r\n|\n|\r", text)
+    newline = match.group() if match else "\n"
+
+    def walk(node: yaml.MappingNode) -> None:
+        for key, value in node.value:
+            key_column = layout.where(key.start_mark)[1]
+            if isinstance(value, yaml.SequenceNode) and value.value:
+                if value.flow_style:
+                    found.setdefault("flow_lists", True)
+                    continue
+                dash = layout.where(value.start_mark)[1]
+                found.setdefault("dash_offset", dash - key_column)
+                found.setdefault("flow_lists", False)
+                for item in value.value:
+                    if isinstance(item, yaml.MappingNode) and not item.flow_style and item.value:
+                        found.setdefault("item_offset", layout.where(item.start_mark)[1] - dash)
+                        walk(item)
+            elif isinstance(value, yaml.ScalarNode) and value.style in ("|", ">"):
+                first, last = layout.where(value.start_mark)[0] + 1, layout.last_line(value)
+                content = [line for line in layout.lines[first : last + 1] if line.strip()]
+                if content:
+                    found.setdefault("block_indent", len(content[0]) - len(content[0].lstrip(" ")) - key_column)
+
+    walk(layout.root)
+    least = {"dash_offset": 0, "item_offset": 2, "block_indent": 1}  # below these: not to copy
+    found = {name: value for name, value in found.items() if value >= least.get(name, 0)}
+    return Style(newline=newline, **found)
