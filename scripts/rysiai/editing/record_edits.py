@@ -1,0 +1,152 @@
+"""Saving a record's new values into its file, changing only what changed: the editor saves through this.
+
+In a YAML file each changed value is written where it stands (yaml_in_place), every other byte
+kept: comments, order, quoting, line ends, a byte-order mark, `---` and the schema line. In a CSV
+file only the record's row changes (csv_record). The result is read back with the project's own
+loader and must give exactly the new values; where the in-place edit cannot promise that, ruamel.yaml
+writes the file again keeping its comments (yaml_round_trip), and that is read back too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..loading.csv_source import read_csv_records
+from ..loading.yaml_source import read_yaml_record
+from ..schema import Collection
+from .csv_record import edit_csv_record
+from .record_values import RecordEditError, normal, normal_record
+from .yaml_in_place import edit_in_place
+from .yaml_layout import Unsupported
+from .yaml_round_trip import edit_round_trip
+
+BOM = "\ufeff"
+
+__all__ = ["RecordEditError", "changed_fields", "commit_message", "edit_record_text", "read_record_values"]
+
+
+def edit_record_text(text: str, collection: Collection, record_id: str, values: Mapping[str, Any], *, path: str) -> str:
+    """The text of the record file ``path`` (`<collection>/<id>.yaml` or `<collection>/<name>.csv`)
+    with the record ``record_id`` holding ``values``: text as written, lists of text, lists of
+    mappings for array fields. A schema field missing from ``values`` (or None, "", []) is removed;
+    a field the schema does not know is kept as written unless ``values`` names it. Raises
+    RecordEditError (with the field at fault, where there is one) for values the file cannot hold."""
+    new = normal_record(dict(values))
+    for name, value in new.items():
+        _refuse_unwritable(value, name, path)
+    written_id = new.pop("id", None)
+    if written_id is not None and written_id != record_id:
+        raise RecordEditError(
+            f"{path}: įrašo identifikatorius čia nekeičiamas (`{record_id}` → `{written_id}`); "
+            f"pervadinkite įrašą komanda `rysiai mv`, kuri pakeičia ir visas nuorodas į jį",
+            field="id",
+        )
+    if path.endswith(".csv"):
+        return edit_csv_record(text, collection, record_id, new, path=path)
+    bom = BOM if text.startswith(BOM) else ""
+    body = text[len(bom) :]
+    old = read_record_values(body, collection, record_id, path=path)
+    managed = (set(collection.fields) - {"id"}) | set(new)
+    expected = {**{key: value for key, value in normal_record(old).items() if key not in managed}, **new}
+    if normal_record(old) == expected:
+        return text
+    try:
+        edited = edit_in_place(body, collection.fields, new, managed)
+        if _reads_as(edited, expected, collection, record_id, path):
+            return bom + edited
+    except Unsupported:
+        pass
+    edited = edit_round_trip(body, collection.fields, old, new, managed)
+    if _reads_as(edited, expected, collection, record_id, path):
+        return bom + edited
+    raise RecordEditError(
+        f"{path}: naujų reikšmių nepavyko įrašyti taip, kad failas jas grąžintų lygiai tokias pačias; "
+        f"failas nepakeistas. Praneškite apie tai prižiūrėtojams"
+    )
+
+
+def read_record_values(text: str, collection: Collection, record_id: str, *, path: str) -> dict[str, Any]:
+    """The record's values as written in ``text`` (a YAML file's one record, or a CSV file's
+    row of ``record_id``); RecordEditError if the file cannot be read."""
+    data = text.encode("utf-8")
+    if path.endswith(".csv"):
+        records, _ = read_csv_records(data, collection=collection, path=path)
+        found = [record for record in records if record.id == record_id]
+        if len(found) != 1:
+            raise RecordEditError(f"{path}: įrašo `{record_id}` eilutės šiame faile nėra arba ji ne viena")
+        return found[0].values
+    record, findings = read_yaml_record(data, collection=collection.name, record_id=record_id, path=path)
+    problem = findings[0] if findings else None
+    if record is None or problem is not None:
+        line = f":{problem.line}" if problem is not None and problem.line else ""
+        what = f"[{problem.code}] {problem.message}" if problem is not None else "failas tuščias"
+        raise RecordEditError(
+            f"{path}{line}: failo negalima keisti, kol jame yra klaida ({what}); pirma ją pataisykite"
+        )
+    return record.values
+
+
+def changed_fields(collection: Collection, before: Mapping[str, Any], after: Mapping[str, Any]) -> list[str]:
+    """The fields whose values differ (empty and missing counted the same), in the schema's
+    order, then any the schema does not know; the id is not among them."""
+    old, new = normal_record(dict(before)), normal_record(dict(after))
+    names = [name for name in collection.fields if name in old or name in new]
+    names += [name for name in {**old, **new} if name not in collection.fields]
+    return [name for name in names if name != "id" and old.get(name) != new.get(name)]
+
+
+def commit_message(collection: Collection, record_id: str, before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> str:
+    """"<collection>/<id>: <what changed>", the fields named by their Lithuanian titles
+    ("contacts/ona-b: pareigos, telefonas"); a record with no ``before`` is new."""
+    if before is None:
+        return f"{collection.name}/{record_id}: naujas įrašas"
+    names = changed_fields(collection, before, after)
+    titles = [_lowercase_title(collection.fields[name].title) if name in collection.fields else name for name in names]
+    return f"{collection.name}/{record_id}: {', '.join(titles) or 'be pakeitimų'}"
+
+
+def _lowercase_title(title: str) -> str:
+    """A title inside a sentence: "Pareigos" → "pareigos", but "ES fondai" stays as it is."""
+    first = title.split(" ", 1)[0]
+    return title if len(first) > 1 and first.isupper() else title[:1].lower() + title[1:]
+
+
+def _reads_as(text: str, expected: dict, collection: Collection, record_id: str, path: str) -> bool:
+    """Whether the loader reads ``text`` as exactly ``expected`` (in array items, the keys the
+    schema does not know and the new item does not name are the file's own and not compared)."""
+    try:
+        read = normal_record(read_record_values(text, collection, record_id, path=path))
+    except RecordEditError:
+        return False
+    if read.keys() != expected.keys():
+        return False
+    for name, value in read.items():
+        field = collection.fields.get(name)
+        wanted = expected[name]
+        if field is not None and field.type == "array" and isinstance(value, list) and isinstance(wanted, list):
+            if len(value) != len(wanted):
+                return False
+            value = [
+                {key: sub for key, sub in item.items() if key in field.fields or key in want}
+                if isinstance(item, dict) and isinstance(want, dict) else item
+                for item, want in zip(value, wanted)
+            ]
+        if value != wanted:
+            return False
+    return True
+
+
+def _refuse_unwritable(value: Any, name: str, path: str) -> None:
+    """Text that no file can hold: a lone surrogate (never typed, but a request may carry one)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise RecordEditError(f"{path}: lauko `{name}` reikšmėje yra netinkamas simbolis; įveskite ją iš naujo", field=name) from None
+    elif isinstance(value, list):
+        for item in value:
+            _refuse_unwritable(item, name, path)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _refuse_unwritable(item, name, path)

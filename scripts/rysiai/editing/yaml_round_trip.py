@@ -1,0 +1,73 @@
+"""The last resort for a layout the in-place edit does not take on: ruamel.yaml writes the file
+again, keeping its comments, key order and quoting, with each new value quoted as the in-place
+edit would quote it."""
+
+from __future__ import annotations
+
+import io
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString, SingleQuotedScalarString
+
+from ..schema import SCALAR_TYPES, Field
+from ..value_edits import round_trip_yaml
+from .record_values import normal
+from .yaml_fresh import item_kind
+from .yaml_scalars import BREAKS, block, inline
+
+
+def edit_round_trip(text: str, fields: dict[str, Field], old: dict, new: dict, managed: set[str]) -> str:
+    """``text`` written again with the managed fields' values made ``new`` (``old``: the values
+    as the loader read them, to leave unchanged values as they are)."""
+    crlf = "\r\n" in text
+    source = text.replace("\r\n", "\n")
+    yaml = round_trip_yaml(source)
+    data = yaml.load(source)
+    for key in list(data):
+        if key in managed and key not in new and normal(old.get(key)) is not None:
+            del data[key]
+    order = {name: position for position, name in enumerate(fields)}
+    for key, value in new.items():
+        if key in data and normal(old.get(key)) == value:
+            continue
+        made = _value(value, fields.get(key), data.get(key))
+        if key in data:
+            data[key] = made
+            continue
+        earlier = [index for index, name in enumerate(data) if order.get(name, -1) < order.get(key, len(order))]
+        data.insert(max(earlier) + 1 if earlier else 0, key, made)
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    out = buffer.getvalue()
+    return out.replace("\n", "\r\n") if crlf else out
+
+
+def _value(value, field: Field | None, before=None):
+    """``value`` as ruamel.yaml writes it: text quoted where it must be, a list in the style it had."""
+    if isinstance(value, str):
+        kind = field.type if field is not None and field.type in SCALAR_TYPES else "string"
+        return _text(value, kind)
+    items = CommentedSeq()
+    for item in value:
+        if isinstance(item, str):
+            items.append(_text(item, item_kind(field)))
+        else:
+            sub_fields = field.fields if field is not None else {}
+            names = [name for name in sub_fields if name in item] + [name for name in item if name not in sub_fields]
+            items.append(CommentedMap((name, _value(item[name], sub_fields.get(name))) for name in names))
+    if getattr(getattr(before, "fa", None), "flow_style", lambda: False)():
+        items.fa.set_flow_style()
+    return items
+
+
+def _text(value: str, kind: str):
+    if any(mark in value for mark in BREAKS):
+        if block(value, "|", 0, 2) is not None:
+            return LiteralScalarString(value)
+        return DoubleQuotedScalarString(value)
+    written = inline(value, kind)
+    if written.startswith("'"):
+        return SingleQuotedScalarString(value)
+    if written.startswith('"'):
+        return DoubleQuotedScalarString(value)
+    return value
