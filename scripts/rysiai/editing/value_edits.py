@@ -293,8 +293,11 @@ def _write_row(new: list[str], old: list[str], written: str) -> str:
         if cell is not None and before == after:
             shown.append(cell)
             continue
-        buffer = io.StringIO(newline="")
         quoted = cell is not None and cell.lstrip().startswith('"')
+        if after == "" and not quoted:  # the csv module would write `""`, to tell an empty row apart
+            shown.append("")
+            continue
+        buffer = io.StringIO(newline="")
         csv.writer(buffer, lineterminator="", quoting=csv.QUOTE_ALL if quoted else csv.QUOTE_MINIMAL).writerow([after])
         shown.append(buffer.getvalue())
     return ",".join(shown) + ending
