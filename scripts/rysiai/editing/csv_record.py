@@ -16,8 +16,9 @@ from ..value_edits import BOM, rewritten_rows
 from .record_values import RecordEditError, normal, normal_record
 
 
-def edit_csv_record(text: str, collection: Collection, record_id: str, new: dict, *, path: str) -> str:
-    """``text`` with the row of ``record_id`` holding ``new`` (normal values, id left out)."""
+def edit_csv_record(text: str, collection: Collection, record_id: str, new: dict, managed: set[str], *, path: str) -> str:
+    """``text`` with the row of ``record_id`` holding ``new`` (normal values, id left out) in
+    the columns of ``managed``; the other columns as they are."""
     header = _header(text, path)
     cells = {name: _cell_text(value, collection.fields.get(name), name, path) for name, value in new.items()}
     for name in new:
@@ -27,7 +28,6 @@ def edit_csv_record(text: str, collection: Collection, record_id: str, new: dict
                 f"pridėkite stulpelį visam failui arba perkelkite įrašą į atskirą YAML failą",
                 field=name,
             )
-    managed = (set(collection.fields) - {"id"}) | set(new)
     rows: list[dict] = []
 
     def rewrite(names: list[str], row: list[str]) -> list[str]:

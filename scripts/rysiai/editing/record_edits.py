@@ -32,6 +32,7 @@ def edit_record_text(text: str, collection: Collection, record_id: str, values: 
     mappings for array fields. A schema field missing from ``values`` (or None, "", []) is removed;
     a field the schema does not know is kept as written unless ``values`` names it. Raises
     RecordEditError (with the field at fault, where there is one) for values the file cannot hold."""
+    named = set(values)  # a field named with no value is to be removed, even one the schema does not know
     new = normal_record(dict(values))
     for name, value in new.items():
         _refuse_unwritable(value, name, path)
@@ -43,11 +44,11 @@ def edit_record_text(text: str, collection: Collection, record_id: str, values: 
             field="id",
         )
     if path.endswith(".csv"):
-        return edit_csv_record(text, collection, record_id, new, path=path)
+        return edit_csv_record(text, collection, record_id, new, (set(collection.fields) | named) - {"id"}, path=path)
     bom = BOM if text.startswith(BOM) else ""
     body = text[len(bom) :]
     old = read_record_values(body, collection, record_id, path=path)
-    managed = (set(collection.fields) - {"id"}) | set(new)
+    managed = (set(collection.fields) | named) - {"id"}
     expected = {**{key: value for key, value in normal_record(old).items() if key not in managed}, **new}
     if normal_record(old) == expected:
         return text
