@@ -298,8 +298,9 @@ def _write_row(new: list[str], old: list[str], written: str) -> str:
             shown.append("")
             continue
         buffer = io.StringIO(newline="")
-        csv.writer(buffer, lineterminator="", quoting=csv.QUOTE_ALL if quoted else csv.QUOTE_MINIMAL).writerow([after])
-        shown.append(buffer.getvalue())
+        # The line end given is what the csv module quotes a cell for holding, beside `,` and `"`.
+        csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL if quoted else csv.QUOTE_MINIMAL).writerow([after])
+        shown.append(buffer.getvalue().removesuffix("\r\n"))
     return ",".join(shown) + ending
 
 
