@@ -29,6 +29,7 @@ YAML12_NOT_TEXT = re.compile(
 # The YAML 1.1 type a value of each schema type may be read as when written plain.
 OWN_TAGS = {"date": "timestamp", "boolean": "bool", "integer": "int"}
 _RESOLVER = yaml.resolver.Resolver()
+LOADERS = (Loader, yaml.BaseLoader)
 # Where a value stands: a mapping's value, an item of a block list, an item of a flow list.
 SNIPPETS = {"value": ("k: ", ""), "item": ("- ", ""), "flow": ("k: [", "]")}
 
@@ -123,8 +124,15 @@ def reads_back(written: str, value: str, context: str = "value") -> bool:
 
 
 def _read(snippet: str, *, flow: bool = False, item: bool = False):
+    """The one text ``snippet`` holds where it is asked for, read by libyaml and by PyYAML's own
+    reader alike (the loader uses whichever is installed; they differ on a few odd values)."""
+    values = {_read_with(loader, snippet, flow, item) for loader in LOADERS}
+    return values.pop() if len(values) == 1 else None
+
+
+def _read_with(loader, snippet: str, flow: bool, item: bool):
     try:
-        node = yaml.compose(snippet, Loader=Loader)
+        node = yaml.compose(snippet, Loader=loader)
     except yaml.YAMLError:
         return None
     if item:
