@@ -20,6 +20,7 @@ from .yaml_layout import BLOCK_HEADER, Layout, Unsupported, ends_line, plain_val
 from .yaml_scalars import BREAKS, block, double_quoted, inline
 
 COMMENT_AFTER = re.compile(r"\s+#.*$")
+LINE_BREAK = re.compile("[ \t]*[\r\n\x85\u2028\u2029]\\s*")
 
 
 def edit_in_place(text: str, fields: dict[str, Field], new: dict, managed: set[str]) -> str:
@@ -132,7 +133,7 @@ class _Editor:
             if scalars and node.flow_style:
                 return self.flow_list(lines, node, new, item_kind(field), start, end)
             if not node.flow_style:
-                first = self.layout.where(node.start_mark)[0]
+                first = self.layout.dash_of(node.value[0])[0]
                 return lines[start:first] + self.block_list(lines, node, new, field, end)
         comment = self._comment_after(lines, key_node, node)
         return render_field(key_node.value, new, field, column, self.style, comment)
@@ -182,33 +183,37 @@ class _Editor:
         return lines[start:line] + [head] + lines[last + 1 : end + 1]
 
     def flow_list(self, lines, node, new: list[str], kind: str, start: int, end: int) -> list[str]:
-        """`[a, b]` changed on its own line: items kept as written, new ones as the others are quoted."""
+        """`[a, b]` changed, on one line: items kept as written, new ones quoted as the others are.
+        A list over several lines is joined onto its first, unless a comment stands inside it."""
         (line, begin), (last, stop) = self.layout.where(node.start_mark), self.layout.where(node.end_mark)
-        if line != last or any(self.layout.where(item.end_mark)[0] != line for item in node.value):
-            raise Unsupported("a `[…]` list over several lines")
-        text = lines[line]
-        spans = [(self.layout.where(item.start_mark)[1], self.layout.where(item.end_mark)[1]) for item in node.value]
-        separator = text[spans[0][1] : spans[1][0]] if len(spans) > 1 else ", "
+        whole, base = "".join(lines[line : last + 1]), self.layout.starts[line]
+        spans = [(item.start_mark.index - base, item.end_mark.index - base) for item in node.value]
+        gaps = [whole[begin : spans[0][0]]] + [whole[a[1] : b[0]] for a, b in zip(spans, spans[1:])]
+        gaps.append(whole[spans[-1][1] : len(whole) - len(lines[last]) + stop])
+        if any("#" in gap for gap in gaps):
+            raise Unsupported("a comment inside a `[…]` list")
+        separator = gaps[1] if len(gaps) > 2 and not LINE_BREAK.search(gaps[1]) else ", "
         styles = {item.style or None for item in node.value}
         quotes = styles.pop() if len(styles) == 1 else None
         unused: dict[str, list[str]] = {}
         for item, (left, right) in zip(node.value, spans):
-            unused.setdefault(key_of(plain_value(item)), []).append(text[left:right])
+            if not any(mark in whole[left:right] for mark in BREAKS):
+                unused.setdefault(key_of(plain_value(item)), []).append(whole[left:right])
         written = []
         for value in new:
             same = unused.get(key_of(value))
             written.append(same.pop(0) if same else inline(value, kind, quotes, "flow"))
-        joined = text[begin : spans[0][0]] + separator.join(written) + text[spans[-1][1] : stop]
-        return lines[start:line] + [text[:begin] + joined + text[stop:]] + lines[line + 1 : end + 1]
+        opening, closing = (LINE_BREAK.sub("", gap) for gap in (gaps[0], gaps[-1]))
+        joined = lines[line][:begin] + opening + separator.join(written) + closing + lines[last][stop:]
+        return lines[start:line] + [joined] + lines[last + 1 : end + 1]
 
     def block_list(self, lines, node, new: list, field: Field | None, end: int) -> list[str]:
         """The lines of a `- ` list from its first item on, with ``new`` as its items."""
-        dash = self.layout.where(node.start_mark)[1]
         items = node.value
-        firsts = [self.layout.where(item.start_mark)[0] for item in items]
+        dashes = [self.layout.dash_of(item) for item in items]
+        dash = dashes[0][1]
+        firsts = [line for line, _ in dashes]
         lasts = [self.layout.last_line(item) for item in items]
-        if any(lines[first][dash : dash + 1] != "-" for first in firsts):
-            raise Unsupported("a list item whose `-` stands on a line of its own")
         leading = [[]] + [lines[lasts[index - 1] + 1 : firsts[index]] for index in range(1, len(items))]
         bodies = [lines[first : last + 1] for first, last in zip(firsts, lasts)]
         old_keys = [key_of(normal(plain_value(item))) for item in items]
@@ -256,6 +261,9 @@ class _Editor:
             return lines[first:line] + [lines[line][:begin] + written + lines[end_line][stop:]] + lines[end_line + 1 : last + 1]
         if isinstance(new, dict) and isinstance(node, yaml.MappingNode) and not node.flow_style and node.value:
             fields = field.fields if field is not None else {}
+            key_line = self.layout.where(node.start_mark)[0]
+            if key_line != first:  # the `-` alone on its line: the keys below it change freely
+                return lines[first:key_line] + self.mapping(lines, node, fields, new, set(fields) | set(new), top=False)
             undashed = list(lines)
             undashed[first] = lines[first][:dash] + " " + lines[first][dash + 1 :]
             out = self.mapping(undashed, node, fields, new, set(fields) | set(new), top=False)

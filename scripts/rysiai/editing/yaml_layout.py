@@ -7,6 +7,8 @@ scalar as written, as the loader does) says where each key and value begins and 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 import yaml
@@ -69,9 +71,67 @@ class Layout:
         last = node.value[-1]
         return self.last_line(last[1] if isinstance(node, yaml.MappingNode) else last)
 
+    def dash_of(self, item: yaml.Node) -> tuple[int, int]:
+        """(line, column) of the `-` that begins a block list's item: before the item on its
+        line, or alone on a line above it."""
+        line, column = self.where(item.start_mark)
+        before = self.lines[line][:column].rstrip(" ")
+        if before.endswith("-") and not before[:-1].strip(" "):
+            return line, len(before) - 1
+        for row in range(line - 1, -1, -1):
+            text = self.lines[row].strip()
+            if text and not text.startswith("#"):
+                if re.fullmatch(r"-(\s+#.*)?", text):
+                    return row, self.lines[row].index("-")
+                break
+        raise Unsupported("a list item whose `-` cannot be found")
+
     def text_at(self, mark) -> str:
         line, column = self.where(mark)
         return self.lines[line][column:]
+
+
+COMMENT = re.compile(r"(?:^|(?<=[ \t]))#[^\r\n\x85\u2028\u2029]*", re.MULTILINE)
+
+
+def comments(text: str, leaving_out: set[str] = frozenset()) -> Counter:
+    """The comments of a YAML file (every `#…` outside its values), but for those on the lines
+    of the top-level fields ``leaving_out``."""
+    root = yaml.compose(text, Loader=Loader)
+    spans: list[tuple[int, int]] = []
+
+    def walk(node) -> None:
+        if isinstance(node, yaml.ScalarNode):
+            spans.append((node.start_mark.index, node.end_mark.index))
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(key)
+                walk(value)
+
+    walk(root)
+    fields: list[tuple[int, int]] = []
+    if isinstance(root, yaml.MappingNode) and not root.flow_style and leaving_out:  # in `{…}` none is left out
+        layout = Layout(text)
+        for key, value in root.value:
+            if key.value in leaving_out:
+                first, last = layout.where(key.start_mark)[0], layout.last_line(value)
+                fields.append((layout.starts[first], layout.starts[last + 1]))
+    spans.sort()
+    fields.sort()
+    found = Counter()
+    for match in COMMENT.finditer(text):
+        if not _inside(spans, match.start()) and not _inside(fields, match.start()):
+            found[match.group().rstrip()] += 1
+    return found
+
+
+def _inside(spans: list[tuple[int, int]], index: int) -> bool:
+    """Whether ``index`` falls in one of ``spans`` (sorted, not overlapping)."""
+    at = bisect_right(spans, (index, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= index < spans[at][1]
 
 
 def _line_of(starts: list[int], index: int) -> int:
@@ -111,7 +171,7 @@ def _style(layout: Layout, text: str) -> Style:
                 if value.flow_style:
                     found.setdefault("flow_lists", True)
                     continue
-                dash = layout.where(value.start_mark)[1]
+                dash = layout.dash_of(value.value[0])[1]
                 found.setdefault("dash_offset", dash - key_column)
                 found.setdefault("flow_lists", False)
                 for item in value.value:
