@@ -12,6 +12,8 @@ from rysiai.editing.record_edits import (
     edit_record_text,
     read_record_values,
 )
+from rysiai.editing.yaml_in_place import edit_in_place
+from rysiai.editing.yaml_layout import Unsupported
 from rysiai.loading.csv_source import read_csv_records
 from rysiai.loading.yaml_source import read_yaml_record
 from rysiai.schema import load_schema
@@ -225,7 +227,7 @@ HOSTILE = [
     ("x #y", "'x #y'"),
     (" pradžioje tarpas", "' pradžioje tarpas'"),
     ("gale tarpas ", "'gale tarpas '"),
-    ("a\tb", "a\tb"),
+    ("a\tb", "'a\tb'"),  # libyaml would read it plain, PyYAML's own reader not
     ("\tskirtukas", "'\tskirtukas'"),
     ("it's", "it's"),
     ("'kabutės'", "'''kabutės'''"),
@@ -289,10 +291,35 @@ def test_a_field_the_schema_does_not_know_is_kept_unless_named():
     assert edited(before, "contacts/ona.yaml", senas_laukas=None) == "name: Ona\nposition: y\n"
 
 
-def test_a_layout_the_in_place_edit_does_not_take_goes_through_the_round_trip_with_comments():
-    before = "name: Ona  # vardas\n# kalbos\nlanguages: [lt,\n  en]\nposition: x\n"
+def test_a_list_over_several_lines_joined_onto_one():
+    before = "name: Ona\nlanguages: [lt,\n  en]  # kalbos\nposition: x\n"
     after = edited(before, "contacts/ona.yaml", languages=["lt", "en", "NO"])
-    assert after == "name: Ona  # vardas\n# kalbos\nlanguages: [lt, en, 'NO']\nposition: x\n"
+    assert after == "name: Ona\nlanguages: [lt, en, 'NO']  # kalbos\nposition: x\n"
+
+
+def test_a_layout_the_in_place_edit_does_not_take_goes_through_the_round_trip_with_comments():
+    before = (
+        "# yaml-language-server: $schema=../.schemas/contacts.schema.json\n---\n"
+        "name: Ona  # vardas\n# kalbos\nlanguages: [lt,  # pirmoji\n  en]\nposition: x\n...\n# pabaiga\n"
+    )
+    contacts = SCHEMA.collections["contacts"]
+    with pytest.raises(Unsupported, match="a comment inside"):
+        edit_in_place(before, contacts.fields, {"name": "Ona", "languages": ["lt", "en", "NO"], "position": "x"}, set(contacts.fields))
+    after = edited(before, "contacts/ona.yaml", languages=["lt", "en", "NO"])
+    assert after == (
+        "# yaml-language-server: $schema=../.schemas/contacts.schema.json\n---\n"
+        "name: Ona  # vardas\n# kalbos\nlanguages: [lt, en, 'NO']\nposition: x\n...\n# pabaiga\n"
+    )
+
+
+def test_a_comment_the_round_trip_would_lose_stops_the_save():
+    before = "# įrašas\n{name: Ona,  # vardas\n languages: [lt]}\n"
+    with pytest.raises(RecordEditError) as caught:
+        edit_record_text(before, SCHEMA.collections["contacts"], "ona", {"name": "Ona", "languages": ["lt", "en"]}, path="contacts/ona.yaml")
+    assert str(caught.value) == (
+        "contacts/ona.yaml: šio failo neįmanoma pakeisti neprarandant komentarų (# vardas); failas nepakeistas. "
+        "Pakeiskite reikšmes jame rankiniu būdu"
+    )
 
 
 def test_the_id_is_not_changed_here():

@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import yaml
+
 from ..loading.csv_source import read_csv_records
 from ..loading.yaml_source import read_yaml_record
 from ..schema import Collection
 from .csv_record import edit_csv_record
 from .record_values import RecordEditError, normal, normal_record
 from .yaml_in_place import edit_in_place
-from .yaml_layout import Unsupported
+from .yaml_layout import comments, plain_value
 from .yaml_round_trip import edit_round_trip
 
 BOM = "\ufeff"
@@ -56,11 +58,21 @@ def edit_record_text(text: str, collection: Collection, record_id: str, values: 
         edited = edit_in_place(body, collection.fields, new, managed)
         if _reads_as(edited, expected, collection, record_id, path):
             return bom + edited
-    except Unsupported:
+    except Exception:  # noqa: BLE001 — a layout it does not take (Unsupported) or a slip: the round trip, checked in turn
         pass
-    edited = edit_round_trip(body, collection.fields, old, new, managed)
+    try:
+        edited = edit_round_trip(body, collection.fields, old, new, managed)
+    except Exception as error:  # noqa: BLE001 — ruamel.yaml could not write it: said, nothing written
+        raise RecordEditError(f"{path}: failo nepavyko perrašyti ({error}); failas nepakeistas") from None
     if _reads_as(edited, expected, collection, record_id, path):
-        return bom + edited
+        changed = {key for key in managed if normal(old.get(key)) != new.get(key)}
+        lost = comments(body, changed) - comments(edited)
+        if not lost:
+            return bom + edited
+        raise RecordEditError(
+            f"{path}: šio failo neįmanoma pakeisti neprarandant komentarų ({', '.join(sorted(lost))}); "
+            f"failas nepakeistas. Pakeiskite reikšmes jame rankiniu būdu"
+        )
     raise RecordEditError(
         f"{path}: naujų reikšmių nepavyko įrašyti taip, kad failas jas grąžintų lygiai tokias pačias; "
         f"failas nepakeistas. Praneškite apie tai prižiūrėtojams"
@@ -117,9 +129,12 @@ def _reads_as(text: str, expected: dict, collection: Collection, record_id: str,
     """Whether the loader reads ``text`` as exactly ``expected`` (in array items, the keys the
     schema does not know and the new item does not name are the file's own and not compared)."""
     try:
-        read = normal_record(read_record_values(text, collection, record_id, path=path))
-    except RecordEditError:
+        read = read_record_values(text, collection, record_id, path=path)
+        if not path.endswith(".csv") and plain_value(yaml.compose(text, Loader=yaml.BaseLoader)) != read:
+            return False  # PyYAML's own reader, where libyaml is not installed, would read it otherwise
+    except (RecordEditError, yaml.YAMLError):
         return False
+    read = normal_record(read)
     if read.keys() != expected.keys():
         return False
     for name, value in read.items():
