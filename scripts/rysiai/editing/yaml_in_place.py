@@ -2,25 +2,24 @@
 
 A changed value is replaced in its own place (its quotes, its block's style and indentation, a
 comment after it kept); a new field goes after the nearest field before it in the schema's
-order; a removed field takes its own lines with it, the comments around it stay. In a list,
-items kept keep their lines, moved ones move with their lines, changed ones are changed in place.
+order; a removed field takes its own lines with it, the comments around it stay. Lists are
+changed item by item (yaml_lists).
 """
 
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
 import yaml
 
 from ..schema import Field
-from .record_values import key_of, normal
-from .yaml_fresh import item_kind, render_field, render_item
-from .yaml_layout import BLOCK_HEADER, Layout, Unsupported, ends_line, plain_value
+from .record_values import normal
+from .yaml_fresh import item_kind, render_field
+from .yaml_layout import Layout, ends_line, plain_value
+from .yaml_lists import ListEdits
 from .yaml_scalars import BREAKS, block, double_quoted, inline
 
 COMMENT_AFTER = re.compile(r"\s+#.*$")
-LINE_BREAK = re.compile("[ \t]*[\r\n\x85\u2028\u2029]\\s*")
 
 
 def edit_in_place(text: str, fields: dict[str, Field], new: dict, managed: set[str]) -> str:
@@ -38,7 +37,9 @@ def edit_in_place(text: str, fields: dict[str, Field], new: dict, managed: set[s
     return result
 
 
-class _Editor:
+class _Editor(ListEdits):
+    """Edits one file's lines; ``mapping`` is where it starts, and where list items come back to."""
+
     def __init__(self, layout: Layout):
         self.layout = layout
         self.style = layout.style
@@ -154,7 +155,7 @@ class _Editor:
     def scalar(self, lines, node, new: str, kind: str, column: int, start: int, end: int) -> list[str]:
         (line, begin), (last, stop) = self.layout.where(node.start_mark), self.layout.where(node.end_mark)
         if node.style in ("|", ">"):
-            header = BLOCK_HEADER.match(lines[line][begin:]).group()
+            begin, header = self.layout.block_header(node)
             rest = lines[line][begin + len(header) :]
             content = [text for text in lines[line + 1 : end + 1] if text.strip()]
             digit = re.search("[1-9]", header)
@@ -181,97 +182,3 @@ class _Editor:
         written = inline(new, kind, node.style or None, "value")
         head = lines[line][:begin] + (" " if empty else "") + written + tail
         return lines[start:line] + [head] + lines[last + 1 : end + 1]
-
-    def flow_list(self, lines, node, new: list[str], kind: str, start: int, end: int) -> list[str]:
-        """`[a, b]` changed, on one line: items kept as written, new ones quoted as the others are.
-        A list over several lines is joined onto its first, unless a comment stands inside it."""
-        (line, begin), (last, stop) = self.layout.where(node.start_mark), self.layout.where(node.end_mark)
-        whole, base = "".join(lines[line : last + 1]), self.layout.starts[line]
-        spans = [(item.start_mark.index - base, item.end_mark.index - base) for item in node.value]
-        gaps = [whole[begin : spans[0][0]]] + [whole[a[1] : b[0]] for a, b in zip(spans, spans[1:])]
-        gaps.append(whole[spans[-1][1] : len(whole) - len(lines[last]) + stop])
-        if any("#" in gap for gap in gaps):
-            raise Unsupported("a comment inside a `[…]` list")
-        separator = gaps[1] if len(gaps) > 2 and not LINE_BREAK.search(gaps[1]) else ", "
-        styles = {item.style or None for item in node.value}
-        quotes = styles.pop() if len(styles) == 1 else None
-        unused: dict[str, list[str]] = {}
-        for item, (left, right) in zip(node.value, spans):
-            if not any(mark in whole[left:right] for mark in BREAKS):
-                unused.setdefault(key_of(plain_value(item)), []).append(whole[left:right])
-        written = []
-        for value in new:
-            same = unused.get(key_of(value))
-            written.append(same.pop(0) if same else inline(value, kind, quotes, "flow"))
-        opening, closing = (LINE_BREAK.sub("", gap) for gap in (gaps[0], gaps[-1]))
-        joined = lines[line][:begin] + opening + separator.join(written) + closing + lines[last][stop:]
-        return lines[start:line] + [joined] + lines[last + 1 : end + 1]
-
-    def block_list(self, lines, node, new: list, field: Field | None, end: int) -> list[str]:
-        """The lines of a `- ` list from its first item on, with ``new`` as its items."""
-        items = node.value
-        dashes = [self.layout.dash_of(item) for item in items]
-        dash = dashes[0][1]
-        firsts = [line for line, _ in dashes]
-        lasts = [self.layout.last_line(item) for item in items]
-        leading = [[]] + [lines[lasts[index - 1] + 1 : firsts[index]] for index in range(1, len(items))]
-        bodies = [lines[first : last + 1] for first, last in zip(firsts, lasts)]
-        old_keys = [key_of(normal(plain_value(item))) for item in items]
-        new_keys = [key_of(value) for value in new]
-        opcodes = SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_opcodes()
-        unmatched: dict[str, list[int]] = {}
-        for tag, i1, i2, _, _ in opcodes:
-            if tag != "equal":
-                for index in range(i1, i2):
-                    unmatched.setdefault(old_keys[index], []).append(index)
-        moved = {}
-        for tag, _, _, j1, j2 in opcodes:
-            for j in range(j1, j2) if tag != "equal" else ():
-                if unmatched.get(new_keys[j]):
-                    moved[j] = unmatched[new_keys[j]].pop(0)
-        taken = set(moved.values())
-        out: list[str] = []
-        for tag, i1, i2, j1, j2 in opcodes:
-            if tag == "equal":
-                for index in range(i1, i2):
-                    out += leading[index] + bodies[index]
-                continue
-            free = iter([index for index in range(i1, i2) if index not in taken])
-            paired = set()
-            for j in range(j1, j2):
-                if j in moved:
-                    out += bodies[moved[j]]
-                    continue
-                index = next(free, None)
-                if index is None:
-                    out += render_item(new[j], field, dash, self.style)
-                else:
-                    paired.add(index)
-                    out += leading[index] + self.item(lines, items[index], new[j], field, dash, firsts[index], lasts[index])
-            for index in range(i1, i2):
-                if index not in paired:
-                    out += leading[index]  # the comments before an item moved or removed stay
-        return out
-
-    def item(self, lines, node, new, field: Field | None, dash: int, first: int, last: int) -> list[str]:
-        """One list item's lines, changed in place where it keeps its kind, else written anew."""
-        if isinstance(new, str) and isinstance(node, yaml.ScalarNode) and node.style not in ("|", ">"):
-            (line, begin), (end_line, stop) = self.layout.where(node.start_mark), self.layout.where(node.end_mark)
-            written = inline(new, item_kind(field), node.style or None, "item")
-            return lines[first:line] + [lines[line][:begin] + written + lines[end_line][stop:]] + lines[end_line + 1 : last + 1]
-        if isinstance(new, dict) and isinstance(node, yaml.MappingNode) and not node.flow_style and node.value:
-            fields = field.fields if field is not None else {}
-            key_line = self.layout.where(node.start_mark)[0]
-            if key_line != first:  # the `-` alone on its line: the keys below it change freely
-                return lines[first:key_line] + self.mapping(lines, node, fields, new, set(fields) | set(new), top=False)
-            undashed = list(lines)
-            undashed[first] = lines[first][:dash] + " " + lines[first][dash + 1 :]
-            out = self.mapping(undashed, node, fields, new, set(fields) | set(new), top=False)
-            for index, text in enumerate(out):
-                if text.strip() and not text.lstrip().startswith("#"):
-                    if text[dash] != " ":
-                        raise Unsupported("a list item's first key too close to its `-`")
-                    out[index] = text[:dash] + "-" + text[dash + 1 :]
-                    return out
-            raise Unsupported("a list item left without a key")
-        return render_item(new, field, dash, self.style)

@@ -63,7 +63,7 @@ class Layout:
             line, column = self.where(node.end_mark)
             if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
                 line = line - 1 if column == 0 else line
-                if "+" not in BLOCK_HEADER.match(self.text_at(node.start_mark)).group():
+                if "+" not in self.block_header(node)[1]:
                     first = self.where(node.start_mark)[0]
                     while line > first and not self.lines[line].strip():
                         line -= 1
@@ -86,9 +86,11 @@ class Layout:
                 break
         raise Unsupported("a list item whose `-` cannot be found")
 
-    def text_at(self, mark) -> str:
-        line, column = self.where(mark)
-        return self.lines[line][column:]
+    def block_header(self, node: yaml.ScalarNode) -> tuple[int, str]:
+        """The column and text of a `|` or `>` block's header (`|`, `>-`, `|2+` …), after any tag."""
+        line, column = self.where(node.start_mark)
+        found = BLOCK_HEADER.search(self.lines[line], column)
+        return found.start(), found.group()
 
 
 COMMENT = re.compile(r"(?:^|(?<=[ \t]))#[^\r\n\x85\u2028\u2029]*", re.MULTILINE)
