@@ -16,7 +16,9 @@ from ..value_edits import BOM, rewritten_rows
 from .record_values import RecordEditError, normal, normal_record
 
 
-def edit_csv_record(text: str, collection: Collection, record_id: str, new: dict, managed: set[str], *, path: str) -> str:
+def edit_csv_record(
+    text: str, collection: Collection, record_id: str, new: dict, managed: set[str], *, path: str
+) -> str:
     """``text`` with the row of ``record_id`` holding ``new`` (normal values, id left out) in
     the columns of ``managed``; the other columns as they are."""
     header = _header(text, path)
@@ -53,7 +55,8 @@ def edit_csv_record(text: str, collection: Collection, record_id: str, new: dict
     if len(rows) != 1:
         found = "nėra" if not rows else f"yra {len(rows)} kartus"
         raise RecordEditError(f"{path}: įrašo `{record_id}` eilutės šiame faile {found}; nieko nepakeista")
-    old = {name: _read_cell(cell, collection.fields.get(name)) for name, cell in rows[0].items() if name != "id"}
+    old = {name: _read_cell(cell, collection.fields.get(name)) for name, cell in rows[0].items()}
+    old.pop("id", None)
     expected = {**{key: value for key, value in normal_record(old).items() if key not in managed}, **new}
     records, _ = read_csv_records(edited.removeprefix(BOM).encode("utf-8"), collection=collection, path=path)
     again = [record for record in records if record.id == record_id]
@@ -86,7 +89,8 @@ def _cell_text(value, field: Field | None, name: str, path: str) -> str | None:
             value = [value]
         elif value.strip() == "":
             raise RecordEditError(
-                f"{path}: lauko `{name}` reikšmė – vien tarpai; CSV langelyje ji būtų skaitoma kaip tuščia",
+                f"{path}: lauko `{name}` reikšmė – vien tarpai; CSV langelyje ji būtų skaitoma "
+                f"kaip tuščia",
                 field=name,
             )
         else:
@@ -107,8 +111,8 @@ def _cell_text(value, field: Field | None, name: str, path: str) -> str | None:
             )
         if item != item.strip() or any(mark in item for mark in "\r\n"):
             raise RecordEditError(
-                f"{path}: lauko `{name}` elementas „{item.strip()}“ prasideda ar baigiasi tarpu arba turi eilutės lūžį; "
-                f"CSV sąrašo elementas tokio neišlaiko",
+                f"{path}: lauko `{name}` elementas „{item.strip()}“ prasideda ar baigiasi tarpu "
+                f"arba turi eilutės lūžį; CSV sąrašo elementas tokio neišlaiko",
                 field=name,
             )
     return None

@@ -3,12 +3,13 @@
 In a YAML file each changed value is written where it stands (yaml_in_place), every other byte
 kept: comments, order, quoting, line ends, a byte-order mark, `---` and the schema line. In a CSV
 file only the record's row changes (csv_record). The result is read back with the project's own
-loader and must give exactly the new values; where the in-place edit cannot promise that, ruamel.yaml
-writes the file again keeping its comments (yaml_round_trip), and that is read back too.
+loader and must give exactly the new values and keep every comment; where the in-place edit
+cannot promise that, ruamel.yaml writes the file again (yaml_round_trip), checked the same way.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,17 +25,20 @@ from .yaml_layout import comments, plain_value
 from .yaml_round_trip import edit_round_trip
 
 BOM = "\ufeff"
+PLACEHOLDER = re.compile(r"# ([\w-]+):")
 
 __all__ = ["RecordEditError", "changed_fields", "commit_message", "edit_record_text", "read_record_values"]
 
 
-def edit_record_text(text: str, collection: Collection, record_id: str, values: Mapping[str, Any], *, path: str) -> str:
+def edit_record_text(
+    text: str, collection: Collection, record_id: str, values: Mapping[str, Any], *, path: str
+) -> str:
     """The text of the record file ``path`` (`<collection>/<id>.yaml` or `<collection>/<name>.csv`)
     with the record ``record_id`` holding ``values``: text as written, lists of text, lists of
     mappings for array fields. A schema field missing from ``values`` (or None, "", []) is removed;
     a field the schema does not know is kept as written unless ``values`` names it. Raises
     RecordEditError (with the field at fault, where there is one) for values the file cannot hold."""
-    named = set(values)  # a field named with no value is to be removed, even one the schema does not know
+    managed = (set(collection.fields) | set(values)) - {"id"}  # named with no value: removed, known or not
     new = normal_record(dict(values))
     for name, value in new.items():
         _refuse_unwritable(value, name, path)
@@ -46,37 +50,42 @@ def edit_record_text(text: str, collection: Collection, record_id: str, values: 
             field="id",
         )
     if path.endswith(".csv"):
-        return edit_csv_record(text, collection, record_id, new, (set(collection.fields) | named) - {"id"}, path=path)
+        return edit_csv_record(text, collection, record_id, new, managed, path=path)
     bom = BOM if text.startswith(BOM) else ""
-    body = text[len(bom) :]
-    old = read_record_values(body, collection, record_id, path=path)
-    managed = (set(collection.fields) | named) - {"id"}
+    return bom + _edit_yaml(text[len(bom) :], collection, record_id, new, managed, path)
+
+
+def _edit_yaml(text: str, collection: Collection, record_id: str, new: dict, managed: set, path: str) -> str:
+    """The YAML file changed in place, else by the round trip; either read back and its comments
+    counted before it is given back."""
+    old = read_record_values(text, collection, record_id, path=path)
     expected = {**{key: value for key, value in normal_record(old).items() if key not in managed}, **new}
     if normal_record(old) == expected:
         return text
+    changed = {key for key in managed if normal(old.get(key)) != new.get(key)}
     try:
-        edited = edit_in_place(body, collection.fields, new, managed)
+        edited = edit_in_place(text, collection.fields, new, managed)
         if _reads_as(edited, expected, collection, record_id, path):
-            return bom + edited
-    except Exception:  # noqa: BLE001 — a layout it does not take (Unsupported) or a slip: the round trip, checked in turn
+            if not _lost_comments(text, edited, changed):
+                return edited
+    except Exception:  # noqa: BLE001 — a layout it does not take (Unsupported), or a slip: the round trip
         pass
     try:
-        edited = edit_round_trip(body, collection.fields, old, new, managed)
-    except Exception as error:  # noqa: BLE001 — ruamel.yaml could not write it: said, nothing written
+        edited = edit_round_trip(text, collection.fields, old, new, managed)
+    except Exception as error:  # noqa: BLE001 — ruamel.yaml could not write it: said, and nothing written
         raise RecordEditError(f"{path}: failo nepavyko perrašyti ({error}); failas nepakeistas") from None
-    if _reads_as(edited, expected, collection, record_id, path):
-        changed = {key for key in managed if normal(old.get(key)) != new.get(key)}
-        lost = comments(body, changed) - comments(edited)
-        if not lost:
-            return bom + edited
+    if not _reads_as(edited, expected, collection, record_id, path):
+        raise RecordEditError(
+            f"{path}: naujų reikšmių nepavyko įrašyti taip, kad failas jas grąžintų lygiai tokias "
+            f"pačias; failas nepakeistas. Praneškite apie tai prižiūrėtojams"
+        )
+    lost = _lost_comments(text, edited, changed)
+    if lost:
         raise RecordEditError(
             f"{path}: šio failo neįmanoma pakeisti neprarandant komentarų ({', '.join(sorted(lost))}); "
             f"failas nepakeistas. Pakeiskite reikšmes jame rankiniu būdu"
         )
-    raise RecordEditError(
-        f"{path}: naujų reikšmių nepavyko įrašyti taip, kad failas jas grąžintų lygiai tokias pačias; "
-        f"failas nepakeistas. Praneškite apie tai prižiūrėtojams"
-    )
+    return edited
 
 
 def read_record_values(text: str, collection: Collection, record_id: str, *, path: str) -> dict[str, Any]:
@@ -109,13 +118,16 @@ def changed_fields(collection: Collection, before: Mapping[str, Any], after: Map
     return [name for name in names if name != "id" and old.get(name) != new.get(name)]
 
 
-def commit_message(collection: Collection, record_id: str, before: Mapping[str, Any] | None, after: Mapping[str, Any]) -> str:
+def commit_message(
+    collection: Collection, record_id: str, before: Mapping[str, Any] | None, after: Mapping[str, Any]
+) -> str:
     """"<collection>/<id>: <what changed>", the fields named by their Lithuanian titles
     ("contacts/ona-b: pareigos, telefonas"); a record with no ``before`` is new."""
     if before is None:
         return f"{collection.name}/{record_id}: naujas įrašas"
     names = changed_fields(collection, before, after)
-    titles = [_lowercase_title(collection.fields[name].title) if name in collection.fields else name for name in names]
+    fields = collection.fields
+    titles = [_lowercase_title(fields[name].title) if name in fields else name for name in names]
     return f"{collection.name}/{record_id}: {', '.join(titles) or 'be pakeitimų'}"
 
 
@@ -125,22 +137,30 @@ def _lowercase_title(title: str) -> str:
     return title if len(first) > 1 and first.isupper() else title[:1].lower() + title[1:]
 
 
+def _lost_comments(before: str, after: str, changed: set[str]) -> list[str]:
+    """The comments of ``before`` that ``after`` no longer has, but for those on the lines of
+    the changed fields and the `# field:` lines that `rysiai new` leaves for a field now filled in."""
+    lost = comments(before, changed) - comments(after)
+    filled = {comment for comment in lost if (found := PLACEHOLDER.match(comment)) and found[1] in changed}
+    return sorted(set(lost) - filled)
+
+
 def _reads_as(text: str, expected: dict, collection: Collection, record_id: str, path: str) -> bool:
-    """Whether the loader reads ``text`` as exactly ``expected`` (in array items, the keys the
-    schema does not know and the new item does not name are the file's own and not compared)."""
+    """Whether the loader reads ``text`` as exactly ``expected``, with libyaml and with PyYAML's
+    own reader alike (in array items, keys neither the schema nor the new item names are the
+    file's own and not compared)."""
     try:
         read = read_record_values(text, collection, record_id, path=path)
-        if not path.endswith(".csv") and plain_value(yaml.compose(text, Loader=yaml.BaseLoader)) != read:
-            return False  # PyYAML's own reader, where libyaml is not installed, would read it otherwise
+        if plain_value(yaml.compose(text, Loader=yaml.BaseLoader)) != read:
+            return False
     except (RecordEditError, yaml.YAMLError):
         return False
     read = normal_record(read)
     if read.keys() != expected.keys():
         return False
     for name, value in read.items():
-        field = collection.fields.get(name)
-        wanted = expected[name]
-        if field is not None and field.type == "array" and isinstance(value, list) and isinstance(wanted, list):
+        field, wanted = collection.fields.get(name), expected[name]
+        if getattr(field, "type", None) == "array" and isinstance(value, list) and isinstance(wanted, list):
             if len(value) != len(wanted):
                 return False
             value = [
@@ -159,7 +179,9 @@ def _refuse_unwritable(value: Any, name: str, path: str) -> None:
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise RecordEditError(f"{path}: lauko `{name}` reikšmėje yra netinkamas simbolis; įveskite ją iš naujo", field=name) from None
+            raise RecordEditError(
+                f"{path}: lauko `{name}` reikšmėje yra netinkamas simbolis; įveskite ją iš naujo", field=name
+            ) from None
     elif isinstance(value, list):
         for item in value:
             _refuse_unwritable(item, name, path)

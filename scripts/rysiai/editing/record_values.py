@@ -10,7 +10,8 @@ from ..errors import RysiaiError
 
 
 class RecordEditError(RysiaiError):
-    """New values that cannot be written into a record's file; ``field`` names the field at fault, if one is."""
+    """New values that cannot be written into a record's file; ``field`` names the field at
+    fault, where there is one (the editor shows the message beside it)."""
 
     def __init__(self, message: str, field: str | None = None):
         super().__init__(message)

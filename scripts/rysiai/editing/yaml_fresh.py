@@ -12,7 +12,9 @@ def item_kind(field: Field | None) -> str:
     return field.item_type if field is not None and field.type == "list" else "string"
 
 
-def render_field(name: str, value, field: Field | None, column: int, style: Style, comment: str = "") -> list[str]:
+def render_field(
+    name: str, value, field: Field | None, column: int, style: Style, comment: str = ""
+) -> list[str]:
     """The lines of `name: value` with the key at ``column``; ``comment`` (with the spaces
     before its `#`) ends the key's line."""
     pad, nl = " " * column, style.newline
@@ -30,7 +32,8 @@ def render_field(name: str, value, field: Field | None, column: int, style: Styl
             items = ", ".join(inline(item, kind, context="flow") for item in value)
             return [f"{pad}{name}: [{items}]{comment}{nl}"]
         dash = " " * (column + style.dash_offset)
-        return [f"{pad}{name}:{comment}{nl}"] + [f"{dash}- {inline(item, kind, context='item')}{nl}" for item in value]
+        items = [f"{dash}- {inline(item, kind, context='item')}{nl}" for item in value]
+        return [f"{pad}{name}:{comment}{nl}"] + items
     lines = [f"{pad}{name}:{comment}{nl}"]
     for item in value:
         lines += render_item(item, field, column + style.dash_offset, style)

@@ -58,7 +58,8 @@ class _Editor(ListEdits):
             if key not in managed or key in new or normal(plain_value(value)) is None
         ]
         placeholders = self._placeholders(lines, new, keys, fields, column, starts, ends) if top else {}
-        before, after = self._slots(keys, kept, [key for key in new if key not in keys and key not in placeholders.values()], fields)
+        missing = [key for key in new if key not in keys and key not in placeholders.values()]
+        before, after = self._slots(keys, kept, missing, fields)
         out: list[str] = []
         cursor = 0 if top else starts[0]
         for index, (key_node, value_node) in enumerate(pairs):
@@ -70,7 +71,8 @@ class _Editor(ListEdits):
             chunk = lines[starts[index] : ends[index] + 1]
             if index in kept:
                 if key in managed and normal(plain_value(value_node)) != new[key]:
-                    out += self.field(lines, key_node, value_node, fields.get(key), new[key], starts[index], ends[index])
+                    field, start, end = fields.get(key), starts[index], ends[index]
+                    out += self.field(lines, key_node, value_node, field, new[key], start, end)
                 else:
                     out += chunk
             for key in after.get(index, []):
@@ -87,7 +89,8 @@ class _Editor(ListEdits):
         missing = sorted(missing, key=lambda key: order.get(key, len(order)))
         before, after = [], {}
         for key in missing:
-            earlier = [index for index in kept if keys[index] in order and order[keys[index]] < order.get(key, len(order))]
+            position = order.get(key, len(order))
+            earlier = [index for index in kept if order.get(keys[index], position) < position]
             if key not in order and kept:
                 earlier = [kept[-1]]
             if earlier:
@@ -169,7 +172,7 @@ class _Editor(ListEdits):
             if made is None:
                 return lines[start:line] + [lines[line][:begin] + double_quoted(new) + rest]
             written, body = made
-            return lines[start:line] + [lines[line][:begin] + written + rest] + [text + self.nl for text in body]
+            return lines[start:line] + [lines[line][:begin] + written + rest] + self._ended(body)
         empty = node.start_mark.index == node.end_mark.index
         tail = lines[last][stop:]
         if any(mark in new for mark in BREAKS):
@@ -178,7 +181,10 @@ class _Editor(ListEdits):
                 written, body = made
                 head = lines[line][:begin] + (" " if empty else "") + written + tail
                 head = head if ends_line(head) else head + self.nl
-                return lines[start:line] + [head] + [text + self.nl for text in body] + lines[last + 1 : end + 1]
+                return lines[start:line] + [head] + self._ended(body) + lines[last + 1 : end + 1]
         written = inline(new, kind, node.style or None, "value")
         head = lines[line][:begin] + (" " if empty else "") + written + tail
         return lines[start:line] + [head] + lines[last + 1 : end + 1]
+
+    def _ended(self, lines: list[str]) -> list[str]:
+        return [line + self.nl for line in lines]

@@ -53,7 +53,7 @@ class Layout:
 
     def where(self, mark) -> tuple[int, int]:
         """(line, column) of a node's mark, counted in this file's lines."""
-        line = _line_of(self.starts, mark.index)
+        line = min(bisect_right(self.starts, mark.index), len(self.lines)) - 1  # the file's end: its last line
         return line, mark.index - self.starts[line]
 
     def last_line(self, node: yaml.Node) -> int:
@@ -115,7 +115,7 @@ def comments(text: str, leaving_out: set[str] = frozenset()) -> Counter:
 
     walk(root)
     fields: list[tuple[int, int]] = []
-    if isinstance(root, yaml.MappingNode) and not root.flow_style and leaving_out:  # in `{…}` none is left out
+    if isinstance(root, yaml.MappingNode) and not root.flow_style and leaving_out:  # `{…}`: none left out
         layout = Layout(text)
         for key, value in root.value:
             if key.value in leaving_out:
@@ -134,17 +134,6 @@ def _inside(spans: list[tuple[int, int]], index: int) -> bool:
     """Whether ``index`` falls in one of ``spans`` (sorted, not overlapping)."""
     at = bisect_right(spans, (index, float("inf"))) - 1
     return at >= 0 and spans[at][0] <= index < spans[at][1]
-
-
-def _line_of(starts: list[int], index: int) -> int:
-    low, high = 0, len(starts) - 2
-    while low < high:
-        middle = (low + high + 1) // 2
-        if starts[middle] <= index:
-            low = middle
-        else:
-            high = middle - 1
-    return max(low, 0)
 
 
 def plain_value(node: yaml.Node):
@@ -184,7 +173,8 @@ def _style(layout: Layout, text: str) -> Style:
                 first, last = layout.where(value.start_mark)[0] + 1, layout.last_line(value)
                 content = [line for line in layout.lines[first : last + 1] if line.strip()]
                 if content:
-                    found.setdefault("block_indent", len(content[0]) - len(content[0].lstrip(" ")) - key_column)
+                    indent = len(content[0]) - len(content[0].lstrip(" "))
+                    found.setdefault("block_indent", indent - key_column)
 
     walk(layout.root)
     least = {"dash_offset": 0, "item_offset": 2, "block_indent": 1}  # below these: not to copy

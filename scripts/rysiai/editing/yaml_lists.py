@@ -89,7 +89,8 @@ class ListEdits:
                     out += render_item(new[j], field, dash, self.style)
                 else:
                     paired.add(index)
-                    out += leading[index] + self.item(lines, items[index], new[j], field, dash, firsts[index], lasts[index])
+                    changed = self.item(lines, items[index], new[j], field, dash, firsts[index], lasts[index])
+                    out += leading[index] + changed
             for index in range(i1, i2):
                 if index not in paired:
                     out += leading[index]  # the comments before an item moved or removed stay
@@ -97,18 +98,21 @@ class ListEdits:
 
     def item(self, lines, node, new, field: Field | None, dash: int, first: int, last: int) -> list[str]:
         """One list item's lines, changed in place where it keeps its kind, else written anew."""
+        where = self.layout.where
         if isinstance(new, str) and isinstance(node, yaml.ScalarNode) and node.style not in ("|", ">"):
-            (line, begin), (end_line, stop) = self.layout.where(node.start_mark), self.layout.where(node.end_mark)
+            (line, begin), (end, stop) = where(node.start_mark), where(node.end_mark)
             written = inline(new, item_kind(field), node.style or None, "item")
-            return lines[first:line] + [lines[line][:begin] + written + lines[end_line][stop:]] + lines[end_line + 1 : last + 1]
+            changed = lines[line][:begin] + written + lines[end][stop:]
+            return lines[first:line] + [changed] + lines[end + 1 : last + 1]
         if isinstance(new, dict) and isinstance(node, yaml.MappingNode) and not node.flow_style and node.value:
             fields = field.fields if field is not None else {}
-            key_line = self.layout.where(node.start_mark)[0]
+            managed = set(fields) | set(new)
+            key_line = where(node.start_mark)[0]
             if key_line != first:  # the `-` alone on its line: the keys below it change freely
-                return lines[first:key_line] + self.mapping(lines, node, fields, new, set(fields) | set(new), top=False)
+                return lines[first:key_line] + self.mapping(lines, node, fields, new, managed, top=False)
             undashed = list(lines)
             undashed[first] = lines[first][:dash] + " " + lines[first][dash + 1 :]
-            out = self.mapping(undashed, node, fields, new, set(fields) | set(new), top=False)
+            out = self.mapping(undashed, node, fields, new, managed, top=False)
             for index, text in enumerate(out):
                 if text.strip() and not text.lstrip().startswith("#"):
                     if text[dash : dash + 1] != " ":

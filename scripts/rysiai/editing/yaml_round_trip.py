@@ -40,7 +40,8 @@ def _parts(text: str) -> tuple[str, str, str]:
     root = yaml.compose(text, Loader=Loader)
     lines = text.splitlines(keepends=True)
     first = root.start_mark.line if root is not None else 0
-    end = next((index for index, line in enumerate(lines) if index > first and re.match(r"\.\.\.(\s|$)", line)), len(lines))
+    ends = [index for index, line in enumerate(lines) if index > first and re.match(r"\.\.\.(\s|$)", line)]
+    end = ends[0] if ends else len(lines)
     return "".join(lines[:first]), "".join(lines[first:end]), "".join(lines[end:])
 
 
@@ -54,14 +55,15 @@ def _update(data, fields: dict[str, Field], old: dict, new: dict, managed: set[s
         before, field = old.get(key), fields.get(key)
         if key in data and normal(before) == value:
             continue
-        if key in data and isinstance(data[key], list) and isinstance(before, list) and isinstance(value, list):
+        if key in data and all(isinstance(found, list) for found in (data[key], before, value)):
             _update_list(data[key], field, before, value)
             continue
         made = _value(value, field, data.get(key))
         if key in data:
             data[key] = made
             continue
-        earlier = [index for index, name in enumerate(data) if order.get(name, -1) < order.get(key, len(order))]
+        position = order.get(key, len(order))
+        earlier = [index for index, name in enumerate(data) if order.get(name, -1) < position]
         data.insert(max(earlier) + 1 if earlier else 0, key, made)
 
 
@@ -93,7 +95,8 @@ def _value(value, field: Field | None, before=None):
             items.append(_text(item, item_kind(field)))
         else:
             sub_fields = field.fields if field is not None else {}
-            names = [name for name in sub_fields if name in item] + [name for name in item if name not in sub_fields]
+            names = [name for name in sub_fields if name in item]
+            names += [name for name in item if name not in sub_fields]
             items.append(CommentedMap((name, _value(item[name], sub_fields.get(name))) for name in names))
     if getattr(getattr(before, "fa", None), "flow_style", lambda: False)():
         items.fa.set_flow_style()

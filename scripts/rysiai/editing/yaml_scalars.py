@@ -75,7 +75,8 @@ def double_quoted(value: str) -> str:
             out.append(ESCAPES[character])
         elif NOT_PRINTABLE.match(character) or character == "\ufeff":
             code = ord(character)
-            out.append(f"\\x{code:02X}" if code < 0x100 else f"\\u{code:04X}" if code < 0x10000 else f"\\U{code:08X}")
+            width = 2 if code < 0x100 else 4 if code < 0x10000 else 8
+            out.append("\\" + {2: "x", 4: "u", 8: "U"}[width] + f"{code:0{width}X}")
         else:
             out.append(character)
     return '"' + "".join(out) + '"'
