@@ -1,19 +1,29 @@
 """Changing one record's row in a CSV file: every other row byte for byte, its unchanged cells as written.
 
-Cells are quoted only where they must be (value_edits' row writing); a list's items are joined
-with the field's delimiter. What a CSV cell cannot hold so that it reads back the same is
-refused before anything is written.
+The changed row is written as value_edits writes rows (its cells quoted as they were, or only
+where they must be); a list's items are joined with the field's delimiter. What a cell cannot
+hold so that it reads back the same is refused, and the new row is read back by the CSV source
+before anything is given back: a whole row on its own, so the rows after it read as before.
 """
 
 from __future__ import annotations
 
 import csv
-import io
+from dataclasses import dataclass
 
 from ..loading.csv_source import read_csv_records
 from ..schema import Collection, Field
-from ..value_edits import BOM, rewritten_rows
+from ..value_edits import BOM, LINE, _write_row
 from .record_values import RecordEditError, normal, normal_record
+
+
+@dataclass
+class _Rows:
+    """A CSV file's header, where the header ends, and where the record's rows stand."""
+
+    header: list[str]
+    header_end: int
+    found: list[tuple[int, int, list[str]]]  # start, end, cells
 
 
 def edit_csv_record(
@@ -21,56 +31,62 @@ def edit_csv_record(
 ) -> str:
     """``text`` with the row of ``record_id`` holding ``new`` (normal values, id left out) in
     the columns of ``managed``; the other columns as they are."""
-    header = _header(text, path)
-    cells = {name: _cell_text(value, collection.fields.get(name), name, path) for name, value in new.items()}
-    for name in new:
-        if name not in header:
+    bom = BOM if text.startswith(BOM) else ""
+    body = text[len(bom) :]
+    rows = _rows(body, record_id, path)
+    for name, value in new.items():
+        _refuse(value, collection.fields.get(name), name, path)
+        if name not in rows.header:
             raise RecordEditError(
                 f"{path}: šiame CSV faile nėra stulpelio `{name}`, tad reikšmės įrašyti negalima; "
                 f"pridėkite stulpelį visam failui arba perkelkite įrašą į atskirą YAML failą",
                 field=name,
             )
-    rows: list[dict] = []
-
-    def rewrite(names: list[str], row: list[str]) -> list[str]:
-        if row[names.index("id")].strip() != record_id:
-            return row
-        rows.append(dict(zip(names, row)))
-        spaced = _spaced(names, row, collection)
-        for index, name in enumerate(names):
-            if name == "id" or name not in managed:
-                continue
-            field = collection.fields.get(name)
-            if normal(_read_cell(row[index], field)) == new.get(name):
-                continue
-            value = new.get(name)
-            if isinstance(value, list):
-                delimiter = field.delimiter if field is not None else ";"
-                row[index] = (delimiter + " " if spaced else delimiter).join(value)
-            else:
-                row[index] = "" if value is None else cells[name]
-        return row
-
-    edited = rewritten_rows(text, rewrite, path)
-    if len(rows) != 1:
-        found = "nėra" if not rows else f"yra {len(rows)} kartus"
-        raise RecordEditError(f"{path}: įrašo `{record_id}` eilutės šiame faile {found}; nieko nepakeista")
-    old = {name: _read_cell(cell, collection.fields.get(name)) for name, cell in rows[0].items()}
+    if len(rows.found) != 1:
+        times = "nėra" if not rows.found else f"yra {len(rows.found)} kartus"
+        raise RecordEditError(f"{path}: įrašo `{record_id}` eilutės šiame faile {times}; nieko nepakeista")
+    start, end, row = rows.found[0]
+    spaced = _spaced(rows.header, row, collection)
+    cells, old = list(row), {}
+    for index, name in enumerate(rows.header):
+        field = collection.fields.get(name)
+        old[name] = _read_cell(row[index], field)
+        if name != "id" and name in managed and normal(old[name]) != new.get(name):
+            cells[index] = _cell(new.get(name), field, spaced)
+    if cells == row:
+        return text
+    written = _write_row(cells, row, body[start:end])
     old.pop("id", None)
     expected = {**{key: value for key, value in normal_record(old).items() if key not in managed}, **new}
-    records, _ = read_csv_records(edited.removeprefix(BOM).encode("utf-8"), collection=collection, path=path)
-    again = [record for record in records if record.id == record_id]
-    if len(again) != 1 or normal_record(again[0].values) != expected:
+    alone = (body[: rows.header_end] + written).encode("utf-8")
+    records, findings = read_csv_records(alone, collection=collection, path=path)
+    if findings or [record.id for record in records] != [record_id] or normal_record(records[0].values) != expected:
         raise RecordEditError(f"{path}: pakeista eilutė neperskaitoma taip, kaip įrašyta; nieko nepakeista")
-    return edited
+    return bom + body[:start] + written + body[end:]
 
 
-def _header(text: str, path: str) -> list[str]:
+def _rows(body: str, record_id: str, path: str) -> _Rows:
+    """Read as the CSV source reads rows (line ends as the csv module ends them)."""
+    ends: list[int] = []
+
+    def lines():
+        for match in LINE.finditer(body):
+            ends.append(match.end())
+            yield match.group()
+
+    reader = csv.reader(lines(), strict=True)
     try:
-        names = next(csv.reader(io.StringIO(text.removeprefix(BOM), newline=""), strict=True), [])
+        header = [name.strip() for name in next(reader, [])]
+        found = []
+        start = header_end = ends[-1] if ends else 0
+        column = header.index("id") if "id" in header else None
+        for row in reader:
+            if column is not None and len(row) == len(header) and row[column].strip() == record_id:
+                found.append((start, ends[-1], row))
+            start = ends[-1]
     except csv.Error as error:
-        raise RecordEditError(f"{path}:1: antraštės eilutė neperskaitoma ({error}); pirma ją pataisykite") from None
-    return [name.strip() for name in names]
+        raise RecordEditError(f"{path}:{len(ends)}: failas neperskaitomas kaip CSV ({error}); pirma jį pataisykite") from None
+    return _Rows(header, header_end, found)
 
 
 def _read_cell(cell: str, field: Field | None):
@@ -82,27 +98,34 @@ def _read_cell(cell: str, field: Field | None):
     return cell
 
 
-def _cell_text(value, field: Field | None, name: str, path: str) -> str | None:
-    """What a cell holds for ``value`` (a list is joined later); refused where CSV cannot hold it."""
+def _cell(value, field: Field | None, spaced: bool) -> str:
+    """What the cell holds for ``value``: the text, a list's items joined, or nothing."""
+    if value is None:
+        return ""
     if isinstance(value, str):
-        if field is not None and field.type == "list":
-            value = [value]
-        elif value.strip() == "":
+        return value
+    delimiter = field.delimiter if field is not None else ";"
+    return (delimiter + " " if spaced else delimiter).join(value)
+
+
+def _refuse(value, field: Field | None, name: str, path: str) -> None:
+    """RecordEditError for a value a CSV cell cannot hold so that it reads back the same."""
+    if isinstance(value, str) and (field is None or field.type != "list"):
+        if not value.strip():
             raise RecordEditError(
-                f"{path}: lauko `{name}` reikšmė – vien tarpai; CSV langelyje ji būtų skaitoma "
-                f"kaip tuščia",
+                f"{path}: lauko `{name}` reikšmė – vien tarpai; CSV langelyje ji būtų skaitoma kaip tuščia",
                 field=name,
             )
-        else:
-            return value
-    if not all(isinstance(item, str) for item in value) or (field is not None and field.type == "array"):
+        return
+    items = [value] if isinstance(value, str) else value
+    if not all(isinstance(item, str) for item in items) or (field is not None and field.type == "array"):
         raise RecordEditError(
             f"{path}: lauko `{name}` elementai turi po kelis laukus, o tokie įrašomi tik YAML faile; "
             f"perkelkite įrašą į atskirą YAML failą (`{path.split('/')[0]}/<id>.yaml`)",
             field=name,
         )
     delimiter = field.delimiter if field is not None else ";"
-    for item in value:
+    for item in items:
         if delimiter in item:
             raise RecordEditError(
                 f"{path}: lauko `{name}` elemente „{item}“ yra skirtukas `{delimiter}`, "
@@ -115,12 +138,11 @@ def _cell_text(value, field: Field | None, name: str, path: str) -> str | None:
                 f"arba turi eilutės lūžį; CSV sąrašo elementas tokio neišlaiko",
                 field=name,
             )
-    return None
 
 
-def _spaced(names: list[str], row: list[str], collection: Collection) -> bool:
+def _spaced(header: list[str], row: list[str], collection: Collection) -> bool:
     """Whether this row writes a space after a list's delimiter (`a; b`), so that new lists do too."""
-    for name, cell in zip(names, row):
+    for name, cell in zip(header, row):
         field = collection.fields.get(name)
         if field is not None and field.type == "list" and field.delimiter in cell:
             return field.delimiter + " " in cell
