@@ -417,3 +417,49 @@ def test_which_fields_changed_named_for_the_commit_message():
     assert commit_message(contacts, "ona-b", None, after) == "contacts/ona-b: naujas įrašas"
     partners = SCHEMA.collections["partners"]
     assert commit_message(partners, "x", {"agreements": [{"type": "A"}]}, {"agreements": [{"type": "B"}]}) == "partners/x: sutartys"
+
+
+def test_a_file_without_its_last_line_end_and_a_field_added_after_the_last():
+    after = edited("name: Ona\nposition: x", "contacts/ona.yaml", reviewed="2026-01-02")
+    assert after == "name: Ona\nposition: x\nreviewed: 2026-01-02"
+    before = "name: Ona\nposition: x\n\n# pabaigos pastaba\n"
+    after = edited(before, "contacts/ona.yaml", reviewed="2026-01-02", name="Onutė")
+    assert after == "name: Onutė\nposition: x\nreviewed: 2026-01-02\n\n# pabaigos pastaba\n"
+
+
+def test_a_field_before_every_other_goes_first_after_the_file_s_opening_comments():
+    before = "# Kontaktas\norganization: x\nposition: y\n"
+    assert edited(before, "contacts/ona.yaml", name="Ona") == "# Kontaktas\nname: Ona\norganization: x\nposition: y\n"
+
+
+def test_a_csv_file_s_other_rows_kept_even_where_they_are_wrong():
+    before = "id,name,position\nona,Ona,x\nkreiva,eilutė\n\nrasa,Rasa,\"y\"\n"
+    values = {"name": "Rasa C", "position": "z"}
+    after = edit_record_text(before, SCHEMA.collections["contacts"], "rasa", values, path="contacts/c.csv")
+    assert after == "id,name,position\nona,Ona,x\nkreiva,eilutė\n\nrasa,Rasa C,\"z\"\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("id,name\nona,Ona\nona,Onutė\n", "contacts/c.csv: įrašo `ona` eilutės šiame faile yra 2 kartus; nieko nepakeista"),
+        ('id,name\nona,"Ona\n', "contacts/c.csv:2: failas neperskaitomas kaip CSV (unexpected end of data)"),
+    ],
+)
+def test_a_csv_file_whose_row_cannot_be_told_is_not_changed(text, problem):
+    with pytest.raises(RecordEditError) as caught:
+        edit_record_text(text, SCHEMA.collections["contacts"], "ona", {"name": "Ona B"}, path="contacts/c.csv")
+    assert str(caught.value).startswith(problem)
+
+
+def test_a_result_that_would_not_read_back_is_never_given(monkeypatch):
+    from rysiai.editing import record_edits
+
+    monkeypatch.setattr(record_edits, "edit_in_place", lambda text, *args: text.replace("x", "z"))
+    monkeypatch.setattr(record_edits, "edit_round_trip", lambda text, *args: text.replace("x", "z"))
+    with pytest.raises(RecordEditError) as caught:
+        edit_record_text("name: Ona\nposition: x\n", SCHEMA.collections["contacts"], "ona", {"name": "Ona", "position": "y"}, path="contacts/ona.yaml")
+    assert str(caught.value) == (
+        "contacts/ona.yaml: naujų reikšmių nepavyko įrašyti taip, kad failas jas grąžintų lygiai tokias "
+        "pačias; failas nepakeistas. Praneškite apie tai prižiūrėtojams"
+    )
