@@ -463,3 +463,11 @@ def test_a_result_that_would_not_read_back_is_never_given(monkeypatch):
         "contacts/ona.yaml: naujų reikšmių nepavyko įrašyti taip, kad failas jas grąžintų lygiai tokias "
         "pačias; failas nepakeistas. Praneškite apie tai prižiūrėtojams"
     )
+
+
+def test_a_day_and_time_written_plain_as_the_sample_events_write_it_and_a_partial_date_quoted():
+    before = (PROJECT / "events" / "2026-12-krpt-posedis.yaml").read_text(encoding="utf-8")
+    after = edited(before, "events/2026-12-krpt-posedis.yaml", start="2026-12-11 10:00")
+    assert changed_lines(before, after) == ["- start: 2026-12-10 10:00\n", "+ start: 2026-12-11 10:00\n"]
+    after = edited(PARTNER, "partners/gmina-parczew.yaml", since="2011")
+    assert changed_lines(PARTNER, after) == ["- since: '2010-07-18'\n", "+ since: '2011'\n"]

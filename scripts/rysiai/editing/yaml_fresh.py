@@ -7,6 +7,14 @@ from .yaml_layout import Style
 from .yaml_scalars import BREAKS, block, inline
 
 
+def value_kind(field: Field | None) -> str:
+    """What a field's text value is, for how it may be written: a date (and a day with its time,
+    as the sample data writes them) plain, a boolean or whole number plain, other text as text."""
+    if field is not None and field.check == "date-time":
+        return "date"
+    return field.type if field is not None and field.type in SCALAR_TYPES else "string"
+
+
 def item_kind(field: Field | None) -> str:
     """The schema type of a list field's items."""
     return field.item_type if field is not None and field.type == "list" else "string"
@@ -24,8 +32,7 @@ def render_field(
             if made is not None:
                 header, lines = made
                 return [f"{pad}{name}: {header}{comment}{nl}"] + [line + nl for line in lines]
-        kind = field.type if field is not None and field.type in SCALAR_TYPES else "string"
-        return [f"{pad}{name}: {inline(value, kind)}{comment}{nl}"]
+        return [f"{pad}{name}: {inline(value, value_kind(field))}{comment}{nl}"]
     if all(isinstance(item, str) for item in value):
         kind = item_kind(field)
         if style.flow_lists:
@@ -45,8 +52,6 @@ def render_item(item, field: Field | None, dash_column: int, style: Style) -> li
     if isinstance(item, str):
         written = inline(item, item_kind(field), context="item")
         return [f"{' ' * dash_column}- {written}{style.newline}"]
-    if not item:
-        return [f"{' ' * dash_column}- {{}}{style.newline}"]
     fields = field.fields if field is not None else {}
     order = [name for name in fields if name in item] + [name for name in item if name not in fields]
     lines = []

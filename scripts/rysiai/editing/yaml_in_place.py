@@ -14,7 +14,7 @@ import yaml
 
 from ..schema import Field
 from .record_values import normal
-from .yaml_fresh import item_kind, render_field
+from .yaml_fresh import item_kind, render_field, value_kind
 from .yaml_layout import Layout, ends_line, plain_value
 from .yaml_lists import ListEdits
 from .yaml_scalars import BREAKS, block, double_quoted, inline
@@ -130,8 +130,7 @@ class _Editor(ListEdits):
         """The lines of one field, from its key to its value's last line, with ``new`` as its value."""
         column = self.layout.where(key_node.start_mark)[1]
         if isinstance(new, str) and isinstance(node, yaml.ScalarNode):
-            kind = field.type if field is not None else "string"
-            return self.scalar(lines, node, new, kind, column, start, end)
+            return self.scalar(lines, node, new, value_kind(field), column, start, end)
         if isinstance(new, list) and isinstance(node, yaml.SequenceNode) and node.value:
             scalars = all(isinstance(item, str) for item in new)
             if scalars and node.flow_style:

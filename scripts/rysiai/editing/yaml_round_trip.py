@@ -8,15 +8,14 @@ import io
 import re
 
 import yaml
-
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString, SingleQuotedScalarString
 
 from ..loading.yaml_source import Loader
-from ..schema import SCALAR_TYPES, Field
+from ..schema import Field
 from ..value_edits import round_trip_yaml
 from .record_values import normal
-from .yaml_fresh import item_kind
+from .yaml_fresh import item_kind, value_kind
 from .yaml_scalars import BREAKS, block, inline
 
 
@@ -25,11 +24,11 @@ def edit_round_trip(text: str, fields: dict[str, Field], old: dict, new: dict, m
     as the loader read them, to leave unchanged values as they are)."""
     crlf = "\r\n" in text
     header, source, trailer = _parts(text.replace("\r\n", "\n"))
-    yaml = round_trip_yaml(source)
-    data = yaml.load(source)
+    writer = round_trip_yaml(source)
+    data = writer.load(source)
     _update(data, fields, old, new, managed)
     buffer = io.StringIO()
-    yaml.dump(data, buffer)
+    writer.dump(data, buffer)
     out = header + buffer.getvalue() + trailer
     return out.replace("\n", "\r\n") if crlf else out
 
@@ -87,8 +86,7 @@ def _update_list(items, field: Field | None, old: list, new: list) -> None:
 def _value(value, field: Field | None, before=None):
     """``value`` as ruamel.yaml writes it: text quoted where it must be, a list in the style it had."""
     if isinstance(value, str):
-        kind = field.type if field is not None and field.type in SCALAR_TYPES else "string"
-        return _text(value, kind)
+        return _text(value, value_kind(field))
     items = CommentedSeq()
     for item in value:
         if isinstance(item, str):
