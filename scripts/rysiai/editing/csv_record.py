@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from ..loading.csv_source import read_csv_records
 from ..schema import Collection, Field
-from ..value_edits import BOM, LINE, _write_row
 from .record_values import RecordEditError, normal, normal_record
+from .text_files import BOM
+from .value_edits import LINE, _write_row
 
 
 @dataclass

@@ -20,11 +20,11 @@ from ..loading.yaml_source import read_yaml_record
 from ..schema import Collection
 from .csv_record import edit_csv_record
 from .record_values import RecordEditError, normal, normal_record
+from .text_files import BOM
 from .yaml_in_place import edit_in_place
 from .yaml_layout import comments, plain_value
 from .yaml_round_trip import edit_round_trip
 
-BOM = "\ufeff"
 PLACEHOLDER = re.compile(r"# ([\w-]+):")
 
 __all__ = ["RecordEditError", "changed_fields", "commit_message", "edit_record_text", "read_record_values"]

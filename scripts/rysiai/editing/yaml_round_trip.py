@@ -13,8 +13,8 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarStri
 
 from ..loading.yaml_source import Loader
 from ..schema import Field
-from ..value_edits import round_trip_yaml
 from .record_values import normal
+from .value_edits import round_trip_yaml
 from .yaml_fresh import item_kind, value_kind
 from .yaml_scalars import BREAKS, block, inline
 
