@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
-from .kinds.agreements import agreements, anniversary_in
+from .kinds.agreements import agreements, anniversary_in, in_force
 from .kinds.calendar import entries as calendar_entries
 from .kinds.deadlines import deadlines
 from .loading import Record
@@ -105,9 +105,9 @@ def _agreements(repository: Repository, today: dt.date) -> Iterator[AgendaItem]:
         kind = agreement.get("type", "agreement")
         signed, until = agreement.get("signed"), agreement.get("until")
         years = anniversary_in(signed, today.year) if isinstance(signed, dt.date) else 0
-        if years:
+        if years and in_force(agreement, same_day_in(signed, today.year)):
             yield _item("anniversary", same_day_in(signed, today.year), today, record, "anniversary", kind, years)
-        if isinstance(until, dt.date) and today <= until <= today + dt.timedelta(days=EXPIRY_WARNING_DAYS):
+        if in_force(agreement, today) and isinstance(until, dt.date) and until <= today + dt.timedelta(days=EXPIRY_WARNING_DAYS):
             yield _item("expiring", until, today, record, "expiry", kind)
 
 

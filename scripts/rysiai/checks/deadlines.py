@@ -1,11 +1,13 @@
 """Deadlines (kinds/deadlines.py): an answered record has its answer's date; one that still waits
-past its deadline is overdue."""
+past its deadline is overdue, and so is a task not done past its due date; an agreement past its
+end should not still say it is signed."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from ..findings import Finding, catalogue
+from ..kinds.agreements import past_their_end
 from ..kinds.deadlines import TASK_ITEM, deadlines, status_of
 from ..loading.record import location
 from ..repository import Repository
@@ -20,8 +22,17 @@ def check(repository: Repository) -> Iterator[Finding]:
             yield catalogue.ANSWER_DATE(**location(record, (rule.status,)))
     today = repository.today
     for deadline in deadlines(repository):
-        if deadline.item != TASK_ITEM and deadline.due < today:
-            yield catalogue.OVERDUE(
-                **location(deadline.record, deadline.place),
-                due=deadline.due.isoformat(), days=(today - deadline.due).days,
-            )
+        if deadline.due >= today:
+            continue
+        late = {"due": deadline.due.isoformat(), "days": (today - deadline.due).days}
+        where = location(deadline.record, deadline.place)
+        if deadline.item == TASK_ITEM:
+            yield catalogue.OVERDUE_TASK(**where, task=deadline.about, **late)
+        else:
+            yield catalogue.OVERDUE(**where, **late)
+    for record, index, agreement in past_their_end(repository):
+        field = repository.schema.collections[record.collection].kind.agreements
+        yield catalogue.AGREEMENT_ENDED(
+            **location(record, (field, index, "status")),
+            type=agreement.get("type", ""), until=agreement["until"].isoformat(), status=agreement["status"],
+        )

@@ -163,6 +163,14 @@ OVERDUE = FindingKind(
     "overdue", WARNING, "Reply overdue",
     "the reply was due on {due}: {days} day(s) overdue",
     "answer it and set `status: answered` with the date, or set a new `due` date")
+OVERDUE_TASK = FindingKind(
+    "overdue", WARNING, "Follow-up overdue",
+    "the follow-up `{task}` was due on {due}: {days} day(s) overdue",
+    "do it and set `done: true`, or set a new `due` date")
+AGREEMENT_ENDED = FindingKind(
+    "agreement-ended", WARNING, "Agreement past its end still signed",
+    "the agreement `{type}` was valid until {until}, but its `status` still says `{status}`",
+    "set `status: expired` (or `ended`), or write the new `until` date if it was extended")
 NOT_REVIEWED = FindingKind(
     "not-reviewed", WARNING, "Not reviewed for a long time",
     "{what}; records of people are reviewed at least every {months} months",

@@ -11,6 +11,10 @@ from ..repository import Repository
 from ..words.dates import same_day_in
 
 ANNIVERSARY_EVERY = 5  # years
+# An agreement's `status` values: in force, and no longer in force (an ended agreement has no
+# anniversaries and does not expire again).
+IN_FORCE = "signed"
+ENDED = ("expired", "ended")
 
 
 def agreements(repository: Repository) -> Iterator[tuple[Record, dict]]:
@@ -20,6 +24,24 @@ def agreements(repository: Repository) -> Iterator[tuple[Record, dict]]:
         if field is not None:
             for agreement in record.typed.get(field) or []:
                 yield record, agreement
+
+
+def in_force(agreement: dict, day: dt.date) -> bool:
+    """Whether the agreement still holds on ``day``: not marked ended, and not past its `until`."""
+    until = agreement.get("until")
+    return agreement.get("status") not in ENDED and not (isinstance(until, dt.date) and until < day)
+
+
+def past_their_end(repository: Repository) -> Iterator[tuple[Record, int, dict]]:
+    """Agreements whose `until` has passed while their `status` still says they are signed:
+    (record, index of the agreement, the agreement)."""
+    today = repository.today
+    for record in repository.records:
+        field = repository.schema.collections[record.collection].kind.agreements
+        for index, agreement in enumerate(record.typed.get(field) or [] if field else []):
+            until = agreement.get("until")
+            if agreement.get("status") == IN_FORCE and isinstance(until, dt.date) and until < today:
+                yield record, index, agreement
 
 
 def anniversary_in(signed: dt.date, year: int) -> int:
