@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-from browser import CHROMIUM, CHROMIUM_ARGS
-from rysiai.cli import main
-from rysiai.editing.new_repository import create_repository
+# The suite's expected messages are written in English, the source language of the catalogues;
+# the tests of the Lithuanian words ask for Lithuanian (tests/test_language.py). Set before
+# Ryšiai is imported: it reads the environment once, and each command again.
+os.environ["LANGUAGE"] = "en"
+
+import pytest  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from rysiai.cli import main  # noqa: E402
+from rysiai.language import use_language  # noqa: E402
+from rysiai.editing.new_repository import create_repository  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -28,6 +35,14 @@ class DataRepository:
         else:
             path.write_text(text, encoding="utf-8")
         return path
+
+
+@pytest.fixture(autouse=True)
+def language_of_the_environment():
+    """Each test starts in the environment's language, whatever the one before asked for."""
+    use_language()
+    yield
+    use_language()
 
 
 @pytest.fixture

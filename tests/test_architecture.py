@@ -12,7 +12,7 @@ import yaml
 PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "rysiai"
 # Floors from the ground up: the top-level module or package of the library → its floor.
 FLOORS = {
-    "errors": 0,
+    "errors": 0, "language": 0,
     "schema": 1, "findings": 1, "second_process": 1,
     "words": 2,
     "loading": 3,

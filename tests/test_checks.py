@@ -70,9 +70,11 @@ def test_required_field_of_an_agreement(repo):
 def test_enum_with_suggestion(repo):
     repo.write("partners/talsi.yaml", PARTNER.replace("municipality", "municipalty"))
     assert texts(repo) == [
-        "partners/talsi.yaml:2: error: [enum] `kind` is `municipalty`, which is not one of: "
-        "municipality, region, state, international, association, media, business, education, "
-        "other (did you mean `municipality`?)"
+        "partners/talsi.yaml:2: error: [enum] `kind` is `municipalty`, which is not allowed: use "
+        "`municipality` (Savivaldybė), `region` (Regionas), `state` (Valstybės institucija), "
+        "`international` (Tarptautinė organizacija), `association` (Asociacija), `media` "
+        "(Žiniasklaida), `business` (Verslas), `education` (Švietimas ir mokslas) or `other` (Kita) "
+        "(did you mean `municipality`?)"
     ]
 
 
@@ -314,4 +316,4 @@ def test_a_value_cannot_forge_a_finding_line_and_long_values_are_cut(repo):
         "partners/talsi.yaml:2: error: [enum] `kind` is `muni\\nFAKE.yaml:1: error: x`, which is not"
     )
     assert "\n" not in "".join(found)
-    assert "`kind` is `" + "x" * 119 + "…`, which is not one of" in found[0]
+    assert "`kind` is `" + "x" * 119 + "…`, which is not allowed" in found[0]

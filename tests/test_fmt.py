@@ -18,7 +18,7 @@ def test_fmt_check_lists_and_writes_nothing(repo, cli):
     repo.write("contacts/ona.yaml", MESSY)
     result = cli("fmt", "--check", "--root", str(repo.root))
     assert (result.code, result.out) == (1, "contacts/ona.yaml\n")
-    assert result.err == "1 file(s) not in form: run `rysiai fmt`\n"
+    assert result.err == "1 file not in form: run `rysiai fmt`\n"
     assert (repo.root / "contacts" / "ona.yaml").read_text(encoding="utf-8") == MESSY
 
 

@@ -37,7 +37,7 @@ def test_a_title_and_a_note_keep_their_commas_and_semicolons(repo, cli, tmp_path
         "FN:Rūta Žalienė", "TITLE:Vadovė, Užsienio ryšių skyrius", "NOTE:Pirma, antra; trečia",
         version=version,
     ))
-    assert out == "New records (1):\n  contacts/ruta-zaliene.yaml  Rūta Žalienė\nWritten: 1 file(s).\n"
+    assert out == "New records (1):\n  contacts/ruta-zaliene.yaml  Rūta Žalienė\nWritten: 1 file.\n"
     values = repository.by_id["ruta-zaliene"].values
     assert values["position"] == "Vadovė, Užsienio ryšių skyrius"
     assert values["notes"] == "Pirma, antra; trečia\n\nImportuota iš kortelės.vcf (vCard Nr. 1)."
@@ -103,7 +103,7 @@ def test_a_lithuanian_card_exactly(repo, cli, tmp_path):
         "    into the notes: Adresas (work) `Laisvės a. 12, Prienai, LT-59126, Lietuva`\n"
         "Skipped: 1 photo (pictures and keys are not kept)\n"
         "Skipped: 2 of the address book's own entries (program, ids, revisions, sort keys)\n"
-        "Written: 1 file(s).\n"
+        "Written: 1 file.\n"
     )
     assert (repo.root / "contacts" / "ruta-zaliene.yaml").read_text(encoding="utf-8") == (
         "name: Rūta Žalienė\n"
@@ -130,7 +130,7 @@ def test_a_name_with_a_comma_and_no_n_is_kept_and_said(repo, cli, tmp_path):
         "New records (1):\n"
         "  contacts/zaliene-ruta.yaml  Žalienė, Rūta\n"
         "    the name `Žalienė, Rūta` holds a comma and is kept as written\n"
-        "Written: 1 file(s).\n"
+        "Written: 1 file.\n"
     )
     assert repository.by_id["zaliene-ruta"].values["name"] == "Žalienė, Rūta"
 
@@ -141,7 +141,7 @@ def test_without_fn_the_name_comes_from_n_and_honorifics_go_into_the_notes(repo,
         "New records (1):\n"
         "  contacts/ruta-zaliene.yaml  Rūta Žalienė\n"
         "    into the notes: Kreipinys `Dr.`\n"
-        "Written: 1 file(s).\n"
+        "Written: 1 file.\n"
     )
 
 
@@ -173,7 +173,7 @@ def test_an_organisation_not_found_or_ambiguous_goes_into_the_notes(repo, cli, t
         "    into the notes: Organizacija `Kauno kolegija` (no record of partners or associations has that name)\n"
         "  contacts/jonas-jonaitis.yaml  Jonas Jonaitis\n"
         "    into the notes: Organizacija `Gija` (several records have that name: gija, gija-2)\n"
-        "Written: 2 file(s).\n"
+        "Written: 2 files.\n"
     )
     assert "organization" not in repository.by_id["jonas-jonaitis"].values
 
@@ -193,7 +193,7 @@ def test_an_import_never_takes_a_reserved_id(repo, cli, tmp_path, name, record_i
     out, repository = imported(repo, cli, tmp_path, card(f"FN:{name}"), partners=False)
     derived = record_id.removeprefix("contacts-")
     said = f"    the id `{derived}` is reserved ({reason}); `{record_id}` instead\n" if reason else ""
-    assert out == f"New records (1):\n  contacts/{record_id}.yaml  {name}\n{said}Written: 1 file(s).\n"
+    assert out == f"New records (1):\n  contacts/{record_id}.yaml  {name}\n{said}Written: 1 file.\n"
     assert (repo.root / "contacts" / f"{record_id}.yaml").is_file()
 
 
@@ -208,7 +208,7 @@ def test_control_characters_are_never_written(repo, cli, tmp_path):
         "    `name`: control characters removed (U+0007)\n"
         "    `position`: line breaks or tabs replaced by spaces\n"
         "    `notes`: control characters removed (U+0000, U+001B)\n"
-        "Written: 1 file(s).\n"
+        "Written: 1 file.\n"
     )
     values = repository.by_id["petras-petraitis"].values
     assert (values["name"], values["position"]) == ("Petras Petraitis", "Vyr. specialistas")
@@ -223,7 +223,7 @@ def test_a_windows_1257_card_with_a_charset_of_its_own(repo, cli, tmp_path):
     source = tmp_path / "outlook.vcf"
     source.write_bytes(data)
     result = cli("import", "vcard", str(source), "--root", str(repo.root))
-    assert result.out == "New records (1):\n  contacts/ruta-zaliene.yaml  Rūta Žalienė\nWritten: 1 file(s).\n"
+    assert result.out == "New records (1):\n  contacts/ruta-zaliene.yaml  Rūta Žalienė\nWritten: 1 file.\n"
     assert load_repository(repo.root).by_id["ruta-zaliene"].values["position"] == "Vadovė, skyrius"
 
 
@@ -237,6 +237,6 @@ def test_a_card_inside_a_card_is_kept_as_the_agent(repo, cli, tmp_path):
         "New records (1):\n"
         "  contacts/ona-onaite.yaml  Ona Onaitė\n"
         "    into the notes: Atstovas `Jonas Jonaitis, 8 612 34567`\n"
-        "Written: 1 file(s).\n"
+        "Written: 1 file.\n"
     )
     assert repository.by_id["ona-onaite"].values["position"] == "Vadovė"

@@ -81,7 +81,7 @@ def test_a_first_name_and_a_surname_in_two_columns_make_the_name(repo, cli, tmp_
     assert out == (
         "Read as utf-8, cells separated by `;`.\n"
         f"Columns joined: `{given}` and `{family}` make `name` (given name first).\n"
-        "New records (1):\n  contacts/ruta-zaliene.yaml  Rūta Žalienė\nWritten: 1 file(s).\n"
+        "New records (1):\n  contacts/ruta-zaliene.yaml  Rūta Žalienė\nWritten: 1 file.\n"
     )
     assert repository.by_id["ruta-zaliene"].values["email"] == "ruta@prienai.lt"
 
@@ -96,7 +96,7 @@ def test_map_joins_columns_in_the_order_given(repo, cli, tmp_path):
         "  contacts/zaliene-ruta.yaml  Žalienė Rūta\n"
         "    into the notes: Skyrius `Kultūros` (no field of that name)\n"
         "  contacts/jonas.yaml  Jonas\n"
-        "Written: 2 file(s).\n"
+        "Written: 2 files.\n"
     )
 
 
@@ -141,7 +141,7 @@ def test_organisations_given_by_name_are_found(repo, cli, tmp_path):
         "    into the notes: Organizacija `Vilniaus kolegija, VšĮ` (several records have that name: vilnius, vilnius-2)\n"
         "  contacts/zita-zitiene.yaml  Zita Zitienė\n"
         "  contacts/vytas-vytaitis.yaml  Vytas Vytaitis\n"
-        "Written: 8 file(s).\n"
+        "Written: 8 files.\n"
     )
     organizations = {record.id: record.values.get("organization") for record in repository.collection("contacts")}
     assert organizations == {
@@ -225,7 +225,7 @@ def test_numbers_come_back_as_their_digits(repo, cli, tmp_path):
 def test_booleans_become_true_or_false(repo, cli, tmp_path, cell, stored):
     path = workbook(tmp_path / "a.xlsx", [["Vardas ir pavardė", "Viešinti"], ["Ona Onaitė", cell]])
     out, repository = run(repo, cli, path, partners=False)
-    assert out == "New records (1):\n  contacts/ona-onaite.yaml  Ona Onaitė\nWritten: 1 file(s).\n"
+    assert out == "New records (1):\n  contacts/ona-onaite.yaml  Ona Onaitė\nWritten: 1 file.\n"
     assert repository.by_id["ona-onaite"].typed["public"] is stored
     text = (repo.root / "contacts" / "ona-onaite.yaml").read_text(encoding="utf-8")
     assert f"\npublic: {'true' if stored else 'false'}\n" in text
@@ -263,7 +263,7 @@ def test_a_required_value_that_is_not_allowed_says_why_the_row_is_not_used(repo,
         "other = Kita\n"
         "  row 3 (Talsi): `country` is `XX`, not an ISO 3166-1 alpha-2 country code (use a two-letter code "
         "such as LT, LV, PL, DE)\n"
-        "Written: 0 file(s).\n"
+        "Written: 0 files.\n"
     )
 
 
@@ -285,7 +285,7 @@ def test_formulas_give_their_computed_value_or_go_into_the_notes(repo, cli, tmp_
         "open and save the file in Excel)\n"
         "  contacts/jonas-jonaitis.yaml  Jonas Jonaitis\n"
         "    into the notes: Pareigos `#DIV/0!` (an error value of Excel)\n"
-        "Written: 2 file(s).\n"
+        "Written: 2 files.\n"
     )
     assert repository.by_id["ona-onaite"].values["phone"] == "+37061234567"
     assert "Pareigos: =CONCAT(\"Vadovė\", \", skyrius\")" in repository.by_id["ona-onaite"].values["notes"]
@@ -302,7 +302,7 @@ def test_a_table_with_control_characters_and_a_reserved_id(repo, cli, tmp_path):
         "    `position`: control characters removed (U+0000)\n"
         "    the id `con` is reserved (Windows cannot hold a file of that name); `contacts-con` instead\n"
         "  contacts/nul-2.yaml  Jonas\n"
-        "Written: 2 file(s).\n"
+        "Written: 2 files.\n"
     )
 
 
@@ -438,7 +438,7 @@ def test_a_second_column_for_a_field_and_an_id_in_capitals(repo, cli, tmp_path):
         "New records (1):\n"
         "  contacts/ona-onaite.yaml  Ona Onaitė\n"
         "    into the notes: telefonas `8 612 34568` (another column fills that field)\n"
-        "Written: 1 file(s).\n"
+        "Written: 1 file.\n"
     )
     assert repository.by_id["ona-onaite"].values["organization"] == "talsi"
 

@@ -30,7 +30,7 @@ def test_windows_1257_semicolon_csv_with_lithuanian_names(repo, tmp_path, cli):
         "Rows not used (2):\n"
         "  row 4: no `name` (Vardas ir pavardė)\n"
         "  row 5: it has 6 cells but the header has 5\n"
-        "Written: 2 file(s).\n"
+        "Written: 2 files.\n"
     )
     repository = load_repository(repo.root)
     ruta = repository.by_id["ruta-zaliene"].values

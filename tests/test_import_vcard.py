@@ -38,7 +38,8 @@ def test_every_real_world_export_imports_into_a_valid_repository(repo, cli, name
     assert (result.code, result.err) == (0, "")
     written = sorted((repo.root / "contacts").glob("*.yaml"))
     assert written, result.out
-    assert f"Written: {len(written)} file(s).\n" in result.out
+    count = len(written)
+    assert ("Written: 1 file.\n" if count == 1 else f"Written: {count} files.\n") in result.out
     report = check_repository(load_repository(repo.root))
     assert [finding_line(f) for f in report.errors] == []
 
@@ -112,7 +113,7 @@ def test_the_rfc_2426_example_exactly(repo, cli):
         "    into the notes: Organizacija `Netscape Communications Corp.` (no record of partners or associations has that name)\n"
         "    into the notes: Kiti telefonai `+14155284164`\n"
         "    into the notes: Adresas (work) `501 E. Middlefield Rd., Mountain View, CA, 94043, U.S.A.`\n"
-        "Written: 2 file(s).\n"
+        "Written: 2 files.\n"
     )
     assert (repo.root / "contacts" / "frank-dawson.yaml").read_text(encoding="utf-8") == (
         "name: Frank Dawson\n"
@@ -162,7 +163,7 @@ def test_importing_again_finds_duplicates_and_writes_nothing(repo, tmp_path, cli
         "  card 1 (Jonas Jonaitis): the same phone as `jonas-jonaitis`\n"
         "  card 2 (Ona Petraitienė): the same e-mail as `ona-petraitiene`\n"
         "Skipped: 2 of the address book's own entries (program, ids, revisions, sort keys)\n"
-        "Written: 0 file(s).\n"
+        "Written: 0 files.\n"
     )
     assert sorted(p.name for p in (repo.root / "contacts").iterdir()) == before
 

@@ -224,7 +224,7 @@ def test_forget_refuses_data_with_errors(repo, cli):
     before = tree_digest(repo.root)
     result = cli("forget", "ona-petraitiene", "--root", str(repo.root))
     assert result.code == 2
-    assert "the data has 2 error(s); fix them first" in result.err
+    assert "the data has 2 errors; fix them first" in result.err
     assert tree_digest(repo.root) == before
 
 

@@ -133,7 +133,7 @@ def test_mkdocs_build_fails_with_the_findings(repo, tmp_path):
     done = subprocess.run(
         [str(mkdocs), "build", "-q", "-d", str(tmp_path / "out")],
         cwd=repo.root, capture_output=True, text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "LANGUAGE": "en"},
     )
     assert done.returncode == 1
     assert "partners/bad.yaml:2: error: [enum] `kind` is `nonsense`" in done.stderr

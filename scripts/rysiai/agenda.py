@@ -10,18 +10,24 @@ from dataclasses import asdict, dataclass
 from .kinds.agreements import agreements, anniversary_in, in_force
 from .kinds.calendar import entries as calendar_entries
 from .kinds.deadlines import deadlines
+from .language import N_, _
 from .loading import Record
 from .repository import Repository
 from .words.dates import day_of, months_before, same_day_in
 
 # In this order the agenda lists its sections.
 SECTIONS = {
-    "overdue": "Overdue",
-    "due-soon": "Due soon",
-    "upcoming": "Visits and events coming",
-    "anniversary": "Agreement anniversaries this year",
-    "expiring": "Agreements expiring",
-    "not-reviewed": "Not reviewed for a long time",
+    "overdue": N_("Overdue"),
+    "due-soon": N_("Due soon"),
+    "upcoming": N_("Visits and events coming"),
+    "anniversary": N_("Agreement anniversaries this year"),
+    "expiring": N_("Agreements expiring"),
+    "not-reviewed": N_("Not reviewed for a long time"),
+}
+# The words for what an item is about (the kinds' `item` words, and the agenda's own).
+ITEM_WORDS = {
+    "request": N_("request"), "follow-up": N_("follow-up"), "visit": N_("visit"),
+    "event": N_("event"), "milestone": N_("milestone"),
 }
 EXPIRY_WARNING_DAYS = 90
 REVIEW_MONTHS = 24  # for collections whose resource sets no `review_months`
@@ -44,14 +50,15 @@ class AgendaItem:
 
     @property
     def detail(self) -> str:
-        """The item in a few English words, for the command line."""
+        """The item in a few words of the reader's language, for the command line."""
         if self.what == "anniversary":
-            return f"{self.years} years of {self.about}"
+            return _("{years} years of {about}").format(years=self.years, about=self.about)
         if self.what == "expiry":
-            return f"{self.about} ends"
+            return _("{about} ends").format(about=self.about)
         if self.what == "review":
-            return f"last reviewed {self.date.isoformat()}"
-        return f"{self.what}: {self.about}" if self.about else self.what
+            return _("last reviewed {date}").format(date=self.date.isoformat())
+        word = _(ITEM_WORDS[self.what]) if self.what in ITEM_WORDS else self.what
+        return f"{word}: {self.about}" if self.about else word
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -22,9 +22,15 @@ from .commands import site as site_commands
 from .commands import validation as validation_commands
 from .commands.common import EXIT_CANNOT_RUN
 from .errors import RysiaiError
+from .language import LANGUAGES, _, ngettext, use_language
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    asked = _language_asked(argv)
+    use_language(asked)
+    if asked:  # understood wherever it stands, also after the command's name
+        argv = [word for i, word in enumerate(argv) if not _is_language_option(argv, i)]
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -36,33 +42,56 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except RysiaiError as error:
-        print(f"rysiai: error: {error}", file=sys.stderr)
+        print(_("rysiai: error: {problem}").format(problem=error), file=sys.stderr)
         return EXIT_CANNOT_RUN
     except OSError as error:  # a folder or file the command needs cannot be made or read
         where = f"{error.filename}: " if error.filename else ""
-        print(f"rysiai: error: {where}{error.strerror or error}", file=sys.stderr)
+        print(_("rysiai: error: {problem}").format(problem=f"{where}{error.strerror or error}"), file=sys.stderr)
         return EXIT_CANNOT_RUN
     except KeyboardInterrupt:
-        print("rysiai: interrupted", file=sys.stderr)
+        print(_("rysiai: interrupted"), file=sys.stderr)
         return EXIT_CANNOT_RUN
     except Exception as error:  # a bug: say so in one line, never a bare traceback
         if os.environ.get("RYSIAI_DEBUG"):
             traceback.print_exc()
         print(
-            f"rysiai: internal error ({type(error).__name__}: {error}); this is a bug in Ryšiai, "
-            f"not in your data. Run again with RYSIAI_DEBUG=1 to see the details for a report.",
+            _("rysiai: internal error ({kind}: {error}); this is a bug in Ryšiai, not in your data. "
+              "Run again with RYSIAI_DEBUG=1 to see the details for a report.").format(
+                kind=type(error).__name__, error=error),
             file=sys.stderr,
         )
         return EXIT_CANNOT_RUN
 
 
+def _is_language_option(argv: list[str], index: int) -> bool:
+    word = argv[index]
+    return word == "--lang" or word.startswith("--lang=") or (index > 0 and argv[index - 1] == "--lang")
+
+
+def _language_asked(argv: list[str]) -> str | None:
+    """The language `--lang` asks for, read before the parser is made: its help is worded in it."""
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv) and argv[index + 1] in LANGUAGES:
+            return argv[index + 1]
+        if word.startswith("--lang=") and word.removeprefix("--lang=") in LANGUAGES:
+            return word.removeprefix("--lang=")
+    return None
+
+
 def build_parser() -> argparse.ArgumentParser:
+    # argparse's own words (usage, options, its errors) through the same catalogue.
+    argparse._ = _
+    argparse.ngettext = ngettext
     parser = argparse.ArgumentParser(
         prog="rysiai",
-        description="Ryšiai: the external-relations registry of a municipality, kept in git.",
+        description=_("Ryšiai: the external-relations registry of a municipality, kept in git."),
     )
-    parser.add_argument("--version", action="version", version=f"rysiai {__version__}")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"rysiai {__version__}", help=_("show the version and exit"))
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, help=_("the language of messages: lt (the default) or en; "
+                                            "also set by LANG=en…"),
+    )
+    commands = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"))
 
     for family in (
         validation_commands, export_commands, agenda_commands, import_commands, site_commands,

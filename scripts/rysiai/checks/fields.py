@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from ..findings import Finding, catalogue
+from ..findings import Finding, Phrase, catalogue
+from ..language import _, one_of
 from ..loading import Record
 from ..loading.record import location
 from ..repository import Repository
@@ -84,13 +85,12 @@ class _Constrained:
 def _check_value(record: Record, field: Field, value, place: tuple) -> Iterator[Finding]:
     if field.enum is not None and str(value) not in field.enum:
         close = difflib.get_close_matches(str(value), field.enum, n=1)
-        hint = f"did you mean `{close[0]}`?" if close else ""
-        yield catalogue.ENUM(
-            **location(record, place),
-            value=value,
-            allowed=", ".join(field.enum),
-            hint=hint,
-        )
+        hint = _("did you mean `{suggestion}`?").format(suggestion=close[0]) if close else ""
+        allowed = [
+            f"`{choice}` ({field.enum_labels[choice]})" if choice in field.enum_labels else f"`{choice}`"
+            for choice in field.enum
+        ]
+        yield catalogue.ENUM(**location(record, place), value=value, allowed=Phrase(one_of(allowed)), hint=hint)
     if field.pattern is not None and isinstance(value, str) and not field.pattern.fullmatch(value):
         yield catalogue.PATTERN(
             **location(record, place), value=value, pattern=field.pattern.pattern
@@ -100,5 +100,5 @@ def _check_value(record: Record, field: Field, value, place: tuple) -> Iterator[
 def _suggestion(name: str, fields: dict[str, Field]) -> str:
     close = difflib.get_close_matches(name, list(fields), n=1, cutoff=0.6)
     if close:
-        return f"did you mean `{close[0]}`?"
-    return "the fields are: " + ", ".join(f"`{field}`" for field in fields if field != "id")
+        return _("did you mean `{suggestion}`?").format(suggestion=close[0])
+    return _("the fields are: {fields}").format(fields=", ".join(f"`{field}`" for field in fields if field != "id"))

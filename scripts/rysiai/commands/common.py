@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..findings import Report
 from ..findings.wording import finding_line
+from ..language import _, ngettext
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -16,15 +17,15 @@ EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 def root_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--root",
-        metavar="DIR",
+        metavar=_("DIR"),
         type=Path,
-        help="the data repository (default: the nearest folder upward holding datapackage.yaml)",
+        help=_("the data repository (default: the nearest folder upward holding datapackage.yaml)"),
     )
 
 
 def format_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+        "--format", choices=("text", "json"), default="text", help=_("output format (default: text)")
     )
 
 
@@ -34,7 +35,7 @@ def date_argument(text: str):
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date written YYYY-MM-DD: {text!r}") from None
+        raise argparse.ArgumentTypeError(_("not a date written YYYY-MM-DD: {text!r}").format(text=text)) from None
 
 
 def data_root(args: argparse.Namespace) -> Path:
@@ -56,12 +57,11 @@ def print_report(report: Report, output_format: str) -> None:
 def summary(report: Report) -> str:
     errors, warnings = len(report.errors), len(report.warnings)
     if not errors and not warnings:
-        return "No problems found."
-    return f"{_count(errors, 'error')}, {_count(warnings, 'warning')}."
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+        return _("No problems found.")
+    return "{errors}, {warnings}.".format(
+        errors=ngettext("{n} error", "{n} errors", errors).format(n=errors),
+        warnings=ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
+    )
 
 
 
@@ -70,7 +70,7 @@ def collection_named(repository, name: str):
 
     if name not in repository.schema.collections:
         known = ", ".join(repository.schema.collections)
-        raise RysiaiError(f"there is no collection `{name}`; the collections are: {known}")
+        raise RysiaiError(_("there is no collection `{name}`; the collections are: {known}").format(name=name, known=known))
     return repository.schema.collections[name]
 
 

@@ -6,63 +6,64 @@ import argparse
 import sys
 
 from ..errors import RysiaiError
+from ..language import _, ngettext
 from .common import EXIT_OK, data_root, root_option
 
 
 def add_parsers(commands) -> None:
     new = commands.add_parser(
         "new",
-        help="start a new record file from the schema",
-        description="Write COLLECTION/ID.yaml for a new record: the fields given as field=value, "
+        help=_("start a new record file from the schema"),
+        description=_("Write COLLECTION/ID.yaml for a new record: the fields given as field=value, "
         "the required ones left to fill, the others as comments, each with its Lithuanian title "
         "and description. Values are written as `rysiai fmt` would (a phone in E.164, a list "
         "field's items separated by `;` as a list). The id comes from NAME (Šilavoto bendruomenė → "
         "silavoto-bendruomene; a reserved id such as `index` or `con` becomes `COLLECTION-index`) "
-        "or from id=...; an existing file is never replaced.",
+        "or from id=...; an existing file is never replaced."),
     )
-    new.add_argument("collection", metavar="COLLECTION", help="e.g. contacts, partners")
-    new.add_argument("name", metavar="NAME", nargs="?", help="the record's name, title or subject")
-    new.add_argument("values", metavar="field=value", nargs="*", help="more fields to fill")
+    new.add_argument("collection", metavar=_("COLLECTION"), help=_("e.g. contacts, partners"))
+    new.add_argument("name", metavar=_("NAME"), nargs="?", help=_("the record's name, title or subject"))
+    new.add_argument("values", metavar=_("field=value"), nargs="*", help=_("more fields to fill"))
     root_option(new)
     new.set_defaults(run=run_new)
     move = commands.add_parser(
         "mv",
-        help="give a record a new id, and every reference to it",
-        description="Give record OLD_ID the id NEW_ID: its file is renamed (or its CSV row's id "
+        help=_("give a record a new id, and every reference to it"),
+        description=_("Give record OLD_ID the id NEW_ID: its file is renamed (or its CSV row's id "
         "changed) and every reference to it, in every file, follows. Comments, key order and "
-        "quoting of the YAML files are kept; only the values that held OLD_ID change.",
+        "quoting of the YAML files are kept; only the values that held OLD_ID change."),
     )
-    move.add_argument("old", metavar="OLD_ID")
-    move.add_argument("new", metavar="NEW_ID")
+    move.add_argument("old", metavar=_("OLD_ID"))
+    move.add_argument("new", metavar=_("NEW_ID"))
     root_option(move)
     move.set_defaults(run=run_mv)
     merge = commands.add_parser(
         "merge",
-        help="merge two records of one person or body",
-        description="Merge DROP_ID into KEEP_ID: DROP's fields fill KEEP's blanks; where both "
+        help=_("merge two records of one person or body"),
+        description=_("Merge DROP_ID into KEEP_ID: DROP's fields fill KEEP's blanks; where both "
         "hold a value KEEP's stays and DROP's is listed and kept in KEEP's notes; references to "
-        "DROP are repointed to KEEP; DROP's file is deleted. Both must be YAML record files.",
+        "DROP are repointed to KEEP; DROP's file is deleted. Both must be YAML record files."),
     )
-    merge.add_argument("keep", metavar="KEEP_ID")
-    merge.add_argument("drop", metavar="DROP_ID")
+    merge.add_argument("keep", metavar=_("KEEP_ID"))
+    merge.add_argument("drop", metavar=_("DROP_ID"))
     root_option(merge)
     merge.set_defaults(run=run_merge)
     fmt = commands.add_parser(
         "fmt",
-        help="write record files the one way (phones in E.164, fields in order)",
-        description="Put YAML record files in form: phones in E.164 (+370…) and fields in the "
+        help=_("write record files the one way (phones in E.164, fields in order)"),
+        description=_("Put YAML record files in form: phones in E.164 (+370…) and fields in the "
         "order of datapackage.yaml, comments and quoting kept. With --check nothing is written: "
-        "the files not in form are listed and the exit code is 1 (for CI and pre-commit).",
+        "the files not in form are listed and the exit code is 1 (for CI and pre-commit)."),
     )
     root_option(fmt)
-    fmt.add_argument("--check", action="store_true", help="list files not in form; write nothing")
+    fmt.add_argument("--check", action="store_true", help=_("list files not in form; write nothing"))
     fmt.set_defaults(run=run_fmt)
     schema = commands.add_parser(
         "schema",
-        help="write JSON Schema files for editors (VS Code)",
-        description="Write .schemas/COLLECTION.schema.json for every collection, from "
+        help=_("write JSON Schema files for editors (VS Code)"),
+        description=_("Write .schemas/COLLECTION.schema.json for every collection, from "
         "datapackage.yaml, and .vscode/settings.json mapping them to the collection folders, so "
-        "that VS Code (Red Hat YAML extension) completes and checks fields while you type.",
+        "that VS Code (Red Hat YAML extension) completes and checks fields while you type."),
     )
     root_option(schema)
     schema.set_defaults(run=run_schema)
@@ -81,12 +82,12 @@ def run_new(args: argparse.Namespace) -> int:
     for item in items:
         field, equals, value = item.partition("=")
         if not equals:
-            raise RysiaiError(f"expected field=value, not {item!r}")
+            raise RysiaiError(_("expected field=value, not {item!r}").format(item=item))
         values[field.strip()] = value
     created = new_record(load_repository(data_root(args)), args.collection, name, values)
     print(created.path)
     for remark in created.remarks:
-        print(f"Note: {remark}.", file=sys.stderr)
+        print(_("Note: {remark}.").format(remark=remark), file=sys.stderr)
     return EXIT_OK
 
 
@@ -106,12 +107,12 @@ def run_merge(args: argparse.Namespace) -> int:
     root = data_root(args)
     result = merge_records(load_repository(root), args.keep, args.drop)
     if result.filled:
-        print("Filled from " + args.drop + ": " + ", ".join(result.filled))
+        print(_("Filled from {drop}: {fields}").format(drop=args.drop, fields=", ".join(result.filled)))
     for name, kept, dropped in result.conflicts:
-        print(f"Conflict in `{name}`: kept `{kept}`, `{dropped}` moved to the notes")
+        print(_("Conflict in `{name}`: kept `{kept}`, `{dropped}` moved to the notes").format(name=name, kept=kept, dropped=dropped))
     for path in result.changed:
-        print(f"Changed: {path.relative_to(root).as_posix()}")
-    print(f"Deleted: {result.deleted.relative_to(root).as_posix()}")
+        print(_("Changed: {path}").format(path=path.relative_to(root).as_posix()))
+    print(_("Deleted: {path}").format(path=result.deleted.relative_to(root).as_posix()))
     return EXIT_OK
 
 
@@ -124,7 +125,7 @@ def run_fmt(args: argparse.Namespace) -> int:
     for path in changed:
         print(path.relative_to(root).as_posix())
     if args.check and changed:
-        print(f"{len(changed)} file(s) not in form: run `rysiai fmt`", file=sys.stderr)
+        print(ngettext("{n} file not in form: run `rysiai fmt`", "{n} files not in form: run `rysiai fmt`", len(changed)).format(n=len(changed)), file=sys.stderr)
         return 1
     return EXIT_OK
 

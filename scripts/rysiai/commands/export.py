@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..language import _
 from .common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -19,78 +20,78 @@ from .common import (
 def add_parsers(commands) -> None:
     export = commands.add_parser(
         "export",
-        help="write the records in another format",
-        description="Write the records of the data repository in another format.",
+        help=_("write the records in another format"),
+        description=_("Write the records of the data repository in another format."),
     )
-    formats = export.add_subparsers(title="formats", metavar="FORMAT", required=True)
+    formats = export.add_subparsers(title=_("formats"), metavar=_("FORMAT"), required=True)
     datapackage = formats.add_parser(
         "datapackage",
-        help="a Frictionless data package: datapackage.json and one CSV per collection",
-        description="Write DIR/datapackage.json and one CSV per collection, with values as "
+        help=_("a Frictionless data package: datapackage.json and one CSV per collection"),
+        description=_("Write DIR/datapackage.json and one CSV per collection, with values as "
         "validated (phones in E.164). Refuses when the data has errors, and never overwrites "
-        "existing files unless --force is given.",
+        "existing files unless --force is given."),
     )
     root_option(datapackage)
-    datapackage.add_argument("-o", "--output", required=True, metavar="DIR", help="folder to write")
+    datapackage.add_argument("-o", "--output", required=True, metavar=_("DIR"), help=_("folder to write"))
     datapackage.add_argument(
-        "--force", action="store_true", help="overwrite files of an earlier export in DIR"
+        "--force", action="store_true", help=_("overwrite files of an earlier export in DIR")
     )
     datapackage.set_defaults(run=run_export_datapackage)
     table_csv = formats.add_parser(
         "csv",
-        help="one collection as a CSV table for Excel",
-        description="One collection as a CSV table: Lithuanian column titles from the schema, "
+        help=_("one collection as a CSV table for Excel"),
+        description=_("One collection as a CSV table: Lithuanian column titles from the schema, "
         "UTF-8 with a byte-order mark (Excel shows ą, č, š… as they are), lists joined with `; `. "
-        "Cells starting with =, +, -, @ are prefixed with ' so that a spreadsheet never runs them.",
+        "Cells starting with =, +, -, @ are prefixed with ' so that a spreadsheet never runs them."),
     )
     root_option(table_csv)
-    table_csv.add_argument("--collection", required=True, metavar="NAME", help="the collection, e.g. contacts")
-    table_csv.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: standard output)")
+    table_csv.add_argument("--collection", required=True, metavar=_("NAME"), help=_("the collection, e.g. contacts"))
+    table_csv.add_argument("-o", "--output", metavar=_("FILE"), type=Path, help=_("file to write (default: standard output)"))
     table_csv.add_argument("--delimiter", default=",", choices=(",", ";"),
-                           help="cell separator (default `,`; Lithuanian Excel expects `;`)")
-    table_csv.add_argument("--force", action="store_true", help="replace FILE if it exists")
+                           help=_("cell separator (default `,`; Lithuanian Excel expects `;`)"))
+    table_csv.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
     table_csv.set_defaults(run=run_export_csv)
     table_xlsx = formats.add_parser(
         "xlsx",
-        help="collections as an Excel workbook",
-        description="An Excel workbook with one sheet per collection (or only --collection): "
-        "Lithuanian column titles, header row frozen, columns sized, every cell text.",
+        help=_("collections as an Excel workbook"),
+        description=_("An Excel workbook with one sheet per collection (or only --collection): "
+        "Lithuanian column titles, header row frozen, columns sized, every cell text."),
     )
     root_option(table_xlsx)
-    table_xlsx.add_argument("--collection", metavar="NAME", help="only this collection")
-    table_xlsx.add_argument("-o", "--output", required=True, metavar="FILE", type=Path, help="the .xlsx file to write")
-    table_xlsx.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    table_xlsx.add_argument("--collection", metavar=_("NAME"), help=_("only this collection"))
+    table_xlsx.add_argument("-o", "--output", required=True, metavar=_("FILE"), type=Path, help=_("the .xlsx file to write"))
+    table_xlsx.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
     table_xlsx.set_defaults(run=run_export_xlsx)
     vcard = formats.add_parser(
         "vcard",
-        help="contacts as vCards for phones and address books",
-        description="All contacts, or one organisation's people, as vCard 3.0 (Outlook, Google "
+        help=_("contacts as vCards for phones and address books"),
+        description=_("All contacts, or one organisation's people, as vCard 3.0 (Outlook, Google "
         "Contacts, phones): name, organisation, position, e-mail, phone in E.164, tags, notes, "
         "and a UID made from the record's id. Written to standard output or to FILE, which is "
-        "never replaced unless --force is given.",
+        "never replaced unless --force is given."),
     )
     root_option(vcard)
-    vcard.add_argument("--organization", metavar="ID", help="only the people of this partner or association")
-    vcard.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: standard output)")
-    vcard.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    vcard.add_argument("--organization", metavar=_("ID"), help=_("only the people of this partner or association"))
+    vcard.add_argument("-o", "--output", metavar=_("FILE"), type=Path, help=_("file to write (default: standard output)"))
+    vcard.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
     vcard.set_defaults(run=run_export_vcard)
     ics = formats.add_parser(
         "ics",
-        help="calendar feeds (iCalendar): visits, events, reply deadlines",
-        description="Write a calendar feed (iCalendar, RFC 5545): `calendar` (everything), "
+        help=_("calendar feeds (iCalendar): visits, events, reply deadlines"),
+        description=_("Write a calendar feed (iCalendar, RFC 5545): `calendar` (everything), "
         "`visits`, `events` or `deadlines` (requests waiting for an answer and follow-ups not "
         "done). Each entry's UID comes from its record's id, so a subscribed calendar is updated, "
         "not filled twice. Written to standard output, or to FILE, which is never overwritten "
-        "unless --force is given.",
+        "unless --force is given."),
     )
     root_option(ics)
-    ics.add_argument("-o", "--output", metavar="FILE", type=Path, help="file to write (default: standard output)")
+    ics.add_argument("-o", "--output", metavar=_("FILE"), type=Path, help=_("file to write (default: standard output)"))
     ics.add_argument("--feed", default="calendar",
-                     help="which feed: calendar (everything, the default), one calendar collection "
-                     "(visits, events) or deadlines")
-    ics.add_argument("--site-url", metavar="URL", default="",
-                     help="the site's address, for each entry's link to its record page")
-    ics.add_argument("--force", action="store_true", help="replace FILE if it exists")
+                     help=_("which feed: calendar (everything, the default), one calendar collection "
+                     "(visits, events) or deadlines"))
+    ics.add_argument("--site-url", metavar=_("URL"), default="",
+                     help=_("the site's address, for each entry's link to its record page"))
+    ics.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
     ics.set_defaults(run=run_export_ics)
 
 
@@ -104,7 +105,7 @@ def run_export_datapackage(args: argparse.Namespace) -> int:
     report = check_repository(repository)
     if not report.valid:
         print_report(report, "text")
-        print("rysiai: nothing exported: fix the errors above first", file=sys.stderr)
+        print(_("rysiai: nothing exported: fix the errors above first"), file=sys.stderr)
         return EXIT_FINDINGS
     written = export_datapackage(repository, args.output, overwrite=args.force)
     for path in written:
@@ -157,7 +158,7 @@ def run_export_vcard(args: argparse.Namespace) -> int:
 
     repository = load_repository(data_root(args))
     if args.organization and args.organization not in repository.by_id:
-        raise RysiaiError(f"there is no record `{args.organization}`")
+        raise RysiaiError(_("there is no record `{id}`").format(id=args.organization))
     return deliver(args, vcards(repository, contacts_of(repository, args.organization)).encode("utf-8"))
 
 
@@ -169,7 +170,7 @@ def run_export_ics(args: argparse.Namespace) -> int:
 
     repository = load_repository(data_root(args))
     if args.feed not in feeds(repository.schema):
-        raise RysiaiError(f"there is no feed `{args.feed}`; the feeds are: {', '.join(feeds(repository.schema))}")
+        raise RysiaiError(_("there is no feed `{feed}`; the feeds are: {feeds}").format(feed=args.feed, feeds=", ".join(feeds(repository.schema))))
     return deliver(args, calendar_feed(repository, args.feed, site_url=args.site_url))
 
 

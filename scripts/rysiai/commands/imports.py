@@ -5,58 +5,61 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..language import _, ngettext
 from .common import EXIT_OK, collection_named, data_root, root_option
 
 
 def add_parsers(commands) -> None:
     imports = commands.add_parser(
         "import",
-        help="bring records in from other programs",
-        description="Bring records in from other programs. Each import first reports what it "
-        "would do, writes only new files, and never replaces one.",
+        help=_("bring records in from other programs"),
+        description=_("Bring records in from other programs. Each import first reports what it "
+        "would do, writes only new files, and never replaces one."),
     )
-    sources = imports.add_subparsers(title="formats", metavar="FORMAT", required=True)
+    sources = imports.add_subparsers(title=_("formats"), metavar=_("FORMAT"), required=True)
     import_vcard = sources.add_parser(
         "vcard",
-        help="contacts from a .vcf file (vCard 2.1, 3.0, 4.0)",
-        description="Contacts from a .vcf file as address books write them (Outlook, Gmail, "
+        help=_("contacts from a .vcf file (vCard 2.1, 3.0, 4.0)"),
+        description=_("Contacts from a .vcf file as address books write them (Outlook, Gmail, "
         "iPhone, Android, Mac, Evolution, Lotus Notes, BlackBerry, Thunderbird), values unescaped "
         "as RFC 6350 says (a TITLE or NOTE keeps its commas). Lists the new contacts and, under "
         "each, what went into its notes (further e-mails and phones, web addresses, addresses, "
         "departments, organisations not in the registry and any other value without a field); "
         "the possible duplicates of existing ones (same e-mail, phone or name; not written) and "
         "the cards it cannot use, with the reason. Pictures, keys and the address book's own "
-        "entries are skipped and counted. Every contact written validates.",
+        "entries are skipped and counted. Every contact written validates."),
     )
-    import_vcard.add_argument("file", metavar="FILE", type=Path, help="the .vcf file")
+    import_vcard.add_argument("file", metavar=_("FILE"), type=Path, help=_("the .vcf file"))
     root_option(import_vcard)
-    import_vcard.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+    import_vcard.add_argument("--dry-run", action="store_true", help=_("report only; write nothing"))
     import_vcard.set_defaults(run=run_import_vcard)
     for kind in ("csv", "xlsx"):
         table_import = sources.add_parser(
             kind,
-            help=f"records of one collection from a {kind.upper()} table",
-            description=f"Records of one collection from a {kind.upper()} table: columns matched "
+            help=_("records of one collection from a {kind} table").format(kind=kind.upper()),
+            description=_("Records of one collection from a {kind} table: columns matched "
             "to fields by field name or Lithuanian title (any letter case, with or without "
-            "diacritics) or by --map; `Vardas` and `Pavardė` columns make `name`; "
-            + ("the encoding (UTF-8, UTF-8 with BOM, Windows-1257) and the separator (`,` or `;`) "
-               "are found by themselves. " if kind == "csv" else
-               "the first sheet is read as a stream; a formula gives the value Excel computed. ")
-            + "Dates become YYYY-MM-DD, numbers their digits, taip/ne true/false, Lithuanian "
+            "diacritics) or by --map; `Vardas` and `Pavardė` columns make `name`; {reading} "
+            "Dates become YYYY-MM-DD, numbers their digits, taip/ne true/false, Lithuanian "
             "labels their values, phones E.164, and records named by their name their ids. Lists "
             "new records with what went into their notes and why, possible duplicates (not "
             "written) and rows it cannot use, with the reason. Every record written validates. "
-            "At most 100,000 rows, 1,000 columns, 32,767 characters a cell and 200 MB (unpacked).",
+            "At most 100,000 rows, 1,000 columns, 32,767 characters a cell and 200 MB (unpacked).").format(
+                kind=kind.upper(),
+                reading=_("the encoding (UTF-8, UTF-8 with BOM, Windows-1257) and the separator (`,` or `;`) "
+                          "are found by themselves.") if kind == "csv" else
+                _("the first sheet is read as a stream; a formula gives the value Excel computed."),
+            ),
         )
-        table_import.add_argument("file", metavar="FILE", type=Path, help=f"the .{kind} file")
-        table_import.add_argument("--collection", required=True, metavar="NAME", help="the collection, e.g. contacts")
+        table_import.add_argument("file", metavar=_("FILE"), type=Path, help=f"the .{kind} file")
+        table_import.add_argument("--collection", required=True, metavar=_("NAME"), help=_("the collection, e.g. contacts"))
         table_import.add_argument(
-            "--map", metavar="SRC=field,...", default="",
-            help="match columns by hand: the column's header text = the field name; "
-            "`Vardas+Pavardė=name` joins two columns with a space",
+            "--map", metavar=_("SRC=field,..."), default="",
+            help=_("match columns by hand: the column's header text = the field name; "
+            "`Vardas+Pavardė=name` joins two columns with a space"),
         )
         root_option(table_import)
-        table_import.add_argument("--dry-run", action="store_true", help="report only; write nothing")
+        table_import.add_argument("--dry-run", action="store_true", help=_("report only; write nothing"))
         table_import.set_defaults(run=run_import_table, kind=kind)
 
 
@@ -67,7 +70,7 @@ def run_import_vcard(args: argparse.Namespace) -> int:
 
     repository = load_repository(data_root(args))
     plan = plan_contacts(repository, read_vcards(_read(args.file)), args.file.name)
-    return _carry_out(repository, plan, "Cards", args.dry_run)
+    return _carry_out(repository, plan, _("Cards not used ({n}):"), args.dry_run)
 
 
 def run_import_table(args: argparse.Namespace) -> int:
@@ -83,12 +86,12 @@ def run_import_table(args: argparse.Namespace) -> int:
     table = read_csv_table(args.file) if args.kind == "csv" else read_xlsx_table(args.file)
     plan, unmatched, matched = plan_rows(repository, collection, table, mapping, args.file.name)
     if args.kind == "csv":
-        print(f"Read as {table.encoding}, cells separated by `{table.delimiter}`.")
+        print(_("Read as {encoding}, cells separated by `{delimiter}`.").format(encoding=table.encoding, delimiter=table.delimiter))
     for line in matched:
-        print(f"Columns joined: {line}.")
+        print(_("Columns joined: {line}.").format(line=line))
     if unmatched:
-        print("Columns matching no field (their values go into the notes): " + ", ".join(unmatched))
-    return _carry_out(repository, plan, "Rows", args.dry_run)
+        print(_("Columns matching no field (their values go into the notes): {columns}").format(columns=", ".join(unmatched)))
+    return _carry_out(repository, plan, _("Rows not used ({n}):"), args.dry_run)
 
 
 def _read(path: Path, size_only: bool = False) -> bytes:
@@ -100,7 +103,7 @@ def _read(path: Path, size_only: bool = False) -> bytes:
             return b""
         return path.read_bytes()
     except OSError as error:
-        raise RysiaiError(f"{path}: cannot be read: {error.strerror}") from None
+        raise RysiaiError(_("{path}: cannot be read: {problem}").format(path=path, problem=error.strerror)) from None
 
 
 def _carry_out(repository, plan, units: str, dry_run: bool) -> int:
@@ -115,30 +118,30 @@ def _carry_out(repository, plan, units: str, dry_run: bool) -> int:
     def label(values: dict) -> str:
         return next((values[name] for name in LABEL_FIELDS if values.get(name)), "")
 
-    print(f"New records ({len(plan.new)}):")
+    print(_("New records ({n}):").format(n=len(plan.new)))
     for record_id, values in plan.new:
         print(f"  {collection}/{record_id}.yaml  {_shown(label(values))}")
         for remark in plan.remarks.get(record_id, []):
             print(f"    {_shown(remark)}")
     if plan.duplicates:
-        print(f"Possible duplicates, not written ({len(plan.duplicates)}):")
+        print(_("Possible duplicates, not written ({n}):").format(n=len(plan.duplicates)))
         for what, existing, why in plan.duplicates:
-            print(f"  {_shown(what)}: {why} as `{existing}`")
+            print("  " + _("{what}: {why} as `{existing}`").format(what=_shown(what), why=why, existing=existing))
     if plan.unusable:
-        print(f"{units} not used ({len(plan.unusable)}):")
+        print(units.format(n=len(plan.unusable)))
         for what, why in plan.unusable:
             print(f"  {_shown(what)}: {_shown(why)}")
     pictures = {kind: count for kind, count in plan.skipped.items() if kind != "bookkeeping"}
     for kind, count in sorted(pictures.items()):
-        print(f"Skipped: {count} {kind} (pictures and keys are not kept)")
+        print(_("Skipped: {count} {kind} (pictures and keys are not kept)").format(count=count, kind=kind))
     if plan.skipped.get("bookkeeping"):
-        print(f"Skipped: {plan.skipped['bookkeeping']} of the address book's own entries "
-              "(program, ids, revisions, sort keys)")
+        print(_("Skipped: {count} of the address book's own entries (program, ids, revisions, sort keys)")
+              .format(count=plan.skipped["bookkeeping"]))
     if dry_run:
-        print("Dry run: nothing written.")
+        print(_("Dry run: nothing written."))
         return EXIT_OK
     written = write_plan(repository, plan)
-    print(f"Written: {len(written)} file(s).")
+    print(ngettext("Written: {n} file.", "Written: {n} files.", len(written)).format(n=len(written)))
     return EXIT_OK
 
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..language import _
 from .common import EXIT_OK
 
 
 def add_parsers(commands) -> None:
     init = commands.add_parser(
         "init",
-        help="create a new, empty data repository",
-        description="Create a new, empty data repository in DIR: datapackage.yaml, mkdocs.yml, "
-        "one folder per collection and a README. DIR must not hold a data repository already.",
+        help=_("create a new, empty data repository"),
+        description=_("Create a new, empty data repository in DIR: datapackage.yaml, mkdocs.yml, "
+        "one folder per collection and a README. DIR must not hold a data repository already."),
     )
-    init.add_argument("directory", metavar="DIR", help="folder to create (or an empty one)")
+    init.add_argument("directory", metavar=_("DIR"), help=_("folder to create (or an empty one)"))
     init.set_defaults(run=run_init)
 
 

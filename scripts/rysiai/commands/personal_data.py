@@ -9,44 +9,48 @@ import sys
 
 from ..errors import RysiaiError
 from ..findings.wording import finding_line
+from ..language import N_, _, ngettext
 from .common import EXIT_FINDINGS, EXIT_OK, data_root, root_option
+
+# What a place held of the person, as the output says it.
+HOW = {"reference": N_("reference"), "name": N_("name"), "email": N_("e-mail"), "phone": N_("phone")}
 
 
 def add_parsers(commands) -> None:
     person = commands.add_parser(
         "person",
-        help="everything held about one person (a subject-access request)",
-        description="Print everything Ryšiai holds about the person with record ID, or called "
+        help=_("everything held about one person (a subject-access request)"),
+        description=_("Print everything Ryšiai holds about the person with record ID, or called "
         "NAME: their record, every record that refers to them (visits, events, requests, "
         "associations, follow-ups), every text that names them by full name (in any of the seven "
         "cases), e-mail or phone, and words that look like their surname, to check by hand. A "
         "NAME that is no record's (a resident named only in a request's from_name) is looked for "
-        "in every text. Markdown (in Lithuanian, for the reply) or JSON.",
+        "in every text. Markdown (in Lithuanian, for the reply) or JSON."),
     )
     person.add_argument(
-        "person_id", metavar="ID|NAME",
-        help='the person\'s record id (agne-vilkaite) or full name ("Petras Kavaliauskas")',
+        "person_id", metavar=_("ID|NAME"),
+        help=_('the person\'s record id (agne-vilkaite) or full name ("Petras Kavaliauskas")'),
     )
     person.add_argument(
-        "--format", choices=("md", "json"), default="md", help="output format (default: md)"
+        "--format", choices=("md", "json"), default="md", help=_("output format (default: md)")
     )
     root_option(person)
     person.set_defaults(run=run_person)
     forget = commands.add_parser(
         "forget",
-        help="erase a person: their record, and their name wherever it is",
-        description="Erase the person with record ID, or called NAME: delete their record (file "
+        help=_("erase a person: their record, and their name wherever it is"),
+        description=_("Erase the person with record ID, or called NAME: delete their record (file "
         "or CSV row; someone without a record, given by NAME, has none), replace every reference "
         "to them with `istrintas-asmuo` (a visit keeps its number of participants) and their full "
         "name (in any of the seven cases), e-mail and phone in any text with `[ištrinta]`; "
         "list every change, and the words that look like their surname, which are left for "
         "you to read. Git history still holds the old data (see the README). The data must "
-        "have no errors first.",
+        "have no errors first."),
     )
     forget.add_argument(
-        "person_id", metavar="ID|NAME", help='the person\'s record id, or full name ("Petras Kavaliauskas")'
+        "person_id", metavar=_("ID|NAME"), help=_('the person\'s record id, or full name ("Petras Kavaliauskas")')
     )
-    forget.add_argument("--dry-run", action="store_true", help="list the changes; write nothing")
+    forget.add_argument("--dry-run", action="store_true", help=_("list the changes; write nothing"))
     root_option(forget)
     forget.set_defaults(run=run_forget)
 
@@ -76,42 +80,52 @@ def run_forget(args: argparse.Namespace) -> int:
     report = check_repository(repository)
     if not report.valid:
         raise RysiaiError(
-            f"the data has {len(report.errors)} error(s); fix them first (`rysiai validate` lists "
-            f"them), so that forgetting leaves valid records"
+            ngettext("the data has {n} error; fix it first (`rysiai validate` lists it), so that "
+                     "forgetting leaves valid records",
+                     "the data has {n} errors; fix them first (`rysiai validate` lists them), so "
+                     "that forgetting leaves valid records", len(report.errors)).format(n=len(report.errors))
         )
     erasure = plan_erasure(repository, args.person_id)
     person = erasure.person
     in_table = person.path.endswith(".csv")
-    own = f"the row on line {person.line} of {person.path}" if in_table else person.path
-    verb = "Would erase" if args.dry_run else "Erasing"
-    if is_stand_in(person):
-        print(f"{verb} {person.label} (no record of their own; found by name):")
+    if in_table:
+        own = _("the row on line {line} of {path}").format(line=person.line, path=person.path)
     else:
-        print(f"{verb} {person.collection} `{person.id}` ({person.label}):")
-        print(f"  delete {own}")
+        own = person.path
+    if is_stand_in(person):
+        heading = _("Would erase {name} (no record of their own; found by name):") if args.dry_run else \
+            _("Erasing {name} (no record of their own; found by name):")
+        print(heading.format(name=person.label))
+    else:
+        heading = _("Would erase {collection} `{id}` ({name}):") if args.dry_run else _("Erasing {collection} `{id}` ({name}):")
+        print(heading.format(collection=person.collection, id=person.id, name=person.label))
+        print("  " + _("delete {what}").format(what=own))
     for edit in erasure.edits:
         where = f"{edit.record.path}:{edit.line}: {field_label(edit.place)}"
+        how = _(" and ").join(_(HOW.get(word, word)) for word in edit.how)
         if edit.how == ("reference",):
             print(f"  {where}: {_shown(edit.before)} → {_shown(edit.after)}")
         elif edit.after is None:
-            print(f"  {where}: {' and '.join(edit.how)} {_shown(edit.before)} removed")
+            print(f"  {where}: " + _("{how} {value} removed").format(how=how, value=_shown(edit.before)))
         else:
-            print(f"  {where}: {' and '.join(edit.how)} → {_around_erased(edit.after)}")
+            print(f"  {where}: {how} → {_around_erased(edit.after)}")
     for record, place in erasure.shared:
-        print(f"  {record.path}:{record.line_of(*place)}: {field_label(place)}: the same as `{record.id}`'s own: left as it is")
+        print(f"  {record.path}:{record.line_of(*place)}: {field_label(place)}: "
+              + _("the same as `{id}`'s own: left as it is").format(id=record.id))
     for path, line, how in erasure.data.comments:
-        print(f"  {path}:{line}: comment: {how} → '[ištrinta]'")
+        print(f"  {path}:{line}: " + _("comment: {how} → '[ištrinta]'").format(how=_(HOW.get(how, how))))
     for record in erasure.data.ids:
-        print(f"  {record.path}:{record.line}: the id `{record.id}` holds the name or number: not changed; "
-              f"rename it first with `rysiai mv {record.id} NEW-ID`")
+        print(f"  {record.path}:{record.line}: "
+              + _("the id `{id}` holds the name or number: not changed; rename it first with "
+                  "`rysiai mv {id} NEW-ID`").format(id=record.id))
     if erasure.data.possible:
-        print("Words like the surname, not changed; read them:")
+        print(_("Words like the surname, not changed; read them:"))
         for record, place, line, word in erasure.data.possible:
             print(f"  {record.path}:{line}: {field_label(place)}: {word}")
     if len((person.label or "").split()) < 2:
-        print(f"The name `{person.label}` is one word: texts were not searched for it; read them.")
+        print(_("The name `{name}` is one word: texts were not searched for it; read them.").format(name=person.label))
     if args.dry_run:
-        print("Nothing written (--dry-run).", file=sys.stderr)
+        print(_("Nothing written (--dry-run)."), file=sys.stderr)
         return EXIT_OK
     carry_out(repository, erasure)
     # Read back what was written: nothing of the person may be left, and the records are valid.
@@ -119,19 +133,22 @@ def run_forget(args: argparse.Namespace) -> int:
     left = leftovers(after, person, {(record.id, place) for record, place in erasure.shared})
     problems = check_repository(after).errors
     for record, line, what in left:
-        print(f"{record.path}:{line}: still holds the person's {what}: edit it by hand", file=sys.stderr)
+        print(f"{record.path}:{line}: " + _("still holds the person's {what}: edit it by hand").format(what=what), file=sys.stderr)
     for finding in problems:
         print(finding_line(finding), file=sys.stderr)
     if left or problems:
-        print("rysiai: the erasure is not complete: see the lines above", file=sys.stderr)
+        print(_("rysiai: the erasure is not complete: see the lines above"), file=sys.stderr)
         return EXIT_FINDINGS
-    history = f"the old row in {person.path}" if in_table else person.path
-    print(
-        f"Erased. Commit the change; git history still holds "
-        f"{'the old values' if is_stand_in(person) else history + ' and the old values'} "
-        "(README: \"Erasing from git history\").",
-        file=sys.stderr,
-    )
+    if is_stand_in(person):
+        done = _("Erased. Commit the change; git history still holds the old values (README: "
+                 "\"Erasing from git history\").")
+    elif in_table:
+        done = _("Erased. Commit the change; git history still holds the old row in {path} and the "
+                 "old values (README: \"Erasing from git history\").")
+    else:
+        done = _("Erased. Commit the change; git history still holds {path} and the old values "
+                 "(README: \"Erasing from git history\").")
+    print(done.format(path=person.path), file=sys.stderr)
     return EXIT_OK
 
 

@@ -6,45 +6,46 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..language import _
 from .common import EXIT_FINDINGS, EXIT_OK, data_root, print_report, root_option
 
 
 def add_parsers(commands) -> None:
     build = commands.add_parser(
         "build",
-        help="build the intranet site (or, with --public, the public one) from the records",
-        description="Build the site (mkdocs-material) from the records into SITE_DIR. Invalid data "
+        help=_("build the intranet site (or, with --public, the public one) from the records"),
+        description=_("Build the site (mkdocs-material) from the records into SITE_DIR. Invalid data "
         "stops the build with the same lines `rysiai validate` prints (exit 1); the previous site "
-        "stays in place, since a build replaces SITE_DIR only when it has succeeded.",
+        "stays in place, since a build replaces SITE_DIR only when it has succeeded."),
     )
     root_option(build)
     build.add_argument(
-        "-d", "--site-dir", metavar="SITE_DIR", type=Path,
-        help="output folder (default: ROOT/site, or ROOT/site-public with --public)",
+        "-d", "--site-dir", metavar=_("SITE_DIR"), type=Path,
+        help=_("output folder (default: ROOT/site, or ROOT/site-public with --public)"),
     )
     build.add_argument(
         "--public", action="store_true",
-        help="build the public site: only the records and fields datapackage.yaml lets be "
+        help=_("build the public site: only the records and fields datapackage.yaml lets be "
         "published (`publish` of each resource, `visibility` of each field); no edit links, "
         "sources, authors, findings or deadlines. The warning `unpublished-person-named` of "
-        "`rysiai validate` stops this build as an error",
+        "`rysiai validate` stops this build as an error"),
     )
     build.set_defaults(run=run_build)
 
     serve = commands.add_parser(
         "serve",
-        help="serve the site locally, rebuilding it when a record changes",
-        description="Serve the site at http://ADDRESS/ with live reload: editing, adding or "
-        "deleting a record file rebuilds the site and reloads the page.",
+        help=_("serve the site locally, rebuilding it when a record changes"),
+        description=_("Serve the site at http://ADDRESS/ with live reload: editing, adding or "
+        "deleting a record file rebuilds the site and reloads the page."),
     )
     root_option(serve)
     serve.add_argument(
-        "-a", "--dev-addr", metavar="ADDRESS", default="127.0.0.1:8000",
-        help="address to serve on (default: 127.0.0.1:8000)",
+        "-a", "--dev-addr", metavar=_("ADDRESS"), default="127.0.0.1:8000",
+        help=_("address to serve on (default: 127.0.0.1:8000)"),
     )
     serve.add_argument(
         "--public", action="store_true",
-        help="serve the public site (as `rysiai build --public` builds it), to check it before publishing",
+        help=_("serve the public site (as `rysiai build --public` builds it), to check it before publishing"),
     )
     serve.set_defaults(run=run_serve)
 
@@ -60,9 +61,9 @@ def run_build(args: argparse.Namespace) -> int:
         site_dir = build_site(root, args.site_dir or default, public=args.public)
     except InvalidData as invalid:
         print_report(invalid.report, "text")
-        print("rysiai: the site is not built: fix the errors above first", file=sys.stderr)
+        print(_("rysiai: the site is not built: fix the errors above first"), file=sys.stderr)
         return EXIT_FINDINGS
-    print(f"Site built in {site_dir}", file=sys.stderr)
+    print(_("Site built in {folder}").format(folder=site_dir), file=sys.stderr)
     return EXIT_OK
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..language import _
 from .common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -17,15 +18,15 @@ from .common import (
 def add_parsers(commands) -> None:
     validate = commands.add_parser(
         "validate",
-        help="check every record against datapackage.yaml",
-        description="Check every record of the data repository against its schema "
+        help=_("check every record against datapackage.yaml"),
+        description=_("Check every record of the data repository against its schema "
         "(datapackage.yaml). Prints one line per finding: PATH:LINE: error|warning: [code] message. "
-        "Exit 0: no errors; 1: errors (or warnings with --strict); 2: could not run.",
+        "Exit 0: no errors; 1: errors (or warnings with --strict); 2: could not run."),
     )
     root_option(validate)
     format_option(validate)
     validate.add_argument(
-        "--strict", action="store_true", help="treat warnings as errors (exit 1 on any finding)"
+        "--strict", action="store_true", help=_("treat warnings as errors (exit 1 on any finding)")
     )
     validate.set_defaults(run=run_validate)
 

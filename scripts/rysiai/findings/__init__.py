@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .wording import message
+from .wording import Phrase, message
+
+__all__ = ["ERROR", "WARNING", "Finding", "FindingKind", "Phrase", "Report"]
 
 ERROR = "error"
 WARNING = "warning"

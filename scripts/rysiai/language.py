@@ -1,0 +1,98 @@
+"""The language people read Ryšiai in: Lithuanian by default, English on request (`--lang en`, or
+an environment whose LANGUAGE, LC_ALL, LC_MESSAGES or LANG starts with `en`).
+
+Every message a person reads goes through ``_`` (gettext) with the catalogues in locale/: the
+source text is English, `locale/lt/LC_MESSAGES/rysiai.po` holds its Lithuanian. The package build
+compiles the `.po` files into `.mo` files beside them; a checkout that was not built reads the
+`.po` files directly (Babel), so the words are the same either way.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import os
+from pathlib import Path
+
+DOMAIN = "rysiai"
+LOCALES = Path(__file__).parent / "locale"
+LANGUAGES = ("lt", "en")
+DEFAULT = "lt"
+ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+_translations: dict[str, gettext.NullTranslations] = {}
+_current = DEFAULT
+
+
+def language_from_environment(environ=os.environ) -> str:
+    """`en` when the first of LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is set starts with `en`,
+    else Lithuanian (the office's language, also where the machine says `C` or nothing)."""
+    for name in ENVIRONMENT:
+        value = environ.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else DEFAULT
+    return DEFAULT
+
+
+def use_language(language: str | None = None) -> str:
+    """Speak ``language`` (`lt` or `en`) from now on; None: as the environment says. Returns it."""
+    global _current
+    chosen = language or language_from_environment()
+    if chosen not in LANGUAGES:
+        raise ValueError(f"unknown language {chosen!r}")
+    _current = chosen
+    return chosen
+
+
+def current_language() -> str:
+    return _current
+
+
+def translations(language: str) -> gettext.NullTranslations:
+    """The catalogue of ``language`` (English is the source: no catalogue)."""
+    if language not in _translations:
+        _translations[language] = _load(language) if language != "en" else gettext.NullTranslations()
+    return _translations[language]
+
+
+def _load(language: str) -> gettext.NullTranslations:
+    folder = LOCALES / language / "LC_MESSAGES"
+    compiled = folder / f"{DOMAIN}.mo"
+    if compiled.is_file() and compiled.stat().st_mtime >= (folder / f"{DOMAIN}.po").stat().st_mtime:
+        with open(compiled, "rb") as file:
+            return gettext.GNUTranslations(file)
+    # Not built (a checkout run from source, or a .po newer than its .mo): read the .po itself.
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with open(folder / f"{DOMAIN}.po", "rb") as file:
+        catalog = read_po(file, locale=language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def _(message: str) -> str:
+    """``message`` in the current language."""
+    return translations(_current).gettext(message)
+
+
+def ngettext(singular: str, plural: str, number: int) -> str:
+    """The form of a message for ``number`` (Lithuanian has three: 1 klaida, 2 klaidos, 10 klaidų)."""
+    return translations(_current).ngettext(singular, plural, number)
+
+
+def one_of(items: list[str]) -> str:
+    """`a, b or c` in the current language (`a, b arba c`)."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("{items} or {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalogue where it is defined; ``_`` translates it where it is shown."""
+    return message
+
+
+use_language()
