@@ -265,7 +265,9 @@ class _Generator:
         if contact_ids:
             item["owner"] = self.rng.choice(contact_ids)
         item["due"] = end + dt.timedelta(days=self.rng.randint(7, 90))
-        item["done"] = item["due"] < TODAY and self.rng.random() < 0.8
+        # Follow-ups whose day has passed were done: the records are valid and have no warning
+        # (an overdue follow-up is one), so the benchmark measures checking, not printing.
+        item["done"] = item["due"] < TODAY
         return item
 
 
