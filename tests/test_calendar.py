@@ -91,7 +91,7 @@ def test_export_ics_command(repo, tmp_path, cli):
     assert cli("export", "ics", "--root", str(repo.root), "-o", str(target)).code == 0
     again = cli("export", "ics", "--root", str(repo.root), "-o", str(target))
     assert again.code == 2
-    assert again.err == f"rysiai: error: {target} already exist(s); nothing written (use --force to replace)\n"
+    assert again.err == f"rysiai: error: {target} already exists; nothing written (use --force to replace)\n"
 
 
 def test_the_site_has_the_feeds(repo, tmp_path):

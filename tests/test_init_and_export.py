@@ -98,7 +98,7 @@ def test_export_never_overwrites_silently(repo, tmp_path, cli):
     result = cli("export", "datapackage", "--root", str(repo.root), "-o", str(out))
     assert result.code == 2
     assert result.err == (
-        f"rysiai: error: {out / 'partners.csv'} already exist(s); nothing written "
+        f"rysiai: error: {out / 'partners.csv'} already exists; nothing written "
         "(use --force to replace)\n"
     )
     assert (out / "partners.csv").read_text(encoding="utf-8") == "mine\n"

@@ -78,8 +78,8 @@ def test_the_command_line_speaks_lithuanian_by_default(broken):
     result = _run("validate", "--root", str(broken.root), env={"PATH": "/usr/bin:/bin"})
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "partners/talsi.yaml:4: klaida: [date] `since` yra `1999-13`: no such month (write a year "
-        "(2010), a month (2010-07) or a day (2010-07-18))",
+        "partners/talsi.yaml:4: klaida: [date] `since` yra `1999-13`: tokio mėnesio nėra (įrašykite "
+        "metus (2010), mėnesį (2010-07) arba dieną (2010-07-18))",
         "visits/v.yaml:4: klaida: [enum] `status` reikšmė `dne` neleistina: rašykite `planned` "
         "(Planuojamas), `done` (Įvykęs) arba `cancelled` (Atšauktas) (gal turėjote omenyje `done`?)",
     ]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import RepositoryNotFound
 from .findings import Finding
+from .language import _
 from .loading import Record, read_collection
 from .schema import SCHEMA_FILE, Field, Schema, load_schema
 
@@ -24,8 +25,8 @@ def find_root(start: Path | None = None) -> Path:
         if (folder / SCHEMA_FILE).is_file():
             return folder
     raise RepositoryNotFound(
-        f"no data repository here: neither {start} nor a folder above it holds {SCHEMA_FILE} "
-        f"(give one with --root DIR, or create one with `rysiai init DIR`)"
+        _("no data repository here: neither {start} nor a folder above it holds {schema} (give one "
+          "with --root DIR, or create one with `rysiai init DIR`)").format(start=start, schema=SCHEMA_FILE)
     )
 
 
@@ -48,8 +49,8 @@ def load_repository(root: Path) -> Repository:
     """Load every collection under ``root``; raises RepositoryNotFound or SchemaError only."""
     if not (root / SCHEMA_FILE).is_file():
         raise RepositoryNotFound(
-            f"{root} is not a data repository: it holds no {SCHEMA_FILE} "
-            f"(create one with `rysiai init {root}`)"
+            _("{root} is not a data repository: it holds no {schema} (create one with `rysiai init {root}`)")
+            .format(root=root, schema=SCHEMA_FILE)
         )
     schema = load_schema(root)
     records: list[Record] = []

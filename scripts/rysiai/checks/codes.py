@@ -7,8 +7,10 @@ from collections.abc import Iterator
 import pycountry
 
 from ..findings import Finding, catalogue
+from ..language import _, current_language
 from ..loading.record import location
 from ..repository import Repository
+from ..words.countries import country_name
 from . import checked_values
 
 LITHUANIA = "LT"
@@ -43,15 +45,15 @@ def _country_hint(value: str) -> str:
     try:
         country = pycountry.countries.lookup(value)
     except LookupError:
-        return "use a two-letter code such as LT, LV, PL, DE"
-    return f"write `{country.alpha_2}` for {country.name}"
+        return _("use a two-letter code such as LT, LV, PL, DE")
+    return _("write `{code}` for {country}").format(code=country.alpha_2, country=country_name(country.alpha_2, current_language()))
 
 
 def entity_code_problem(value: str) -> str | None:
     if not (len(value) == 9 and value.isascii() and value.isdigit()):
-        return "a Lithuanian legal-entity code has exactly 9 digits"
+        return _("a Lithuanian legal-entity code has exactly 9 digits")
     if int(value[8]) != entity_code_check_digit(value[:8]):
-        return "the last digit does not match the check digit, so a digit is probably mistyped"
+        return _("the last digit does not match the check digit, so a digit is probably mistyped")
     return None
 
 

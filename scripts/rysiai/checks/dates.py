@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Finding, catalogue
+from ..language import _
 from ..loading import Record
 from ..loading.record import location
 from ..repository import Repository
@@ -26,7 +27,7 @@ def check(repository: Repository) -> Iterator[Finding]:
                 **location(record, place),
                 value=value,
                 problem=problem,
-                hint="write a year (2010), a month (2010-07) or a day (2010-07-18)",
+                hint=_("write a year (2010), a month (2010-07) or a day (2010-07-18)"),
             )
     for record, _field, value, place in checked_values(repository, "date-time"):
         try:
@@ -35,8 +36,8 @@ def check(repository: Repository) -> Iterator[Finding]:
             yield catalogue.DATE(
                 **location(record, place),
                 value=value,
-                problem=str(problem),
-                hint="write a day, 2026-12-03, or a day and time in Vilnius, 2026-12-03 10:30",
+                problem=_(str(problem)),
+                hint=_("write a day, 2026-12-03, or a day and time in Vilnius, 2026-12-03 10:30"),
             )
     for record in repository.records:
         yield from _order(record, record.typed, ())
@@ -45,14 +46,14 @@ def check(repository: Repository) -> Iterator[Finding]:
 def partial_date_problem(value: str) -> str | None:
     match = PARTIAL_DATE.fullmatch(value)
     if not match:
-        return "not written as YYYY, YYYY-MM or YYYY-MM-DD"
+        return _("not written as YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(part) if part else 1 for part in match.groups())
     if year == 0:
-        return "there is no year 0"
+        return _("there is no year 0")
     try:
         dt.date(year, month, day)
     except ValueError:
-        return "no such day in the calendar" if match.group(3) else "no such month"
+        return _("no such day in the calendar") if match.group(3) else _("no such month")
     return None
 
 

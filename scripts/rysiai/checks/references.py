@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterator
 
 from ..findings import Finding, catalogue
+from ..language import _
 from ..loading.record import location
 from ..repository import Repository, references
 from ..schema import Field
@@ -34,4 +35,4 @@ def check(repository: Repository) -> Iterator[Finding]:
 def _hint(repository: Repository, value: str, field: Field) -> str:
     candidates = [r.id for r in repository.records if r.collection in field.references]
     close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.75)
-    return f"did you mean `{close[0]}`?" if close else ""
+    return _("did you mean `{suggestion}`?").format(suggestion=close[0]) if close else ""

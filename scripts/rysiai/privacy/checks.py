@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Finding, catalogue
+from ..language import N_, _
 from ..loading.record import location
 from ..repository import Repository
 from ..words.dates import months_before
@@ -40,7 +41,7 @@ def _review(record, months: int, today: dt.date) -> Iterator[Finding]:
     # tests would otherwise all warn at once.
     reviewed = record.typed.get("reviewed")
     if isinstance(reviewed, dt.date) and reviewed < months_before(today, months):
-        what = f"this record was last reviewed on {reviewed.isoformat()}"
+        what = _("this record was last reviewed on {date}").format(date=reviewed.isoformat())
         yield catalogue.NOT_REVIEWED(**location(record, ("reviewed",)), what=what, months=months)
 
 
@@ -74,7 +75,7 @@ def is_personal_code(code: str) -> bool:
     return digits[10] == 0
 
 
-WHAT = {"name": "the name", "email": "the e-mail address", "phone": "the phone number"}
+WHAT = {"name": N_("the name"), "email": N_("the e-mail address"), "phone": N_("the phone number")}
 
 
 def check_public_texts(repository: Repository) -> Iterator[Finding]:
@@ -93,7 +94,7 @@ def check_public_texts(repository: Repository) -> Iterator[Finding]:
         for person in named:
             yield catalogue.UNPUBLISHED_PERSON_NAMED(
                 path=record.path, line=record.line, record=record.id, field="id",
-                what="the name", other=person.id, other_path=person.path,
+                what=_(WHAT["name"]), other=person.id, other_path=person.path,
             )
         for place, text in texts_of(record.typed, schema.collections[record.collection].fields):
             reported = set()  # one finding per field, kind and person, however often named
@@ -106,7 +107,7 @@ def check_public_texts(repository: Repository) -> Iterator[Finding]:
                     where = location(record, place)
                     where["line"] = text_line(repository.root, record, place, text, span.start)
                     yield catalogue.UNPUBLISHED_PERSON_NAMED(
-                        **where, what=WHAT[span.what], other=span.person.id, other_path=span.person.path,
+                        **where, what=_(WHAT[span.what]), other=span.person.id, other_path=span.person.path,
                     )
 
 

@@ -17,6 +17,7 @@ from ..editing.text_files import read_file_text, write_file
 from ..editing.value_edits import Change, delete_csv_rows, edit_values
 from ..errors import RysiaiError
 from ..kinds.people import is_person
+from ..language import N_, _
 from ..loading import Record
 from ..repository import Repository
 from ..words.ids import ERASED_PERSON
@@ -81,16 +82,17 @@ def plan_erasure(repository: Repository, person_id: str) -> Erasure:
             continue
         elif is_person(repository, mention.record) and mention.place == ("name",):
             raise RysiaiError(
-                f"{mention.record.path}: `{mention.record.id}` has the same "
-                f"{' and '.join(mention.how)} as `{person_id}`: it may be the same person. Merge the "
-                f"two first (`rysiai merge {person_id} {mention.record.id}`), then forget `{person_id}`"
+                _("{path}: `{other}` has the same {how} as `{person}`: it may be the same person. Merge "
+                  "the two first (`rysiai merge {person} {other}`), then forget `{person}`").format(
+                    path=mention.record.path, other=mention.record.id, person=person_id, how=held(mention.how))
             )
         elif field is not None and field.check in WHOLE_VALUE_CHECKS:
             if field.required:
                 raise RysiaiError(
-                    f"{mention.record.path}:{mention.record.line_of(*mention.place)}: the required "
-                    f"`{field.name}` holds only {person_id}'s {' and '.join(mention.how)}; write "
-                    f"another value there first"
+                    _("{path}:{line}: the required `{field}` holds only {person}'s {how}; write another "
+                      "value there first").format(
+                        path=mention.record.path, line=mention.record.line_of(*mention.place),
+                        field=field.name, person=person_id, how=held(mention.how))
                 )
             after = None  # the organisation's address was the person's own: removed
         else:
@@ -138,9 +140,10 @@ def carry_out(repository: Repository, erasure: Erasure) -> list[Path]:
     except OSError as error:
         done = ", ".join(p.relative_to(repository.root).as_posix() for p in changed) or "none"
         raise RysiaiError(
-            f"{error.filename}: cannot be written ({error.strerror}); the erasure is not finished "
-            f"(files changed so far: {done}). Fix that, then run `rysiai forget {person.id or shlex.quote(person.label)}` "
-            f"again: it goes on from where it stopped"
+            _("{file}: cannot be written ({problem}); the erasure is not finished (files changed so far: "
+              "{done}). Fix that, then run `rysiai forget {person}` again: it goes on from where it "
+              "stopped").format(file=error.filename, problem=error.strerror, done=done,
+                                person=person.id or shlex.quote(person.label))
         ) from None
     return sorted(set(changed))
 
@@ -157,22 +160,30 @@ def redact_comments(path: Path, index: PeopleIndex) -> Path:
     return write_file(path, file.encoded("".join(lines)))
 
 
+HELD = {"reference": N_("reference"), "name": N_("name"), "email": N_("e-mail"), "phone": N_("phone")}
+
+
+def held(how: tuple[str, ...]) -> str:
+    """What a place holds of a person, in words: `name and phone` (`vardas ir telefonas`)."""
+    return _(" and ").join(_(HELD[word]) if word in HELD else word for word in how)
+
+
 def leftovers(repository: Repository, person: Record, kept: set[tuple[str, tuple]] = frozenset()) -> list[tuple[Record, int, str]]:
     """After an erasure: where the person's record, id, name, e-mail or phone is still found
     (but for the places ``kept`` on purpose: (record id, place)), as `person` finds them."""
     found = []
     if person.id in repository.by_id:
         own = repository.by_id[person.id]
-        found.append((own, own.line, "record itself"))
+        found.append((own, own.line, _("record itself")))
     data = find_mentions(repository, person)
     for mention in data.mentions:
         if (mention.record.id, mention.place) not in kept:
-            found.append((mention.record, mention.line, " and ".join(mention.how)))
+            found.append((mention.record, mention.line, held(mention.how)))
     for record in data.ids:
-        found.append((record, record.line, "name or number in its id (rename it with `rysiai mv`)"))
+        found.append((record, record.line, _("name or number in its id (rename it with `rysiai mv`)")))
     by_path = {record.path: record for record in repository.records}
     for path, line, what in data.comments:
-        found.append((by_path[path], line, f"{what} in a comment"))
+        found.append((by_path[path], line, _("{what} in a comment").format(what=held((what,)))))
     return found
 
 

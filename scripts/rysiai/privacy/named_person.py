@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..errors import RysiaiError
+from ..language import _
 from ..loading import Record
 from ..repository import Repository
 from ..words.names import fold
@@ -31,8 +32,8 @@ def person_named(repository: Repository, name: str, is_person) -> Record:
     words = tuple(WORD.findall(fold(name)))
     if len(words) < 2:
         raise RysiaiError(
-            f"`{name}` is not an id, and as a name it is one word: give the first name and the "
-            f"surname (`rysiai person \"Vardas Pavardė\"`) or the record's id"
+            _("`{name}` is not an id, and as a name it is one word: give the first name and the surname "
+              "(`rysiai person \"Vardas Pavardė\"`) or the record's id").format(name=name)
         )
     orders = {words, (words[-1], *words[:-1])}
     same = [
@@ -42,7 +43,7 @@ def person_named(repository: Repository, name: str, is_person) -> Record:
     ]
     if len(same) > 1:
         ids = ", ".join(f"`{record.id}` ({record.path})" for record in same)
-        raise RysiaiError(f"{len(same)} records are of people called `{name}`: {ids}; give the id of one")
+        raise RysiaiError(_("{n} records are of people called `{name}`: {ids}; give the id of one").format(n=len(same), name=name, ids=ids))
     if same:
         return same[0]
     clean = " ".join(name.split())

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import RysiaiError
 from ..kinds.people import is_person, people_collections
+from ..language import _
 from ..loading import Record
 from ..loading.record import field_label
 from ..repository import Repository, references
@@ -55,17 +56,20 @@ def person_record(repository: Repository, person_id: str) -> Record:
         return person_named(repository, person_id, lambda r: is_person(repository, r))
     if record is None:
         hint = (
-            f"; did you mean `{person_id.removesuffix('.yaml').rpartition('/')[2]}`?" if person_id.endswith(".yaml")
-            else "; to look for someone by name, give the name in quotes: `rysiai person \"Vardas Pavardė\"`"
+            "; " + _("did you mean `{suggestion}`?").format(suggestion=person_id.removesuffix(".yaml").rpartition("/")[2])
+            if person_id.endswith(".yaml")
+            else "; " + _("to look for someone by name, give the name in quotes: `rysiai person \"Vardas Pavardė\"`")
         )
         raise RysiaiError(
-            f"there is no record `{person_id}` (an id is a YAML file's name without .yaml, or the "
-            f"`id` cell of a CSV row){hint}"
+            _("there is no record `{id}` (an id is a YAML file's name without .yaml, or the `id` cell of a "
+              "CSV row)").format(id=person_id) + hint
         )
     if not is_person(repository, record):
         raise RysiaiError(
-            f"`{person_id}` ({record.path}) is a record of {record.collection}, not of a person: "
-            f"this command works on records of people ({', '.join(people_collections(repository.schema))})"
+            _("`{id}` ({path}) is a record of {collection}, not of a person: this command works on "
+              "records of people ({people})").format(
+                id=person_id, path=record.path, collection=record.collection,
+                people=", ".join(people_collections(repository.schema)))
         )
     return record
 

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import gettext
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-
-import pycountry
+from functools import cached_property
 
 from ..findings import Finding
 from ..kinds.calendar import DEADLINES_FEED, feeds
@@ -15,6 +12,7 @@ from ..kinds.people import organization_of, people
 from ..loading import Record
 from ..loading.record import LABEL_FIELDS
 from ..repository import Repository, backlinks
+from ..words.countries import country_name
 from .history import Change
 from .strings import load_strings
 
@@ -112,19 +110,3 @@ class SiteContext:
 def record_source(record: Record) -> str:
     """The generated page's source name for a record: `<collection>/<id>.md`."""
     return f"{record.collection}/{record.id}.md"
-
-
-@lru_cache(maxsize=None)
-def _country_names(language: str):
-    try:
-        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]).gettext
-    except OSError:
-        return lambda name: name
-
-
-def country_name(code: str, language: str) -> str:
-    """The country's name in ``language`` (`LV` → `Latvija`), else its English name, else the code."""
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    return _country_names(language)(country.name)

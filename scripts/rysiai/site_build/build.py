@@ -18,6 +18,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException, Plugin
 from mkdocs.utils.yaml import yaml_load
 
 from ..errors import RysiaiError
+from ..language import _
 from ..schema import load_schema
 
 CONFIG_FILE = "mkdocs.yml"
@@ -30,7 +31,7 @@ class SiteError(RysiaiError):
 def _config_file(root: Path) -> Path:
     config_file = root / CONFIG_FILE
     if not config_file.is_file():
-        raise SiteError(f"{root} has no {CONFIG_FILE}; `rysiai init` writes one")
+        raise SiteError(_("{root} has no {config}; `rysiai init` writes one").format(root=root, config=CONFIG_FILE))
     return config_file
 
 
@@ -91,7 +92,7 @@ def build_site(root: Path, site_dir: Path, *, public: bool = False) -> Path:
     try:
         config = load_config(config_file=str(config_file), site_dir=str(fresh), **_overrides(config_file, public))
         if config.plugins.get("rysiai") is None:
-            raise SiteError(f"{config_file} does not use the rysiai plugin: add `- rysiai` under `plugins`")
+            raise SiteError(_("{config} does not use the rysiai plugin: add `- rysiai` under `plugins`").format(config=config_file))
         mkdocs_build(config)
     except SiteError:
         shutil.rmtree(fresh, ignore_errors=True)
@@ -102,7 +103,7 @@ def build_site(root: Path, site_dir: Path, *, public: bool = False) -> Path:
         if own is not None:  # the library's own (invalid data), worded by the command
             raise own from None
         reason = "; ".join(errors.messages) or str(error)
-        raise SiteError(f"the site could not be built: {reason}") from None
+        raise SiteError(_("the site could not be built: {reason}").format(reason=reason)) from None
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
@@ -148,11 +149,11 @@ def _refuse_unsafe_output(root: Path, site_dir: Path, collections: list[str]) ->
     in_docs = site_dir == root / "docs" or site_dir.is_relative_to(root / "docs")
     if inside_data or in_collection or in_docs or (root / ".git") == site_dir:
         raise SiteError(
-            f"{site_dir} cannot be the output folder: building replaces it whole, and it holds "
-            f"the data repository's own files; choose a folder such as {root / 'site'}"
+            _("{folder} cannot be the output folder: building replaces it whole, and it holds the "
+              "data repository's own files; choose a folder such as {example}").format(folder=site_dir, example=root / "site")
         )
     if site_dir.exists() and not site_dir.is_dir():
-        raise SiteError(f"{site_dir} is a file, not a folder; choose another output folder")
+        raise SiteError(_("{folder} is a file, not a folder; choose another output folder").format(folder=site_dir))
 
 
 def _replace(site_dir: Path, fresh: Path) -> None:
@@ -177,4 +178,4 @@ def serve_site(root: Path, address: str, *, public: bool = False) -> None:
     try:
         serve(config_file=str(config_file), dev_addr=address, livereload=True, **_overrides(config_file, public))
     except (PluginError, ConfigurationError, Abort, MkDocsException) as error:
-        raise SiteError(f"the site could not be served: {error}") from None
+        raise SiteError(_("the site could not be served: {error}").format(error=error)) from None

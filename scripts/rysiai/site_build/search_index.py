@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..errors import RysiaiError
+from ..language import _
 
 # Parts of Material's pages that are not content: permalinks, the edit button, the navigation.
 EXCLUDED = ".headerlink, .md-content__button, .md-source-file, nav"
@@ -35,7 +36,7 @@ def index_site(site_dir: Path) -> None:
     try:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as error:
-        raise SearchIndexError(f"the search index could not be built: {error}") from None
+        raise SearchIndexError(_("the search index could not be built: {problem}").format(problem=error)) from None
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no message"]
-        raise SearchIndexError(f"the search index could not be built: {detail[0]}")
+        raise SearchIndexError(_("the search index could not be built: {problem}").format(problem=detail[0]))

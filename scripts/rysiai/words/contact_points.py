@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from ..language import _
+
 DEFAULT_REGION = "LT"
 SPACE = re.compile(r"\s")
 PHONE_DIGITS = 8  # a Lithuanian national number; enough to tell numbers apart in texts
@@ -37,16 +39,16 @@ def normalize_phone(value: str, region: str = DEFAULT_REGION) -> str | None:
 
 def url_problem(value: str) -> str | None:
     if SPACE.search(value):
-        return "it holds a space"
+        return _("it holds a space")
     try:
         parts = urlsplit(value)
         parts.port  # noqa: B018 - reading it checks the port
     except ValueError as error:
-        return f"it cannot be read ({error})"
+        return _("it cannot be read ({error})").format(error=error)
     if parts.scheme not in ("http", "https"):
-        return "it must start with https:// or http://"
+        return _("it must start with https:// or http://")
     if not parts.hostname or "." not in parts.hostname:
-        return "it names no web site"
+        return _("it names no web site")
     return None
 
 

@@ -9,8 +9,8 @@ import re
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-# Request statuses still waiting for the office's answer.
-WAITING = ("open", "forwarded")
+from ..language import N_
+
 # Public holidays on fixed dates (Labour Code, art. 123): month, day.
 FIXED_HOLIDAYS = (
     (1, 1), (2, 16), (3, 11), (5, 1), (6, 24), (7, 6), (8, 15), (11, 1), (11, 2),
@@ -76,18 +76,18 @@ def parse_moment(text: str) -> dt.date | dt.datetime:
     """A date, or a time-zone-aware date and time in Europe/Vilnius; ValueError says what is wrong."""
     match = MOMENT.fullmatch(text.strip())
     if not match:
-        raise ValueError("not written as YYYY-MM-DD or YYYY-MM-DD HH:MM")
+        raise ValueError(N_("not written as YYYY-MM-DD or YYYY-MM-DD HH:MM"))
     day_text, hour, minute, second = match.groups()
     try:
         day = dt.date.fromisoformat(day_text)
     except ValueError:
-        raise ValueError("no such day in the calendar") from None
+        raise ValueError(N_("no such day in the calendar")) from None
     if hour is None:
         return day
     try:
         clock = dt.time(int(hour), int(minute), int(second or 0))
     except ValueError:
-        raise ValueError("no such time of day") from None
+        raise ValueError(N_("no such time of day")) from None
     return dt.datetime.combine(day, clock, tzinfo=VILNIUS)
 
 
