@@ -22,7 +22,7 @@ FLOORS = {
     "checks": 7, "export": 7, "imports": 7, "editing": 7, "site": 7, "reports": 7,
     "privacy": 8,
     "validate": 9,
-    "site_build": 10,
+    "site_build": 10, "editor": 10,
     "commands": 11,
     "cli": 12, "synthetic": 12, "reference_docs": 12,
 }

@@ -14,6 +14,7 @@ import traceback
 from . import __version__
 from .commands import agenda as agenda_commands
 from .commands import editing as editing_commands
+from .commands import editor as editor_commands
 from .commands import export as export_commands
 from .commands import imports as import_commands
 from .commands import new_repository as new_repository_commands
@@ -95,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for family in (
         validation_commands, export_commands, agenda_commands, import_commands, site_commands,
-        editing_commands, personal_data_commands, new_repository_commands,
+        editing_commands, editor_commands, personal_data_commands, new_repository_commands,
     ):
         family.add_parsers(commands)
     return parser

@@ -13,7 +13,7 @@ from .csv_source import read_csv_records
 from .record import Record
 from .yaml_source import read_yaml_record
 
-__all__ = ["Record", "read_collection"]
+__all__ = ["Record", "read_collection", "read_record_file"]
 
 
 def read_collection(root: Path, collection: Collection) -> tuple[list[Record], list[Finding]]:
@@ -45,19 +45,32 @@ def read_collection(root: Path, collection: Collection) -> tuple[list[Record], l
         except OSError as error:
             findings.append(catalogue.UNREADABLE(path=path, problem=error.strerror))
             continue
-        if extension == "yaml":
-            record, found = _read_yaml(data, collection, stem, path)
-            findings.extend(found)
-            if record is not None:
-                records.append(record)
-        else:
-            found_records, found = read_csv_records(data, collection=collection, path=path)
-            findings.extend(found)
-            for record in found_records:
-                findings.extend(_id_findings(record))
-                records.append(record)
+        found_records, found = _read_file(data, collection, path)
+        records.extend(found_records)
+        findings.extend(found)
     for record in records:
         findings.extend(type_record(record, collection))
+    return records, findings
+
+
+def read_record_file(data: bytes, collection: Collection, path: str) -> tuple[list[Record], list[Finding]]:
+    """The records of one file (`<collection>/<name>.yaml` or `.csv`, given its bytes), typed,
+    and what is wrong with them: as read_collection reads each file (the browser editor reads
+    again only the files that changed)."""
+    records, findings = _read_file(data, collection, path)
+    for record in records:
+        findings.extend(type_record(record, collection))
+    return records, findings
+
+
+def _read_file(data: bytes, collection: Collection, path: str) -> tuple[list[Record], list[Finding]]:
+    if path.endswith(".yaml"):
+        stem = path.rpartition("/")[2].removesuffix(".yaml")
+        record, findings = _read_yaml(data, collection, stem, path)
+        return ([record] if record is not None else []), findings
+    records, findings = read_csv_records(data, collection=collection, path=path)
+    for record in records:
+        findings.extend(_id_findings(record))
     return records, findings
 
 

@@ -78,9 +78,12 @@ def is_personal_code(code: str) -> bool:
 WHAT = {"name": N_("the name"), "email": N_("the e-mail address"), "phone": N_("the phone number")}
 
 
-def check_public_texts(repository: Repository) -> Iterator[Finding]:
-    """Public texts and ids that name a person who is not published."""
-    people = _unpublished_people(repository)
+def check_public_texts(repository: Repository, people: PeopleIndex | None = None) -> Iterator[Finding]:
+    """Public texts and ids that name a person who is not published: those of ``people``
+    where given (the browser editor keeps the index of a whole repository while it checks a
+    few records), else of the repository's own records."""
+    if people is None:
+        people = unpublished_people(repository)
     if not people:
         return
     schema = public_schema(repository.schema)
@@ -111,7 +114,8 @@ def check_public_texts(repository: Repository) -> Iterator[Finding]:
                     )
 
 
-def _unpublished_people(repository: Repository) -> PeopleIndex:
+def unpublished_people(repository: Repository) -> PeopleIndex:
+    """The people a public text must not name: those of `publish: marked` records not marked."""
     people = PeopleIndex()
     for record in repository.records:
         collection = repository.schema.collections[record.collection]

@@ -1,0 +1,71 @@
+"""`rysiai edit`: the editor served by waitress, a production WSGI server, on a loopback address
+unless it is told which header of the web server in front carries the signed-in user."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from pathlib import Path
+
+from ..errors import RysiaiError
+from .app import LARGEST_REQUEST, create_app
+from .git_commits import is_work_tree
+from .people import Settings, local_person, read_settings
+
+THREADS = 4
+
+
+def parse_address(address: str) -> tuple[str, int]:
+    host, _, port = address.rpartition(":")
+    host = host.strip("[]") or "127.0.0.1"
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise RysiaiError(f"the address must be HOST:PORT, e.g. 127.0.0.1:8765, not {address!r}")
+    return host, int(port)
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def editor_settings(root: Path, host: str, settings_file: Path | None, user_header: str | None) -> Settings:
+    """The settings for serving on ``host``: refused on an address other computers reach while
+    no header says who is signed in (anyone there could commit in the local person's name)."""
+    if not is_work_tree(root):
+        raise RysiaiError(f"{root} is not a git working copy: the editor commits every save (run `git init` there first)")
+    settings = read_settings(settings_file, user_header)
+    if settings.user_header is None:
+        if not is_loopback(host):
+            raise RysiaiError(
+                f"the editor listens on {host}, which other computers can reach, but it was not told which "
+                f"header of the web server in front of it carries the signed-in user: give --user-header "
+                f"(e.g. X-Remote-User) and --settings, or listen on 127.0.0.1"
+            )
+        return Settings(local=local_person(root))
+    if not settings.people:
+        raise RysiaiError("with --user-header, --settings must map each user to a name and an e-mail (`people:`)")
+    return settings
+
+
+def make_server(root: Path, address: str, *, push: bool = False, settings_file: Path | None = None,
+                user_header: str | None = None, site_url: str = ""):
+    """The waitress server for the editor of ``root`` (not yet running: call .run())."""
+    from waitress.server import create_server
+
+    host, port = parse_address(address)
+    settings = editor_settings(root, host, settings_file, user_header)
+    app = create_app(root, settings, push=push, site_url=site_url)
+    return create_server(
+        app, host=host, port=port, threads=THREADS, max_request_body_size=LARGEST_REQUEST,
+        ident="rysiai", clear_untrusted_proxy_headers=False, ipv6=":" in host, ipv4=":" not in host,
+    )
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
