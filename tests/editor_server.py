@@ -12,7 +12,7 @@ from html import unescape
 from pathlib import Path
 
 from conftest import PROJECT
-from rysiai.editor.server import make_server
+from rysiai.editor.server import make_server, stop
 
 COLLECTIONS = ("partners", "contacts", "associations", "visits", "requests", "events")
 AUTHOR = ("Ona Testuotoja", "ona.testuotoja@example.org")
@@ -46,8 +46,9 @@ def running_editor(root: Path, **options):
     try:
         yield f"http://127.0.0.1:{server.effective_port}/"
     finally:
-        server.close()
+        stop(server)
         thread.join(timeout=10)
+        assert not thread.is_alive()
 
 
 def hidden(html: str, name: str) -> str:

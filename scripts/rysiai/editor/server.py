@@ -60,7 +60,7 @@ def make_server(root: Path, address: str, *, push: bool = False, settings_file: 
     settings = editor_settings(root, host, settings_file, user_header)
     app = create_app(root, settings, push=push, site_url=site_url)
     return create_server(
-        app, host=host, port=port, threads=THREADS, max_request_body_size=LARGEST_REQUEST,
+        app, host=host, port=port, threads=THREADS, max_request_body_size=2 * LARGEST_REQUEST,  # larger ones: refused unread; others by the application, in Lithuanian
         ident="rysiai", clear_untrusted_proxy_headers=False, ipv6=":" in host, ipv4=":" not in host,
     )
 
@@ -69,3 +69,15 @@ def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as probe:
         probe.bind((host, 0))
         return probe.getsockname()[1]
+
+
+def stop(server) -> None:
+    """Stop a running waitress server from another thread: its sockets are closed by its own
+    loop (closing them from outside races the loop), which then ends, and its workers too."""
+
+    def close_all():
+        for channel in list(server._map.values()):
+            channel.close()
+
+    server.trigger.pull_trigger(close_all)
+    server.task_dispatcher.shutdown()
