@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from urllib.parse import quote
 
 from ..findings import Finding
 from ..kinds.calendar import DEADLINES_FEED, feeds
@@ -32,6 +33,7 @@ class SiteContext:
     search_ignored: frozenset[str] = frozenset()  # visibility classes kept out of the search index
     public: bool = False  # the public site: no sources, changes, findings or deadlines
     backlinks: dict[str, list[tuple[Record, tuple]]] = field(default_factory=dict)
+    editor_url: str = ""  # the browser editor (`rysiai edit`), where records are edited
 
     @classmethod
     def build(
@@ -46,6 +48,7 @@ class SiteContext:
         history_base: str = "",
         search_ignored: frozenset[str] = frozenset(),
         public: bool = False,
+        editor_url: str = "",
     ) -> SiteContext:
         return cls(
             repository=repository,
@@ -59,6 +62,7 @@ class SiteContext:
             search_ignored=search_ignored,
             public=public,
             backlinks=backlinks(repository),
+            editor_url="" if public else editor_url.rstrip("/") + "/" if editor_url else "",
         )
 
     @cached_property
@@ -90,6 +94,13 @@ class SiteContext:
         if stem.endswith("/index"):
             return stem.removesuffix("index")
         return stem + "/"
+
+    def editor_form(self, record: Record) -> str:
+        """The record's form in the browser editor (its addresses: `/<collection>/<id>/`)."""
+        return f"{self.editor_url}{quote(record.collection)}/{quote(record.id)}/"
+
+    def editor_new(self, collection: str) -> str:
+        return f"{self.editor_url}{quote(collection)}/new"
 
     def record_url(self, record: Record) -> str:
         return self.url(record_source(record))

@@ -13,6 +13,7 @@ from ..words.collation import record_order, sort_key
 from .context import SiteContext
 from .downloads import vcard_link
 from .html import esc, link, relative_url, table
+from .record_page import editor_link
 from .values import plain_value, render_value
 
 
@@ -20,6 +21,8 @@ def render_index_page(context: SiteContext, collection: Collection) -> str:
     page_url = context.index_url(collection.name)
     records = sorted(context.repository.collection(collection.name), key=record_order)
     parts = [f"<h1>{esc(collection.title)}</h1>"]
+    if context.editor_url:
+        parts.append(editor_link(context, context.editor_new(collection.name), "new_record"))
     if collection.description:
         parts.append(f"<p>{esc(collection.description)}</p>")
     if not records:

@@ -46,6 +46,7 @@ def render_record_page(context: SiteContext, record: Record) -> str:
     heading_marker = "data-pagefind-ignore" if label_ignored else 'data-pagefind-weight="10"'
     parts = [
         f"<h1 {heading_marker}>{esc(record.label)}</h1>",
+        editor_link(context, context.editor_form(record), "edit") if context.editor_url else "",
         search_markers(context, record, hide_label=label_ignored),
         f'<p class="rysiai-collection" data-pagefind-ignore>{link(relative_url(page_url, context.index_url(collection.name)), collection.title)}</p>',
     ]
@@ -57,6 +58,12 @@ def render_record_page(context: SiteContext, record: Record) -> str:
     if not context.public:  # the file and its authors are the office's own business
         parts.append(_provenance(context, record))
     return "\n".join(part for part in parts if part) + "\n"
+
+
+def editor_link(context: SiteContext, href: str, label: str) -> str:
+    """A button to the browser editor, kept out of the search index."""
+    button = link(href, context.text(label)).replace("<a ", '<a class="md-button" ', 1)
+    return f'<p class="rysiai-editor" data-pagefind-ignore>{button}</p>'
 
 
 def _items_table(context: SiteContext, field: Field, items: list[dict], page_url: str, agreements: bool) -> str:

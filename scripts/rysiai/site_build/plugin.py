@@ -30,6 +30,9 @@ class RysiaiConfig(base.Config):
     """Search the site with Pagefind from the header's search box."""
     search_exclude = c.ListOfItems(c.Choice(("public", "internal", "personal")), default=[])
     """Visibility classes whose values are kept out of the search index."""
+    editor_url = c.Type(str, default="")
+    """The browser editor's address (`rysiai edit`): record pages link to their form there, and
+    indexes to a new record's; without it, the edit link opens the file on the git host."""
     public = c.Type(bool, default=False)
     """Build the public site: only what datapackage.yaml lets be published (privacy/)."""
     public_docs = c.ListOfItems(c.Type(str), default=["tags.md"])
@@ -54,6 +57,7 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
         options = SiteOptions(
             edit_uri=self.config.edit_uri,
             history_uri=self.config.history_uri,
+            editor_url=self.config.editor_url,
             search=self.config.search,
             search_exclude=tuple(self.config.search_exclude),
             public=self.config.public,

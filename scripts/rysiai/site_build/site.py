@@ -36,6 +36,7 @@ class SiteOptions:
 
     edit_uri: str = "edit/main/"
     history_uri: str = "commits/main/"
+    editor_url: str = ""
     search: bool = True
     search_exclude: tuple[str, ...] = ()
     public: bool = False
@@ -70,6 +71,7 @@ class SiteBuild:
                 directory_urls=config.use_directory_urls,
                 history_base=repo_url + options.history_uri if config.repo_url else "",
                 search_ignored=frozenset(options.search_exclude),
+                editor_url=options.editor_url,
             )
         self.pages: dict[str, SitePage] = {}
         self.prerenderer: Prerenderer | None = None
@@ -148,7 +150,9 @@ class SiteBuild:
         generated = self.pages.get(page.file.src_uri)
         if generated is not None:
             record = generated.record
-            if record is not None and config.repo_url:
+            if record is not None and self.context.editor_url:
+                page.edit_url = self.context.editor_form(record)
+            elif record is not None and config.repo_url:
                 page.edit_url = config.repo_url.rstrip("/") + "/" + self.options.edit_uri + record.path
             else:
                 page.edit_url = None
