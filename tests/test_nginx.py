@@ -107,7 +107,7 @@ def site(tmp_path_factory) -> Path:
     return built
 
 
-def serve(tmp: Path, site: Path, *, sso: bool = False):
+def serve(tmp: Path, site: Path, *, sso: bool = False, editor: str | None = None):
     https, http = free_port(), free_port()
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
@@ -122,6 +122,7 @@ def serve(tmp: Path, site: Path, *, sso: bool = False):
     config = set_directive(config, "ssl_certificate", str(tmp / "cert.pem"))
     config = set_directive(config, "ssl_certificate_key", str(tmp / "key.pem"))
     config = set_directive(config, "auth_basic_user_file", str(tmp / "htpasswd"))
+    config = set_directive(config, "proxy_pass", editor or f"http://127.0.0.1:{free_port()}/")
     if sso:  # the example's other way in: its commented lines instead of the password
         config = re.sub(r"^\s*auth_basic.*\n", "", config, flags=re.MULTILINE)
         config = config.replace("    #allow 10.0.0.10;", "    allow 127.0.0.1;").replace("    #deny all;", "    deny all;")
@@ -227,6 +228,61 @@ def test_the_site_and_its_search_work_under_the_content_security_policy(server, 
         page.locator(".rysiai-filter input").fill("Talsu")
         visible = page.locator("table[data-rysiai=index] tbody tr:not([hidden])")
         assert 0 < visible.count() < page.locator("table[data-rysiai=index] tbody tr").count()
+        assert problems == []
+    finally:
+        context.close()
+
+
+EDITOR_PEOPLE = f"people:\n  {USER}: {{name: Rūta Žalienė, email: ruta.zaliene@prienai.lt}}\n"
+
+
+@pytest.fixture(scope="module")
+def editor_behind_nginx(tmp_path_factory, site):
+    from editor_server import running_editor, sample_repository
+
+    tmp = tmp_path_factory.mktemp("nginx-editor")
+    root = sample_repository(tmp)
+    (tmp / "editor.yaml").write_text(EDITOR_PEOPLE, encoding="utf-8")
+    with running_editor(root, user_header="X-Remote-User", settings_file=tmp / "editor.yaml") as editor:
+        for server in serve(tmp, site, editor=editor):
+            yield server, root
+
+
+def test_the_editor_is_behind_the_same_login(editor_behind_nginx):
+    server, _ = editor_behind_nginx
+    status, _, body = server.get("redaguoti/contacts/ausra-kalvaityte/")
+    assert status == 401 and "Kalvaityt" not in body
+    status, _, body = server.get("redaguoti/contacts/ausra-kalvaityte/", headers={"X-Remote-User": USER})
+    assert status == 401  # a visitor's own header is no login
+    status, headers, body = server.get("redaguoti/contacts/ausra-kalvaityte/", login=(USER, PASSWORD))
+    assert status == 200 and "Rūta Žalienė" in body
+    assert 'href="/redaguoti/_static/editor.css"' in body
+    assert headers["X-Frame-Options"] == "DENY"
+
+
+@needs(CHROMIUM, "chromium")
+def test_a_save_through_nginx_is_committed_in_the_signed_in_users_name(editor_behind_nginx, browser):
+    from editor_server import git
+
+    server, root = editor_behind_nginx
+    context = browser.new_context(
+        ignore_https_errors=True, http_credentials={"username": USER, "password": PASSWORD},
+        extra_http_headers={"X-Remote-User": "kitas"},  # forged: nginx puts the signed-in user instead
+    )
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+    try:
+        page.goto(server.url + "redaguoti/contacts/ausra-kalvaityte/")
+        page.fill("[name=position]", "Patarėja")
+        page.locator("[name='organization.label']").fill("")
+        page.locator("[name='organization.label']").press_sequentially("prienu raj")
+        page.locator(".ry-choices li").first.click()
+        page.click("button[type=submit]")
+        page.wait_for_selector(".ry-saved")
+        assert git(root, "log", "-1", "--format=%an <%ae>|%s").strip() == (
+            "Rūta Žalienė <ruta.zaliene@prienai.lt>|contacts/ausra-kalvaityte: pareigos"
+        )
         assert problems == []
     finally:
         context.close()
