@@ -81,6 +81,10 @@ def check_change(
     before_findings = [f for f in live.repository.findings if before is not None and f.path == before.path and f.record in (record_id, None)]
     old = _findings(live, people, before, referrers, before_findings, replacing=before)
     new = _findings(live, people, after, referrers, after_findings, replacing=before)
+    if after is not None and _identity(live, after) != (_identity(live, before) if before is not None else None):
+        # Texts that name the person as they now are: new, since what names them changed (the
+        # one check that reads every public text, so it runs only then).
+        new.extend(_naming(live, after, {**live.repository.by_id, after.id: after}))
     seen = {_key(finding) for finding in old}
     verdict = Verdict()
     for finding in new:
@@ -114,8 +118,14 @@ def _findings(
     findings.extend(check_public_texts(part, people.index()))
     if record is not None:
         findings.extend(_duplicates(live, record, by_id))
-        findings.extend(_naming(live, record, by_id))
     return findings
+
+
+def _identity(live: LiveRepository, record: Record) -> tuple:
+    """What a public text could name a person by, and whether they are published."""
+    collection = live.schema.collections[record.collection]
+    values = tuple(record.typed.get(name) for name in ("name", "email", "phone"))
+    return (*values, is_published(collection, record))
 
 
 def _duplicates(live: LiveRepository, record: Record, by_id: dict) -> list[Finding]:
