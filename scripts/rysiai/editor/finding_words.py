@@ -53,6 +53,8 @@ WORDS = {
     "reference-kind": "„{value}“ yra kito rinkinio ({found}) įrašas.",
     "answer-date": "Būsena sako, kad atsakyta, bet atsakymo data neįrašyta.",
     "overdue": "Terminas buvo {due}: vėluojama {days} d.",
+    "agreement-ended": "Sutartis „{type}“ galiojo iki {until}, bet jos būsena vis dar „{status}“: pakeiskite "
+    "būseną į „Pasibaigusi“ ar „Nutraukta“ arba įrašykite naują galiojimo pabaigą, jei ji pratęsta.",
     "not-reviewed": "Įrašas seniai peržiūrėtas (asmenų duomenys peržiūrimi bent kas {months} mėn.): "
     "patikrinkite jį ir įrašykite peržiūros datą.",
     "personal-code": "Tekste yra „{code}“, panašu į asmens kodą: kontaktų registre jų laikyti negalima.",
