@@ -141,7 +141,7 @@ def _duplicates(live: LiveRepository, record: Record, by_id: dict) -> list[Findi
     for other in live.repository.records:
         if other.collection != record.collection or other.id == record.id:
             continue
-        other_words = fold(str(other.typed.get("name") or "")).replace(",", " ").replace(".", " ").split()
+        other_words = live.folded_label(other.id).replace(",", " ").replace(".", " ").split()
         same_email = email and str(other.typed.get("email") or "").strip().lower() == email
         same_phone = phone and (normalize_phone(str(other.typed.get("phone") or "")) or other.typed.get("phone")) == phone
         if same_email or same_phone or not words.isdisjoint(other_words):

@@ -140,6 +140,10 @@ class LiveRepository:
                         found.append(record)
             return found
 
+    def folded_label(self, record_id: str) -> str:
+        """A record's name folded (letter case and diacritics aside), kept from its loading."""
+        return self._folded.get(record_id, "")
+
     def record(self, collection: Collection, record_id: str) -> Record | None:
         with self.lock:
             record = self.repository.by_id.get(record_id)
