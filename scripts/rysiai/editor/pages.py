@@ -9,14 +9,25 @@ import threading
 from pathlib import Path
 
 import material
-from flask import Blueprint, abort, g, jsonify, redirect, render_template, request, send_file, url_for
+from flask import (
+    Blueprint,
+    abort,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 
 from ..errors import RysiaiError
+from ..findings.wording import message
+from ..loading.record import LABEL_FIELDS
 from ..site.markdown_fields import render_markdown
 from ..words.ids import RESERVED_IDS, id_problem, slugify, unreserved
-from ..loading.record import LABEL_FIELDS
 from . import changes
-from .finding_words import input_name, lithuanian
+from .finding_words import input_name
 from .form_values import form_values
 from .saving import Opened, Outcome, open_record
 
@@ -120,7 +131,7 @@ def _form(collection, record_id, path, values, opened, outcome: Outcome, status:
     for name, text in outcome.problems.items():
         beside.setdefault(name, []).append(("error", text))
     for finding in findings:
-        beside.setdefault(input_name(finding.field), []).append((finding.severity, lithuanian(finding, collection)))
+        beside.setdefault(input_name(finding.field), []).append((finding.severity, message(finding, "lt")))
     saved_commit = request.args.get("saved", "") if request.method == "GET" else outcome.commit[:12]
     return render_template(
         "form.html", collection=collection, record_id=record_id, path=path, values=values, opened=opened,

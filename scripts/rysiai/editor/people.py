@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import RysiaiError
+from ..language import _
 
 HEADER_NAME = re.compile(r"^[A-Za-z0-9-]+$")
 
@@ -49,18 +50,18 @@ def read_settings(path: Path | None, user_header: str | None) -> Settings:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except OSError as error:
-            raise RysiaiError(f"{path}: cannot be read: {error.strerror}") from None
+            raise RysiaiError(_("{path}: cannot be read: {problem}").format(path=path, problem=error.strerror)) from None
         except yaml.YAMLError as error:
-            raise RysiaiError(f"{path}: is not YAML: {error}") from None
+            raise RysiaiError(_("{path}: is not YAML: {error}").format(path=path, error=error)) from None
         if not isinstance(data, dict):
-            raise RysiaiError(f"{path}: must be a mapping with `user_header` and `people`")
+            raise RysiaiError(_("{path}: must be a mapping with `user_header` and `people`").format(path=path))
     header = user_header or data.get("user_header")
     if header is not None and not (isinstance(header, str) and HEADER_NAME.match(header)):
-        raise RysiaiError(f"the user header must be a header name such as X-Remote-User, not {header!r}")
+        raise RysiaiError(_("the user header must be a header name such as X-Remote-User, not {header!r}").format(header=header))
     people = {}
     for user, entry in (data.get("people") or {}).items():
         if not isinstance(entry, dict) or not entry.get("name") or not entry.get("email"):
-            raise RysiaiError(f"{path}: people → {user} needs a `name` and an `email`")
+            raise RysiaiError(_("{path}: people → {user} needs a `name` and an `email`").format(path=path, user=user))
         people[str(user)] = (str(entry["name"]), str(entry["email"]))
     return Settings(user_header=header, people=people)
 
@@ -73,8 +74,8 @@ def local_person(root: Path) -> Person:
         values.append(found.stdout.strip())
     if not all(values):
         raise RysiaiError(
-            "git does not know who you are: set `git config user.name \"Vardas Pavardė\"` and "
-            "`git config user.email vardas@example.org` in the data repository, then start the editor again"
+            _("git does not know who you are: set `git config user.name \"Vardas Pavardė\"` and "
+              "`git config user.email vardas@example.org` in the data repository, then start the editor again")
         )
     return Person(user=values[1], name=values[0], email=values[1])
 

@@ -8,11 +8,15 @@ import hashlib
 import json
 import threading
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from ..editing.json_schemas import schema_path
-from ..editing.record_edits import RecordEditError, commit_message, edit_record_text, read_record_values
+from ..editing.record_edits import (
+    RecordEditError,
+    commit_message,
+    edit_record_text,
+    read_record_values,
+)
 from ..editing.record_values import normal_record
 from ..editing.text_files import write_file
 from ..findings import Finding

@@ -8,6 +8,7 @@ import socket
 from pathlib import Path
 
 from ..errors import RysiaiError
+from ..language import _
 from .app import LARGEST_REQUEST, create_app
 from .git_commits import is_work_tree
 from .people import Settings, local_person, read_settings
@@ -19,7 +20,7 @@ def parse_address(address: str) -> tuple[str, int]:
     host, _, port = address.rpartition(":")
     host = host.strip("[]") or "127.0.0.1"
     if not port.isdigit() or not 0 <= int(port) < 65536:  # 0: any free port
-        raise RysiaiError(f"the address must be HOST:PORT, e.g. 127.0.0.1:8765, not {address!r}")
+        raise RysiaiError(_("the address must be HOST:PORT, e.g. 127.0.0.1:8765, not {address!r}").format(address=address))
     return host, int(port)
 
 
@@ -36,18 +37,18 @@ def editor_settings(root: Path, host: str, settings_file: Path | None, user_head
     """The settings for serving on ``host``: refused on an address other computers reach while
     no header says who is signed in (anyone there could commit in the local person's name)."""
     if not is_work_tree(root):
-        raise RysiaiError(f"{root} is not a git working copy: the editor commits every save (run `git init` there first)")
+        raise RysiaiError(_("{root} is not a git working copy: the editor commits every save (run `git init` there first)").format(root=root))
     settings = read_settings(settings_file, user_header)
     if settings.user_header is None:
         if not is_loopback(host):
             raise RysiaiError(
-                f"the editor listens on {host}, which other computers can reach, but it was not told which "
-                f"header of the web server in front of it carries the signed-in user: give --user-header "
-                f"(e.g. X-Remote-User) and --settings, or listen on 127.0.0.1"
+                _("the editor listens on {host}, which other computers can reach, but it was not told which "
+                  "header of the web server in front of it carries the signed-in user: give --user-header "
+                  "(e.g. X-Remote-User) and --settings, or listen on 127.0.0.1").format(host=host)
             )
         return Settings(local=local_person(root))
     if not settings.people:
-        raise RysiaiError("with --user-header, --settings must map each user to a name and an e-mail (`people:`)")
+        raise RysiaiError(_("with --user-header, --settings must map each user to a name and an e-mail (`people:`)"))
     return settings
 
 

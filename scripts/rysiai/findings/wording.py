@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..language import N_, _
+from ..language import N_, _, current_language, translations
 
 if TYPE_CHECKING:
     from . import Finding
@@ -23,13 +23,15 @@ class Phrase(str):
 SEVERITIES = {"error": N_("error"), "warning": N_("warning")}
 
 
-def message(finding: Finding) -> str:
+def message(finding: Finding, language: str | None = None) -> str:
     """The kind's template filled with the finding's values, and the hint how to fix it (the
-    finding's own `hint` value, else the kind's general one)."""
+    finding's own `hint` value, else the kind's general one), in ``language`` (default: the
+    reader's, language.py)."""
+    words = translations(language or current_language()).gettext
     kind = finding.kind
     values = {key: _shown(value) for key, value in finding.values.items()}
-    text = _(kind.template).format(field=finding.field, record=finding.record, **values)
-    hint = values.get("hint") or (_(kind.fix).format(field=finding.field, record=finding.record, **values) if kind.fix else "")
+    text = words(kind.template).format(field=finding.field, record=finding.record, **values)
+    hint = values.get("hint") or (words(kind.fix).format(field=finding.field, record=finding.record, **values) if kind.fix else "")
     return f"{text} ({hint})" if hint else text
 
 
