@@ -98,7 +98,7 @@ def test_an_error_is_shown_beside_its_field_and_nothing_is_written(root, editor,
     page.fill("[name=position]", "Patarėja")
     page.click("button[type=submit]")
     message = page.locator("#field-email .ry-error")
-    assert "„ne adresas“ nėra tinkamas el. pašto adresas." in message.inner_text()
+    assert "`email` yra `ne adresas` – tai netinkamas el. pašto adresas" in message.inner_text()
     assert page.input_value("[name=email]") == "ne adresas"  # what was typed stays
     assert page.input_value("[name=position]") == "Patarėja"
     assert (root / CONTACT).read_bytes() == before

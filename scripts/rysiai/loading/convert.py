@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from ..findings import Finding, catalogue
+from ..language import N_, _
 from ..schema import Collection, Field
 from ..words.dates import add_working_days
 from .record import Record, field_label
@@ -14,12 +15,12 @@ from .record import Record, field_label
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 INTEGER = re.compile(r"[+-]?[0-9]+")
 EXPECTED = {
-    "string": "text",
-    "date": "a date (YYYY-MM-DD)",
-    "boolean": "true or false",
-    "integer": "a whole number",
-    "list": "a list",
-    "array": "a list of mappings",
+    "string": N_("text"),
+    "date": N_("a date (YYYY-MM-DD)"),
+    "boolean": N_("true or false"),
+    "integer": N_("a whole number"),
+    "list": N_("a list"),
+    "array": N_("a list of mappings"),
 }
 
 
@@ -73,8 +74,8 @@ def _typed(record: Record, field: Field, value: Any, place: tuple, findings: lis
             for index, item in enumerate(value):
                 if item is None or item == "":
                     raise ConversionError(
-                        catalogue.TYPE, found="an empty item", place=place + (index,),
-                        expected="a list of values", hint="remove the empty item",
+                        catalogue.TYPE, found=_("an empty item"), place=place + (index,),
+                        expected=_("a list of values"), hint=_("remove the empty item"),
                     )
                 if field.delimiter in item if isinstance(item, str) else False:
                     raise ConversionError(
@@ -93,7 +94,7 @@ def _typed(record: Record, field: Field, value: Any, place: tuple, findings: lis
                 line=record.line_of(*error.details.pop("place", place)),
                 record=record.id,
                 field=field_label(place),
-                **{"expected": EXPECTED[field.type], **error.details},
+                **{"expected": _(EXPECTED[field.type]), **error.details},
             )
         )
         return None
@@ -102,9 +103,9 @@ def _typed(record: Record, field: Field, value: Any, place: tuple, findings: lis
 def _typed_array(record: Record, field: Field, value: Any, place: tuple, findings: list[Finding]):
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
         if record.path.endswith(".csv"):
-            hint = "a field with items of several fields can only be written in a YAML record file"
+            hint = _("a field with items of several fields can only be written in a YAML record file")
         else:
-            hint = "each item starts with `- ` and holds `field: value` lines"
+            hint = _("each item starts with `- ` and holds `field: value` lines")
         raise ConversionError(catalogue.TYPE, found=_describe(value), hint=hint)
     items = []
     for index, item in enumerate(value):
@@ -125,7 +126,7 @@ def _typed_scalar(value: Any, kind: str, field: Field, place: tuple):
         return None
     if not isinstance(value, str):
         raise ConversionError(
-            catalogue.TYPE, found=_describe(value), place=place, expected=EXPECTED[kind], hint=""
+            catalogue.TYPE, found=_describe(value), place=place, expected=_(EXPECTED[kind]), hint=""
         )
     if kind == "string":
         return value
@@ -140,7 +141,7 @@ def _typed_scalar(value: Any, kind: str, field: Field, place: tuple):
             catalogue.TYPE,
             found=f"`{value}`",
             place=place,
-            hint=f"write `{field.true_values[0]}` or `{field.false_values[0]}`",
+            hint=_("write `{true}` or `{false}`").format(true=field.true_values[0], false=field.false_values[0]),
         )
     if kind == "integer":
         if INTEGER.fullmatch(value):
@@ -153,23 +154,23 @@ def parse_date(value: str, place: tuple = ()) -> dt.date:
     """A real calendar date written YYYY-MM-DD, else ConversionError with the reason."""
     if not ISO_DATE.fullmatch(value):
         raise ConversionError(
-            catalogue.DATE, value=value, place=place, problem="not written as YYYY-MM-DD"
+            catalogue.DATE, value=value, place=place, problem=_("not written as YYYY-MM-DD")
         )
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise ConversionError(
-            catalogue.DATE, value=value, place=place, problem="no such day in the calendar"
+            catalogue.DATE, value=value, place=place, problem=_("no such day in the calendar")
         ) from None
 
 
 def _describe(value: Any) -> str:
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping (`field: value` lines)"
+        return _("a mapping (`field: value` lines)")
     return f"`{value}`"
 
 
 def _list_hint(field: Field) -> str:
-    return f"write a list: `{field.name}: [first, second]`, or one item per line starting with `- `"
+    return _("write a list: `{name}: [first, second]`, or one item per line starting with `- `").format(name=field.name)
