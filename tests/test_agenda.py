@@ -36,7 +36,7 @@ def test_sections_in_order(repo, cli):
         "  2026-11-20    6 d. overdue  visits/v.yaml  Vizitas — follow-up: Padėka\n"
         "Due soon:\n"
         "  2026-12-01         in 5 d.  requests/soon.yaml  Greitai — request\n"
-        "Visits and events coming:\n"
+        "Coming up:\n"
         "  2026-12-03         in 7 d.  visits/v.yaml  Vizitas — visit: incoming\n"
         "Agreement anniversaries this year:\n"
         "  2026-05-14      196 d. ago  partners/talsi.yaml  Talsi — 10 years of sutartis\n"

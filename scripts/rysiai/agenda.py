@@ -19,7 +19,7 @@ from .words.dates import day_of, months_before, same_day_in
 SECTIONS = {
     "overdue": N_("Overdue"),
     "due-soon": N_("Due soon"),
-    "upcoming": N_("Visits and events coming"),
+    "upcoming": N_("Coming up"),
     "anniversary": N_("Agreement anniversaries this year"),
     "expiring": N_("Agreements expiring"),
     "not-reviewed": N_("Not reviewed for a long time"),
@@ -27,7 +27,8 @@ SECTIONS = {
 # The words for what an item is about (the kinds' `item` words, and the agenda's own).
 ITEM_WORDS = {
     "request": N_("request"), "follow-up": N_("follow-up"), "visit": N_("visit"),
-    "event": N_("event"), "milestone": N_("milestone"),
+    "event": N_("event"), "milestone": N_("milestone"), "press": N_("press"), "survey": N_("survey"),
+    "interaction": N_("interaction"),
 }
 EXPIRY_WARNING_DAYS = 90
 REVIEW_MONTHS = 24  # for collections whose resource sets no `review_months`
@@ -44,7 +45,7 @@ class AgendaItem:
     record: str
     path: str
     title: str
-    what: str  # request, follow-up, visit, event, anniversary, expiry, review
+    what: str  # request, follow-up, milestone, visit, event, …, anniversary, expiry, review
     about: str = ""  # the follow-up's task, the agreement's type, the visit's direction
     years: int = 0  # for an anniversary
 
@@ -102,7 +103,7 @@ def _coming(repository: Repository, today: dt.date, days: int) -> Iterator[Agend
     horizon = today + dt.timedelta(days=days)
     for entry in calendar_entries(repository):
         start_day = day_of(entry.start)
-        if not entry.cancelled and today <= start_day <= horizon:
+        if not entry.cancelled and entry.on_agenda and today <= start_day <= horizon:
             about = entry.record.typed.get("direction") or entry.record.typed.get("kind") or ""
             yield _item("upcoming", start_day, today, entry.record, entry.item, str(about))
 

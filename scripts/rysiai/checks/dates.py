@@ -16,7 +16,9 @@ from . import checked_values
 
 PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 # Pairs of fields, at the same level of a record (or of an array item), that must not go back in time.
-DATE_ORDER = (("start", "end"), ("signed", "until"), ("received", "answered"), ("received", "due"))
+DATE_ORDER = (
+    ("start", "end"), ("signed", "until"), ("received", "answered"), ("received", "due"), ("from", "until"),
+)
 
 
 def check(repository: Repository) -> Iterator[Finding]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding, catalogue
 from ..kinds.agreements import past_their_end
-from ..kinds.deadlines import TASK_ITEM, deadlines, status_of
+from ..kinds.deadlines import deadlines, status_of
 from ..loading.record import location
 from ..repository import Repository
 
@@ -26,8 +26,9 @@ def check(repository: Repository) -> Iterator[Finding]:
             continue
         late = {"due": deadline.due.isoformat(), "days": (today - deadline.due).days}
         where = location(deadline.record, deadline.place)
-        if deadline.item == TASK_ITEM:
-            yield catalogue.OVERDUE_TASK(**where, task=deadline.about, **late)
+        if deadline.task:  # worded by the kind's word for its tasks: a follow-up, a milestone
+            overdue = catalogue.OVERDUE_TASKS.get(deadline.item, catalogue.OVERDUE_TASK)
+            yield overdue(**where, task=deadline.about, **late)
         else:
             yield catalogue.OVERDUE(**where, **late)
     for record, index, agreement in past_their_end(repository):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from icalendar import Calendar, Event
 
 from ..kinds.calendar import ALL_FEED, DEADLINES_FEED, Entry, entries, feeds
-from ..kinds.deadlines import TASK_ITEM, Deadline, deadlines
+from ..kinds.deadlines import Deadline, deadlines
 from ..loading import Record
 from ..repository import Repository
 
@@ -79,9 +79,9 @@ def _dated(dated: Entry, site_url: str) -> Event:
 
 def _deadline(deadline: Deadline, site_url: str) -> Event:
     record = deadline.record
-    if deadline.item == TASK_ITEM:
+    if deadline.task:
         index = deadline.place[1] + 1
-        uid = f"{record.collection}-{record.id}-follow-up-{index}"
+        uid = f"{record.collection}-{record.id}-{deadline.item}-{index}"
         return _due_day(uid, f"{deadline.about} ({record.label})", deadline.due, record, site_url)
     return _due_day(f"{record.collection}-{record.id}-due", f"Atsakyti: {record.label}", deadline.due, record, site_url)
 

@@ -168,6 +168,10 @@ OVERDUE_TASK = FindingKind(
     "overdue", WARNING, N_("Follow-up overdue"),
     N_("the follow-up `{task}` was due on {due}: {days} day(s) overdue"),
     N_("do it and set `done: true`, or set a new `due` date"))
+OVERDUE_MILESTONE = FindingKind(
+    "overdue", WARNING, N_("Milestone overdue"),
+    N_("the milestone `{task}` was due on {due}: {days} day(s) overdue"),
+    N_("mark it `done: true`, set a new `due` date, or set the project's status if it stopped"))
 AGREEMENT_ENDED = FindingKind(
     "agreement-ended", WARNING, N_("Agreement past its end still signed"),
     N_("the agreement `{type}` was valid until {until}, but its `status` still says `{status}`"),
@@ -189,6 +193,9 @@ POSSIBLE_DUPLICATE = FindingKind(
     "possible-duplicate", WARNING, N_("Possible duplicate"),
     N_("{collection} `{record}` may be the same as `{other}` ({other_path}): {reason}"),
     N_("merge the two records, or make the difference clear"))
+
+# A task past its due date, by the word its kind gives its tasks (kind.tasks.item).
+OVERDUE_TASKS = {"follow-up": OVERDUE_TASK, "milestone": OVERDUE_MILESTONE}
 
 ALL_KINDS: tuple[FindingKind, ...] = tuple(
     value for value in list(globals().values()) if isinstance(value, FindingKind)

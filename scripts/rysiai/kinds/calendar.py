@@ -23,6 +23,7 @@ class Entry:
     end: dt.date | dt.datetime | None
     item: str  # the kind's word for it: visit, event
     cancelled: bool
+    on_agenda: bool = True  # listed among what is coming (the interaction log's entries are not)
 
 
 def calendar_collections(schema: Schema) -> list[str]:
@@ -44,4 +45,5 @@ def entries(repository: Repository) -> Iterator[Entry]:
         if start is None:
             continue
         end = as_moment(record.typed.get(calendar.end)) if calendar.end else None
-        yield Entry(record, start, end, calendar.item, record.typed.get("status") == "cancelled")
+        cancelled = record.typed.get("status") == "cancelled"
+        yield Entry(record, start, end, calendar.item, cancelled, calendar.agenda)

@@ -46,6 +46,9 @@ class Field:
     false_values: tuple[str, ...] = DEFAULT_FALSE
     fields: dict[str, Field] = field(default_factory=dict)
     enum_labels: dict[str, str] = field(default_factory=dict)
+    # The heading of the section that lists, on a referenced record's page, the records that
+    # refer to it through this field ("Projektai" on a partner's page); empty: the default.
+    backlink_title: str = ""
 
     def label_of(self, value: str) -> str:
         """What the site shows for an allowed value: its label, else the value itself."""
@@ -115,7 +118,7 @@ def load_schema(root: Path) -> Schema:
 # Allowed values and boolean words are text: YAML 1.1 would read `NO` (Norway) as false and
 # `yes` as true. These keys are taken as written; the rest of the descriptor keeps its types
 # (`required: true`), as Frictionless reads them.
-TEXT_KEYS = ("enum", "trueValues", "falseValues", "enumLabels")
+TEXT_KEYS = ("enum", "itemEnum", "trueValues", "falseValues", "enumLabels")
 
 
 class TextLoader(getattr(yaml, "CBaseLoader", yaml.BaseLoader)):
@@ -155,7 +158,8 @@ def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collect
         if not isinstance(site, dict):
             problems.append(f"resource `{name}`: `site` must be a mapping with `columns` and `groups`")
             site = {}
-        columns, groups, home = _read_site_hints(site, name, fields, problems)
+        kind = read_kind(resource.get("kind"), f"resource `{name}`", fields, problems)
+        columns, groups, home = _read_site_hints(site, name, fields, kind, problems)
         collections[name] = Collection(
             name=name,
             title=str(resource.get("title") or name),
@@ -164,7 +168,7 @@ def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collect
             columns=columns,
             groups=groups,
             home=home,
-            kind=read_kind(resource.get("kind"), f"resource `{name}`", fields, problems),
+            kind=kind,
             review_months=_read_review_months(resource.get("review_months"), name, fields, problems),
             publish=_read_publish(resource.get("publish"), name, fields, problems),
         )
@@ -207,13 +211,15 @@ def _read_publish(mode: Any, name: str, fields: dict[str, Field], problems: list
     return mode
 
 
-def _read_site_hints(site: dict, name: str, fields: dict[str, Field], problems: list[str]):
+def _read_site_hints(site: dict, name: str, fields: dict[str, Field], kind: Kind, problems: list[str]):
     columns = tuple(site.get("columns") or [f for f in fields if f != "id"][:4])
     groups = tuple(site.get("groups") or ())
     home = tuple(site.get("home") or ())
+    # `FIELD.next`: the next task not done of the kind's tasks (a project's next milestone).
+    next_task = f"{kind.tasks.field}.next" if kind.tasks else None
     for hint, names in (("columns", columns), ("home", home)):
         for column in names:
-            if column not in fields:
+            if column not in fields and column != next_task:
                 problems.append(f"resource `{name}`: `site.{hint}` names `{column}`, not a field")
     for group in groups:
         field_name, _, part = group.partition(".")
@@ -268,6 +274,14 @@ def _read_field(descriptor: dict, where: str, problems: list[str]) -> Field:
         except re.error as error:
             problems.append(f"{where}: pattern cannot be read: {error}")
     enum = constraints.get("enum")
+    if kind == "list":
+        # Table Schema's list type takes no `enum`: the allowed values of its items are Ryšiai's own.
+        if enum is not None:
+            problems.append(f"{where}: a list field's allowed values are its `itemEnum`, not `constraints.enum`")
+        enum = descriptor.get("itemEnum")
+        if enum is not None and not isinstance(enum, list):
+            problems.append(f"{where}: `itemEnum` must list the allowed values of the items")
+            enum = None
     enum_labels = descriptor.get("enumLabels") or {}
     if enum_labels and (not isinstance(enum_labels, dict) or not enum):
         problems.append(f"{where}: `enumLabels` must map the values of `constraints.enum` to labels")
@@ -275,6 +289,10 @@ def _read_field(descriptor: dict, where: str, problems: list[str]) -> Field:
     for value in enum_labels:
         if enum and str(value) not in [str(v) for v in enum]:
             problems.append(f"{where}: `enumLabels` labels `{value}`, which is not an allowed value")
+    backlink_title = descriptor.get("backlinkTitle") or ""
+    if backlink_title and not (isinstance(backlink_title, str) and descriptor.get("references")):
+        problems.append(f"{where}: `backlinkTitle` is the heading of a field with `references`, as text")
+        backlink_title = ""
     references = descriptor.get("references") or ()
     item_type = descriptor.get("itemType", "string")
     if kind == "list" and item_type not in SCALAR_TYPES:
@@ -299,4 +317,5 @@ def _read_field(descriptor: dict, where: str, problems: list[str]) -> Field:
         false_values=tuple(descriptor.get("falseValues") or DEFAULT_FALSE),
         fields=sub_fields,
         enum_labels={str(key): str(value) for key, value in enum_labels.items()},
+        backlink_title=backlink_title,
     )

@@ -1,6 +1,7 @@
 """What a collection's records are to Ryšiai beyond their fields, as a resource's `kind` in
-datapackage.yaml declares it: people, organisations, calendar entries, deadlines, tasks, who is
-responsible, agreements. kinds/ reads it; nothing else names a collection."""
+datapackage.yaml declares it: people and their roles over time, organisations, calendar entries,
+deadlines, tasks, who is responsible, agreements, projects, the interaction log, elderships.
+kinds/ reads it; nothing else names a collection."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ class CalendarKind:
     start: str
     end: str | None
     item: str  # one word for an entry (`visit`), used by the agenda and the site's labels
+    agenda: bool = True  # listed among what is coming (a log of what happened is not)
 
 
 @dataclass(frozen=True)
@@ -32,19 +34,54 @@ class DeadlineRule:
 
 
 @dataclass(frozen=True)
+class TaskRule:
+    """An array field of tasks, each with a text, a `due` date and `done`: a visit's follow-ups
+    (`task`), a project's milestones (`title`)."""
+
+    field: str
+    text: str = "task"  # the items' field that says what is to be done
+    item: str = "follow-up"  # one word for a task, used by the agenda, the feeds and the site
+
+
+@dataclass(frozen=True)
+class ProjectRule:
+    """Records are projects: a status, and the statuses after which nothing more is due."""
+
+    status: str
+    closed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LogRule:
+    """Records are the log of calls, letters and meetings (`rysiai log` writes one): the day it
+    happened, whom it was with, who held it and how."""
+
+    date: str
+    with_: str  # the references to whom it was with
+    by: str | None = None  # the staff member's contact
+    kind: str | None = None  # how: call, letter, e-mail, meeting (an allowed value)
+
+
+@dataclass(frozen=True)
 class Kind:
     people: bool = False  # records are people: vCards, `rysiai person`, `rysiai forget`
     member_of: str | None = None  # the field naming the organisation a person works at
     organizations: bool = False  # records are organisations people work at
     calendar: CalendarKind | None = None
     deadline: DeadlineRule | None = None
-    tasks: str | None = None  # an array field of tasks: `task`, `owner`, `due`, `done`
+    tasks: TaskRule | None = None  # an array field of tasks: a text, `owner`, `due`, `done`
     responsible: str | None = None  # the field naming who is responsible (a contact)
     agreements: str | None = None  # an array field of agreements: `type`, `signed`, `until`, `status`
+    roles: str | None = None  # an array field of a person's posts over time: `organization`, `from`, `until`
+    dated: str | None = None  # the date that places a record in time where no calendar or deadline does
+    eldership: str | None = None  # the field naming the eldership(s) a record is in
+    project: ProjectRule | None = None
+    log: LogRule | None = None
 
 
-TASK_FIELDS = {"task": "string", "due": "date", "done": "boolean"}
+TASK_FIELDS = {"due": "date", "done": "boolean"}
 AGREEMENT_FIELDS = {"signed": "date", "until": "date"}
+ROLE_FIELDS = {"organization": "string", "from": "date", "until": "date"}
 
 
 def read_kind(value: Any, where: str, fields: dict, problems: list[str]) -> Kind:
@@ -81,14 +118,70 @@ def read_kind(value: Any, where: str, fields: dict, problems: list[str]) -> Kind
         organizations=value.get("organizations") is True,
         member_of=field(value["member_of"], "member_of") if "member_of" in value else None,
         responsible=field(value["responsible"], "responsible") if "responsible" in value else None,
-        tasks=array_with(value["tasks"], "tasks", TASK_FIELDS) if "tasks" in value else None,
+        tasks=_tasks(value["tasks"], where, fields, array_with, problems) if "tasks" in value else None,
         agreements=array_with(value["agreements"], "agreements", AGREEMENT_FIELDS) if "agreements" in value else None,
+        roles=array_with(value["roles"], "roles", ROLE_FIELDS) if "roles" in value else None,
+        dated=field(value["dated"], "dated") if "dated" in value else None,
+        eldership=field(value["eldership"], "eldership") if "eldership" in value else None,
         calendar=_calendar(value.get("calendar"), where, field, problems),
         deadline=_deadline(value.get("deadline"), where, fields, field, problems),
+        project=_project(value.get("project"), where, fields, field, problems),
+        log=_log(value.get("log"), where, fields, field, problems),
     )
     if kind.people and "name" not in fields:
         problems.append(f"{where}: `kind.people` needs a field `name` (the person's name)")
+    organization = fields[kind.roles].fields.get("organization") if kind.roles else None
+    if organization is not None and not organization.references:
+        problems.append(f"{where}: `kind.roles`: the items' `organization` must have `references` (the organisations)")
+    if kind.eldership and kind.eldership in fields and fields[kind.eldership].type not in ("string", "list"):
+        problems.append(f"{where}: `kind.eldership` names `{kind.eldership}`, which must be text or a list of text")
     return kind
+
+
+def _tasks(value: Any, where: str, fields: dict, array_with, problems: list[str]) -> TaskRule | None:
+    """`tasks: follow_ups` (each item's text in `task`), or `tasks: {field, text, item}`."""
+    if isinstance(value, dict):
+        unknown = sorted(set(value) - {"field", "text", "item"})
+        if unknown or not isinstance(value.get("item", ""), str):
+            problems.append(f"{where}: `kind.tasks` must be a field name or a mapping such as `{{field: milestones, text: title, item: milestone}}`")
+            return None
+        rule = TaskRule(value.get("field"), value.get("text", "task"), value.get("item", "follow-up"))
+    else:
+        rule = TaskRule(value)
+    name = array_with(rule.field, "tasks", {**TASK_FIELDS, rule.text: "string"})
+    return rule if name is not None else None
+
+
+def _project(value: Any, where: str, fields: dict, field, problems: list[str]) -> ProjectRule | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        problems.append(f"{where}: `kind.project` must be a mapping such as `{{status: status, closed: [finished, stopped]}}`")
+        return None
+    status = field(value.get("status"), "project.status")
+    closed = value.get("closed") or []
+    allowed = fields[status].enum if status else None
+    if not isinstance(closed, list) or (allowed and any(str(c) not in allowed for c in closed)):
+        problems.append(f"{where}: `kind.project.closed` must list values of `{status}` after which nothing is due")
+        closed = []
+    return ProjectRule(status, tuple(str(c) for c in closed)) if status else None
+
+
+def _log(value: Any, where: str, fields: dict, field, problems: list[str]) -> LogRule | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or "date" not in value or "with" not in value:
+        problems.append(f"{where}: `kind.log` must be a mapping such as `{{date: date, with: with, by: by, kind: kind}}`")
+        return None
+    date = field(value["date"], "log.date")
+    with_ = field(value["with"], "log.with")
+    if with_ and not fields[with_].references:
+        problems.append(f"{where}: `kind.log.with` names `{with_}`, which must have `references`")
+    by = field(value["by"], "log.by") if "by" in value else None
+    how = field(value["kind"], "log.kind") if "kind" in value else None
+    if how and not fields[how].enum:
+        problems.append(f"{where}: `kind.log.kind` names `{how}`, which must list its allowed values (`enum`)")
+    return LogRule(date, with_, by, how) if date and with_ else None
 
 
 def _calendar(value: Any, where: str, field, problems: list[str]) -> CalendarKind | None:
@@ -99,7 +192,11 @@ def _calendar(value: Any, where: str, field, problems: list[str]) -> CalendarKin
         return None
     start = field(value.get("start"), "calendar.start")
     end = field(value["end"], "calendar.end") if "end" in value else None
-    return CalendarKind(start, end, value["item"]) if start else None
+    agenda = value.get("agenda", True)
+    if not isinstance(agenda, bool):
+        problems.append(f"{where}: `kind.calendar.agenda` must be true or false")
+        agenda = True
+    return CalendarKind(start, end, value["item"], agenda) if start else None
 
 
 def _deadline(value: Any, where: str, fields: dict, field, problems: list[str]) -> DeadlineRule | None:
