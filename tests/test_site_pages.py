@@ -65,9 +65,11 @@ def test_one_page_per_record_and_per_collection(pages):
     assert sorted(pages) == [
         "associations/index.md", "associations/silavoto-bendruomene.md",
         "contacts/index.md", "contacts/jonas-jonaitis.md", "contacts/ona-petraitiene.md",
+        "elderships/index.md", "elderships/silavoto.md",
         "events/index.md",
-        "glossary.md", "index.md", "partners/index.md", "partners/lsa.md", "partners/talsi.md",
-        "requests/index.md",
+        "glossary.md", "index.md", "interactions/index.md",
+        "partners/index.md", "partners/lsa.md", "partners/talsi.md",
+        "press/index.md", "projects/index.md", "requests/index.md", "surveys/index.md",
         "visits/index.md", "visits/luban-2027.md", "visits/talsi-2025.md",
     ]
     assert pages["partners/talsi.md"].title == "Talsu novada pašvaldība"

@@ -41,7 +41,8 @@ def public_schema(schema: Schema) -> Schema:
         collections[name] = replace(
             collection,
             fields=fields,
-            columns=tuple(c for c in collection.columns if c in fields),
+            # (`milestones.next`: the next task's column, shown where its field is)
+            columns=tuple(c for c in collection.columns if c.partition(".")[0] in fields),
             groups=tuple(g for g in collection.groups if g.partition(".")[0] in fields),
         )
     return replace(schema, collections=collections)

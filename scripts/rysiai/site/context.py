@@ -10,6 +10,8 @@ from urllib.parse import quote
 from ..findings import Finding
 from ..kinds.calendar import DEADLINES_FEED, feeds
 from ..kinds.people import organization_of, people
+from ..kinds.elderships import records_by_eldership
+from ..kinds.roles import people_by_organization
 from ..loading import Record
 from ..loading.record import LABEL_FIELDS
 from ..repository import Repository, backlinks
@@ -70,6 +72,16 @@ class SiteContext:
         """The organisations that some person works at (their pages offer vCards)."""
         repository = self.repository
         return frozenset(organization_of(repository, person) for person in people(repository)) - {None}
+
+    @cached_property
+    def people_by_organization(self):
+        """Each organisation's people now and before (kinds/roles.py), as of the build date."""
+        return people_by_organization(self.repository, self.today)
+
+    @cached_property
+    def records_by_eldership(self) -> dict[str, list[Record]]:
+        """Each eldership's records (kinds/elderships.py)."""
+        return records_by_eldership(self.repository)
 
     @property
     def feeds(self) -> tuple[str, ...]:

@@ -1,11 +1,13 @@
 """A collection's index: its records in tables of key fields, in Lithuanian order, grouped as the
-schema says (partners by country and kind, associations by eldership, visits by year)."""
+schema says (partners by country and kind, associations by eldership, visits by year, projects by
+status, in the order of its allowed values), with a project's next milestone where asked."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
 
+from ..kinds.deadlines import next_task
 from ..loading import Record
 from ..loading.record import LABEL_FIELDS
 from ..schema import Collection
@@ -32,7 +34,7 @@ def render_index_page(context: SiteContext, collection: Collection) -> str:
         parts.append(vcard_link(context, None, page_url))
     parts.append(_filter_box(context, len(records)))
     if not collection.groups:
-        parts.append(_table(context, collection, records, page_url))
+        parts.append(records_table(context, collection, records, page_url))
     for group in collection.groups:
         parts.append(_grouped(context, collection, records, group, page_url))
     return "\n".join(parts) + "\n"
@@ -62,6 +64,9 @@ def _grouped(context: SiteContext, collection: Collection, records: list[Record]
         buckets[key].append(record)
     if part == "year":
         names = sorted(buckets, reverse=True)  # newest year first
+    elif field.enum and field.type == "string":  # as the schema orders them: idea before finished
+        order = {plain_value(context, field, value): index for index, value in enumerate(field.enum)}
+        names = sorted(buckets, key=lambda name: (order.get(name, len(order)), sort_key(name)))
     else:
         names = sorted(buckets, key=sort_key)
     if "" in buckets:
@@ -72,24 +77,29 @@ def _grouped(context: SiteContext, collection: Collection, records: list[Record]
         heading = name or context.text("not_given")
         sections.append(
             f'<section class="rysiai-group"><h3>{esc(heading)} <small>({len(buckets[name])})</small></h3>\n'
-            f"{_table(context, collection, buckets[name], page_url)}</section>"
+            f"{records_table(context, collection, buckets[name], page_url)}</section>"
         )
     return "\n".join(sections)
 
 
-def _table(context: SiteContext, collection: Collection, records: list[Record], page_url: str) -> str:
-    columns = [collection.fields[name] for name in collection.columns]
-    if not columns:  # a collection of ids alone: a list of links
+def records_table(context: SiteContext, collection: Collection, records: list[Record], page_url: str) -> str:
+    # A column is a field, or `FIELD.next`: the next task of the kind's tasks (None here).
+    columns = [collection.fields.get(name) for name in collection.columns]
+    fields = [field for field in columns if field is not None]
+    if not fields:  # a collection of ids alone: a list of links
         items = "".join(
             f"<li>{link(relative_url(page_url, context.record_url(r)), r.label)}</li>" for r in records
         )
         return f"<div data-pagefind-ignore><ul>{items}</ul></div>"
     # The record's link sits on its name or title, else on the first column.
-    linked = next((f.name for f in columns if f.name in LABEL_FIELDS), columns[0].name)
+    linked = next((f.name for f in fields if f.name in LABEL_FIELDS), fields[0].name)
     rows = []
     for record in records:
         cells = []
         for field in columns:
+            if field is None:
+                cells.append(_next_task_cell(context, record))
+                continue
             value = record.typed.get(field.name)
             if field.name == linked:
                 text = plain_value(context, field, value) or record.label
@@ -97,5 +107,22 @@ def _table(context: SiteContext, collection: Collection, records: list[Record], 
             else:
                 cells.append(render_value(context, field, value, page_url))
         rows.append(cells)
+    headers = [field.title if field else _next_task_heading(context, collection) for field in columns]
     # The tables repeat every record's name: searching them would put the index above the record.
-    return f"<div data-pagefind-ignore>{table([field.title for field in columns], rows, kind='index')}</div>"
+    return f"<div data-pagefind-ignore>{table(headers, rows, kind='index')}</div>"
+
+
+def _next_task_heading(context: SiteContext, collection: Collection) -> str:
+    """`Artimiausias etapas` (a kind's own word), else `Etapai: artimiausias`."""
+    rule = collection.kind.tasks
+    title = collection.fields[rule.field].title
+    return context.text_or(f"next_{rule.item.replace('-', '_')}", "next_task", title=title)
+
+
+def _next_task_cell(context: SiteContext, record: Record) -> str:
+    """The next task not done: its due date and text."""
+    task = next_task(context.repository, record)
+    if task is None:
+        return esc(context.text("no_next_task"))
+    due = f"<time>{esc(task.due.isoformat())}</time> " if task.due else ""
+    return f"{due}{esc(task.text)}"

@@ -8,8 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from ..kinds.elderships import elderships
 from ..loading import Record
 from .context import SiteContext, record_source
+from .elderships_page import INDEX as ELDERSHIPS
+from .elderships_page import eldership_source, eldership_title, render_eldership_page, render_elderships_index
 from .glossary_page import render_glossary_page
 from .home_page import render_home_page
 from .index_page import render_index_page
@@ -25,19 +28,29 @@ class SitePage:
     render: Callable[[], str]
     tags: list[str] = field(default_factory=list)
     record: Record | None = None
+    in_nav: bool = True  # whether mkdocs.yml's navigation may list it (record pages: never)
 
 
 GLOSSARY = "glossary.md"
+__all__ = ["ELDERSHIPS", "GLOSSARY", "SitePage", "site_pages"]
 
 
 def site_pages(context: SiteContext, *, home_title: str) -> Iterator[SitePage]:
-    """Home, the field glossary, one index per collection, one page per record."""
+    """Home, the field glossary, one index per collection, the elderships' pages, one page per
+    record."""
     yield SitePage("index.md", home_title, lambda: render_home_page(context, home_title))
     glossary = context.text("glossary")
     yield SitePage(GLOSSARY, glossary, lambda: render_glossary_page(context, glossary))
     for name, collection in context.repository.schema.collections.items():
         yield SitePage(
             f"{name}/index.md", collection.title, lambda c=collection: render_index_page(context, c)
+        )
+    title = context.text("elderships")
+    yield SitePage(ELDERSHIPS, title, lambda: render_elderships_index(context, title))
+    for name in elderships(context.repository):
+        yield SitePage(
+            eldership_source(name), eldership_title(context, name),
+            lambda n=name: render_eldership_page(context, n), in_nav=False,
         )
     for record in context.repository.records:
         tags = record.typed.get("tags") or []

@@ -1,5 +1,6 @@
 """A record's own page: every field with its label, tables for items, and the records that refer
-to it (a partner's contacts and visits, a contact's visits and chairs, an association's chair)."""
+to it (a partner's people, visits and projects, a contact's visits and chairs, an association's
+chair), and for people and organisations their timeline."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from ..words.collation import record_order
 from .context import SiteContext
 from .downloads import vcard_link
 from .html import esc, link, relative_url, table
+from .relations import is_people_link, people_section, timeline_section
 from .search_markers import search_markers
 from .values import render_item, render_value
 
@@ -54,7 +56,10 @@ def render_record_page(context: SiteContext, record: Record) -> str:
         parts.append('<table data-rysiai="fields">\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>")
     parts.append(vcard_link(context, record, page_url))
     parts.extend(sections)
+    if collection.kind.organizations:
+        parts.append(people_section(context, record, page_url))
     parts.extend(_referring_sections(context, record, page_url))
+    parts.append(timeline_section(context, record, page_url))
     if not context.public:  # the file and its authors are the office's own business
         parts.append(_provenance(context, record))
     return "\n".join(part for part in parts if part) + "\n"
@@ -79,10 +84,14 @@ def _items_table(context: SiteContext, field: Field, items: list[dict], page_url
 
 
 def _referring_sections(context: SiteContext, record: Record, page_url: str) -> list[str]:
-    """One section per (collection, field) that refers to this record."""
+    """One section per (collection, field) that refers to this record, headed by the field's
+    `backlinkTitle` where it has one; an organisation's people have a section of their own."""
+    organization = context.repository.schema.collections[record.collection].kind.organizations
     groups: dict[tuple[str, tuple], list[tuple[Record, tuple]]] = defaultdict(list)
     for source, place in context.backlinks.get(record.id, []):
         field_path = tuple(part for part in place if isinstance(part, str))
+        if organization and is_people_link(context, source, field_path):
+            continue
         groups[(source.collection, field_path)].append((source, place))
     sections = []
     schema = context.repository.schema
@@ -93,7 +102,7 @@ def _referring_sections(context: SiteContext, record: Record, page_url: str) -> 
             field = fields[name]
             titles.append(field.title)
             fields = field.fields
-        heading = context.text("referred_by", collection=collection.title, field=" / ".join(titles))
+        heading = field.backlink_title or context.text("referred_by", collection=collection.title, field=" / ".join(titles))
         seen, items = set(), []
         for source, place in sorted(entries, key=lambda entry: record_order(entry[0])):
             if (source.id, place) in seen:

@@ -21,8 +21,8 @@ def search_markers(context: SiteContext, record: Record, *, hide_label: bool = F
     collection = context.repository.schema.collections[record.collection]
     facts = []
     for name in collection.columns:
-        field = collection.fields[name]
-        if name in LABEL_FIELDS or field.check in ("email", "phone"):
+        field = collection.fields.get(name)  # None: a column of the next task (`milestones.next`)
+        if field is None or name in LABEL_FIELDS or field.check in ("email", "phone"):
             continue
         if field.visibility in context.search_ignored:
             continue

@@ -19,7 +19,7 @@ from ..privacy.public_view import public_view
 from ..site.context import SiteContext
 from ..site.downloads import FOLDER as VCARDS
 from ..site.history import last_changes
-from ..site.pages import GLOSSARY, SitePage, site_pages
+from ..site.pages import ELDERSHIPS, GLOSSARY, SitePage, site_pages
 from ..validate import load_valid_repository
 from .downloads import write_downloads
 from .prerender import Prerenderer
@@ -55,7 +55,7 @@ class SiteBuild:
         if options.public:
             # No way back to the repository host: no header link, no edit or history links.
             config.repo_url = config.repo_name = config.edit_uri = None
-            pages = public_pages(repository.schema, ["index.md", GLOSSARY], list(options.public_docs))
+            pages = public_pages(repository.schema, ["index.md", GLOSSARY, ELDERSHIPS], list(options.public_docs))
             config.nav = public_nav(config.nav, pages)
             self.context = SiteContext.build(
                 public_view(repository), language=language,
@@ -109,7 +109,7 @@ class SiteBuild:
             self.pages[page.src_uri] = page
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"docs/{page.src_uri} is in the way of a generated page; rename or remove it")
-            inclusion = InclusionLevel.NOT_IN_NAV if page.record else InclusionLevel.UNDEFINED
+            inclusion = InclusionLevel.NOT_IN_NAV if page.record or not page.in_nav else InclusionLevel.UNDEFINED
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         feeds = {f"{feed}.ics" for feed in self.context.feeds}
         for file in files:
