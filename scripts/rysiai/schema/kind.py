@@ -106,7 +106,7 @@ def read_kind(value: Any, where: str, fields: dict, problems: list[str]) -> Kind
 
     def array_with(name: Any, role: str, needed: dict[str, str]):
         name = field(name, role, "array")
-        if name is not None:
+        if name is not None and fields[name].type == "array":
             items = fields[name].fields
             for sub, kind in needed.items():
                 if sub not in items or items[sub].type != kind:
