@@ -55,7 +55,7 @@ def test_export_datapackage_passes_frictionless(repo, tmp_path, cli):
         str(out / name)
         for name in (
             "datapackage.json", "partners.csv", "contacts.csv", "associations.csv", "visits.csv",
-            "requests.csv", "events.csv",
+            "requests.csv", "events.csv", "projects.csv", "interactions.csv", "press.csv", "surveys.csv",
         )
     ]
     report = Package(str(out / "datapackage.json")).validate()
@@ -88,6 +88,29 @@ def test_export_with_the_frictionless_command(repo, tmp_path, cli):
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_sample_data_of_every_kind_exports_as_a_valid_data_package(tmp_path, cli):
+    # Projects with amounts and milestones, the log, press and surveys included.
+    from conftest import PROJECT
+
+    out = tmp_path / "out"
+    assert cli("export", "datapackage", "--root", str(PROJECT), "-o", str(out)).code == 0
+    report = Package(str(out / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["type", "message"])
+    with open(out / "projects.csv", encoding="utf-8") as file:
+        project = next(row for row in csv.DictReader(file) if row["id"] == "dviraciu-takas-prienai-birstonas")
+    assert (project["amount"], project["own_share"], project["status"]) == ("1850000", "277500", "applied")
+    assert json.loads(project["milestones"])[1] == {
+        "title": "KRPT sprendimas dėl regioninių projektų sąrašo", "due": "2026-12-10", "done": False,
+        "owner": "ausra-kalvaityte",
+    }
+    with open(out / "contacts.csv", encoding="utf-8") as file:
+        contact = next(row for row in csv.DictReader(file) if row["id"] == "tomas-meskauskas")
+    assert json.loads(contact["roles"])[0] == {
+        "organization": "kauno-regiono-pletros-taryba", "position": "Vyriausiasis specialistas regioniniams projektams",
+        "from": "2020-12-01", "until": "2023-08-31",
+    }
 
 
 def test_export_never_overwrites_silently(repo, tmp_path, cli):

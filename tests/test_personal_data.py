@@ -14,7 +14,9 @@ from rysiai.validate import check_repository
 from site_fixture import fill
 from test_site_build import copy_project, read
 
-COLLECTIONS = ("partners", "contacts", "associations", "visits", "requests", "events")
+COLLECTIONS = (
+    "partners", "contacts", "associations", "visits", "requests", "events", "projects", "interactions", "press", "surveys",
+)
 
 
 def data_files(root: Path) -> list[Path]:
@@ -79,7 +81,7 @@ def test_person_json_for_the_advisor_names_each_kind_of_mention(cli):
     ]
     assert data["possible_mentions"] == []
     kinds = {m["collection"] for m in data["mentions"]}
-    assert kinds == {"visits", "events", "requests"}
+    assert kinds == {"visits", "events", "requests", "interactions", "projects"}
     assert data["history"] == "git log -p --follow -- contacts/ausra-kalvaityte.yaml"
 
 
@@ -157,7 +159,7 @@ def test_forget_dry_run_lists_the_changes_and_writes_nothing(sample, cli):
     lines = result.out.splitlines()
     assert lines[0] == "Would erase contacts `ausra-kalvaityte` (Aušra Kalvaitytė):"
     assert lines[1] == "  delete contacts/ausra-kalvaityte.yaml"
-    assert "  visits/2025-06-talsu-delegacija-prienuose.yaml:12: participants: 'ausra-kalvaityte' → 'istrintas-asmuo'" in lines
+    assert "  visits/2025-06-talsu-delegacija-prienuose.yaml:15: participants: 'ausra-kalvaityte' → 'istrintas-asmuo'" in lines
     assert (
         "  requests/2026-11-gyventojo-apklausa.yaml:12: notes: phone and name → "
         "'…nurodytas patarėjos telefonas [ištrinta]; klausimus derinti su [ištrin…'"

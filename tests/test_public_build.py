@@ -55,9 +55,39 @@ def test_only_published_collections_and_records_have_pages(sample):
     assert consenting <= pages
     assert "agne-vilkaite" not in pages
     assert len(pages) == 11
-    for collection in ("partners", "associations", "visits", "events"):
+    for collection in ("partners", "associations", "visits", "events", "surveys"):
         sources = {path.stem for path in (root / collection).glob("*.yaml")}
         assert sources <= {path.parent.name for path in (site / collection).glob("*/index.html")}
+    # Projects and press releases marked `public: true` only; the interaction log never.
+    assert not (site / "interactions").exists()
+    assert not (site / "interactions.ics").exists()
+    projects = {path.parent.name for path in (site / "projects").glob("*/index.html")}
+    assert "dviraciu-takas-prienai-birstonas" in projects
+    assert not {"mazuju-miestu-judumas", "nemuno-kilpu-marsrutas"} & projects
+    press = {path.parent.name for path in (site / "press").glob("*/index.html")}
+    assert "2026-11-spaudos-konferencija-talsai" in press
+    assert "2026-12-pranesimas-parcevo-choras" not in press  # a draft
+
+
+def test_public_pages_of_the_new_kinds_keep_their_internal_fields_out(sample):
+    _, site = sample
+    project = read(site, "projects/dviraciu-takas-prienai-birstonas")
+    assert "Pėsčiųjų ir dviračių takas Prienai–Birštonas" in project
+    assert "KRPT sprendimas dėl regioninių projektų sąrašo" in project  # milestones are public
+    assert "Mero pozicija" not in project  # notes are internal
+    assert "Regiono plėtros tarybos administracija patvirtino" not in project  # so is the progress
+    assert "Tomas Meškauskas" not in project  # and who is responsible
+    index = read(site, "projects")
+    assert "Artimiausias etapas" in index
+    partner = read(site, "partners/birstono-savivaldybe")
+    assert "<h2>Projektai</h2>" in partner
+    assert "Nemuno kilpų" not in partner  # an idea not yet announced
+    press = read(site, "press/2026-10-gyventoju-apklausa")
+    assert "Išsiųsta" not in press and "laikrastis-gyvenimas" not in press  # to whom it went
+    eldership = read(site, "elderships/stakliskiu")
+    assert "Stakliškių bendruomenė" in eldership
+    assert "Bendruomenių poreikių apklausa" in eldership
+    assert "midaus" not in eldership  # requests are never published
 
 
 def test_a_consenting_contact_shows_name_and_work_contact_but_no_notes(sample):

@@ -30,12 +30,14 @@ def test_csv_with_lithuanian_titles_bom_and_semicolons(repo, tmp_path, cli):
                  "--delimiter", ";", "-o", str(target))
     assert (result.code, result.out) == (0, f"{target}\n")
     rows = read_csv(target.read_bytes(), ";")
-    assert rows[0][:6] == ["Identifikatorius", "Vardas ir pavardė", "Organizacija", "Pareigos", "El. paštas", "Telefonas"]
+    assert rows[0][:7] == [
+        "Identifikatorius", "Vardas ir pavardė", "Organizacija", "Pareigos", "Pareigos per laiką", "El. paštas", "Telefonas",
+    ]
     by_id = {row[0]: row for row in rows[1:]}
     assert [row[0] for row in rows[1:]] == ["jonas", "ona"]  # Jonas Ą… before Ona Š…
     assert by_id["ona"][1] == "Ona Šimkutė"
-    assert by_id["ona"][5] == "'+37061234567"  # E.164, and a leading + neutralised
-    assert by_id["ona"][6] == "lt; en"
+    assert by_id["ona"][6] == "'+37061234567"  # E.164, and a leading + neutralised
+    assert by_id["ona"][7] == "lt; en"
 
 
 @pytest.mark.parametrize(
@@ -61,7 +63,10 @@ def test_xlsx_sheets_text_cells_frozen_header(repo, tmp_path, cli):
     target = tmp_path / "registras.xlsx"
     assert cli("export", "xlsx", "--root", str(repo.root), "-o", str(target)).code == 0
     workbook = load_workbook(target)
-    assert workbook.sheetnames == ["Partneriai", "Kontaktai", "Bendruomenės", "Vizitai", "Prašymai", "Renginiai"]
+    assert workbook.sheetnames == [
+        "Partneriai", "Kontaktai", "Bendruomenės", "Vizitai", "Prašymai", "Renginiai",
+        "Projektai", "Bendravimo žurnalas", "Spauda", "Apklausos",
+    ]
     sheet = workbook["Kontaktai"]
     assert sheet.freeze_panes == "A2"
     assert sheet["B1"].value == "Vardas ir pavardė" and sheet["B1"].font.bold
@@ -77,7 +82,7 @@ def test_unknown_collection_and_existing_file(repo, tmp_path, cli):
     assert result.code == 2
     assert result.err == (
         "rysiai: error: there is no collection `people`; the collections are: partners, contacts, "
-        "associations, visits, requests, events\n"
+        "associations, visits, requests, events, projects, interactions, press, surveys\n"
     )
     target = tmp_path / "x.xlsx"
     target.write_bytes(b"mine")

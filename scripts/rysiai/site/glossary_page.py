@@ -49,10 +49,11 @@ def _required(context: SiteContext, field: Field) -> str:
 
 def _type(context: SiteContext, field: Field) -> str:
     text = context.text(TYPE_KEYS[field.type])
-    if field.references:
-        text += " → " + ", ".join(
-            context.repository.schema.collections[name].title for name in field.references
-        )
+    # (the public site names only the collections it publishes)
+    collections = context.repository.schema.collections
+    referenced = [collections[name].title for name in field.references if name in collections]
+    if referenced:
+        text += " → " + ", ".join(referenced)
     return text + f" · {context.text('visibility_' + field.visibility)}"
 
 
