@@ -147,7 +147,7 @@ def test_new_record_with_an_id_that_only_begins_with_a_device_name(repo, cli):
         (["partners", "X", "agreements=sutartis"], "`agreements` holds items of several fields: write them in the file"),
         (["partners", "A\x01B"], "`name` holds the control character U+0001; type the value without it"),
         (["partners", "A", "address=Laisvės a. 1\nPrienai"], "`address` holds the control character U+000A; type the value without it"),
-        (["people", "X"], "there is no collection `people`; the collections are: partners, contacts, associations, visits, requests, events"),
+        (["people", "X"], "there is no collection `people`; the collections are: partners, contacts, associations, visits, requests, events, projects, interactions, press, surveys"),
         (["contacts", "X", "emial=x"], "`emial` is not a field of contacts"),
         (["contacts", "X", "phone"], "expected field=value, not 'phone'"),
     ],

@@ -1,4 +1,4 @@
-"""The commands that help edit records by hand: `new` and `schema`."""
+"""The commands that help edit records by hand: `new`, `log`, `mv`, `merge`, `fmt` and `schema`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 
 from ..errors import RysiaiError
 from ..language import _, ngettext
-from .common import EXIT_OK, data_root, root_option
+from .common import EXIT_OK, data_root, date_argument, root_option
 
 
 def add_parsers(commands) -> None:
@@ -26,6 +26,22 @@ def add_parsers(commands) -> None:
     new.add_argument("values", metavar=_("field=value"), nargs="*", help=_("more fields to fill"))
     root_option(new)
     new.set_defaults(run=run_new)
+    log = commands.add_parser(
+        "log",
+        help=_("write a call, letter or meeting into the interaction log"),
+        description=_("Write one entry of the interaction log (the collection whose kind in "
+        "datapackage.yaml is `log`): with WHO (a record's id or file, e.g. contacts/ona-b; several "
+        "separated by commas), about SUBJECT, on --date (default today), held by the current user: "
+        "the contact whose id the environment variable RYSIAI_USER gives, else the contact whose "
+        "e-mail is git's user.email. The id is made from the date and the subject; an existing "
+        "file is never replaced. Prints the file written."),
+    )
+    log.add_argument("who", metavar=_("WHO"), help=_("e.g. contacts/ona-b, or ona-b,talsu-novada-pasvaldiba"))
+    log.add_argument("subject", metavar=_("SUBJECT"), help=_("what it was about, in a few words"))
+    log.add_argument("--kind", metavar=_("KIND"), help=_("how: call, letter, email, meeting or other (as the schema allows)"))
+    log.add_argument("--date", metavar="YYYY-MM-DD", type=date_argument, help=_("the day (default: today)"))
+    root_option(log)
+    log.set_defaults(run=run_log)
     move = commands.add_parser(
         "mv",
         help=_("give a record a new id, and every reference to it"),
@@ -41,8 +57,9 @@ def add_parsers(commands) -> None:
         "merge",
         help=_("merge two records of one person or body"),
         description=_("Merge DROP_ID into KEEP_ID: DROP's fields fill KEEP's blanks; where both "
-        "hold a value KEEP's stays and DROP's is listed and kept in KEEP's notes; references to "
-        "DROP are repointed to KEEP; DROP's file is deleted. Both must be YAML record files."),
+        "hold a value KEEP's stays and DROP's is listed and kept in KEEP's notes; a person's roles "
+        "over time are combined, each post once; references to DROP are repointed to KEEP; DROP's "
+        "file is deleted. Both must be YAML record files."),
     )
     merge.add_argument("keep", metavar=_("KEEP_ID"))
     merge.add_argument("drop", metavar=_("DROP_ID"))
@@ -91,6 +108,22 @@ def run_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_log(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from ..editing.log_entry import current_user, log_entry
+    from ..repository import load_repository
+
+    repository = load_repository(data_root(args))
+    who = [name for name in args.who.split(",") if name.strip()]
+    path = log_entry(
+        repository, who, args.subject, how=args.kind, day=args.date or dt.date.today(),
+        by=current_user(repository),
+    )
+    print(path)
+    return EXIT_OK
+
+
 def run_mv(args: argparse.Namespace) -> int:
     from ..editing.rename import rename_record
     from ..repository import load_repository
@@ -108,6 +141,10 @@ def run_merge(args: argparse.Namespace) -> int:
     result = merge_records(load_repository(root), args.keep, args.drop)
     if result.filled:
         print(_("Filled from {drop}: {fields}").format(drop=args.drop, fields=", ".join(result.filled)))
+    for name, added in result.combined:
+        print(ngettext(
+            "Combined `{name}`: {count} item added from {drop}", "Combined `{name}`: {count} items added from {drop}", added,
+        ).format(name=name, count=added, drop=args.drop))
     for name, kept, dropped in result.conflicts:
         print(_("Conflict in `{name}`: kept `{kept}`, `{dropped}` moved to the notes").format(name=name, kept=kept, dropped=dropped))
     for path in result.changed:

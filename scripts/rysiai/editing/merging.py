@@ -1,8 +1,9 @@
 """`rysiai merge KEEP DROP`: two records of one person or body become one.
 
 DROP's fields fill KEEP's blanks; where both hold a value KEEP's stays, and DROP's goes into
-KEEP's notes (nothing is lost) and into the report. References to DROP are repointed to KEEP,
-then DROP's file is deleted. Comments and quoting of the files touched are kept.
+KEEP's notes (nothing is lost) and into the report; a person's roles over time are combined, each
+post once. References to DROP are repointed to KEEP, then DROP's file is deleted. Comments and
+quoting of the files touched are kept.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .value_edits import round_trip_yaml
 @dataclass
 class MergeResult:
     filled: list[str] = field(default_factory=list)
+    combined: list[tuple[str, int]] = field(default_factory=list)  # field, items added from DROP
     conflicts: list[tuple[str, str, str]] = field(default_factory=list)  # field, kept, dropped
     changed: list[Path] = field(default_factory=list)
     deleted: Path | None = None
@@ -54,6 +56,13 @@ def merge_records(repository: Repository, keep_id: str, drop_id: str) -> MergeRe
     for name, value in drop.values.items():
         if value in (None, "", []):
             continue
+        if name == collection.kind.roles and isinstance(value, list) and isinstance(keep.values.get(name), list):
+            # DROP's posts that KEEP has not, as DROP's file writes them (dates unquoted).
+            written = _written_values(repository.root / drop.path)[name]
+            added = [written[index] for index, item in enumerate(value) if item not in keep.values[name]]
+            data[name].extend(added)
+            result.combined.append((name, len(added)))
+            continue
         if keep.values.get(name) in (None, "", []):
             data[name] = value
             result.filled.append(name)
@@ -79,3 +88,9 @@ def merge_records(repository: Repository, keep_id: str, drop_id: str) -> MergeRe
     result.deleted = repository.root / drop.path
     result.deleted.unlink()
     return result
+
+
+def _written_values(path: Path):
+    """A record file's values as ruamel.yaml reads them, to be written again as they were."""
+    text = read_file_text(path).lf_text
+    return round_trip_yaml(text).load(text)

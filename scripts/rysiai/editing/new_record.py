@@ -20,6 +20,7 @@ from .json_schemas import schema_path
 # break only in Markdown fields, as validation allows them).
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 CONTROL_OUTSIDE_MARKDOWN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class NewRecord(NamedTuple):
@@ -92,5 +93,7 @@ def written_value(field: Field, text: str) -> str:
         value = normalize_phone(text) or text
     elif field.type == "boolean" and text in ("true", "false"):
         return text  # YAML's own words for the two values need no quotes
+    elif field.type == "date" and ISO_DAY.fullmatch(text):
+        return text  # a day as the schema reads it; YAML's quotes would only hide it
     dumped = yaml.safe_dump(value, allow_unicode=True, width=float("inf"), default_flow_style=True)
     return dumped.strip().removesuffix("\n...").strip()
