@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..language import _
+from ..language import _, ngettext
 from .common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -65,22 +65,41 @@ def add_parsers(commands) -> None:
     vcard = formats.add_parser(
         "vcard",
         help=_("contacts as vCards for phones and address books"),
-        description=_("All contacts, or one organisation's people, as vCard 3.0 (Outlook, Google "
-        "Contacts, phones): name, organisation, position, e-mail, phone in E.164, tags, notes, "
-        "and a UID made from the record's id. Written to standard output or to FILE, which is "
-        "never replaced unless --force is given."),
+        description=_("All contacts, or one organisation's people, or those marked with a tag, as "
+        "vCard 3.0 (Outlook, Google Contacts, phones): name, organisation, position, e-mail, phone "
+        "in E.164, tags, notes, and a UID made from the record's id. Written to standard output or "
+        "to FILE, which is never replaced unless --force is given."),
     )
     root_option(vcard)
     vcard.add_argument("--organization", metavar=_("ID"), help=_("only the people of this partner or association"))
+    vcard.add_argument("--tag", metavar=_("TAG"),
+                       help=_("only the people marked with TAG, or working at an organisation marked "
+                       "with it (a media list: --tag žiniasklaida)"))
     vcard.add_argument("-o", "--output", metavar=_("FILE"), type=Path, help=_("file to write (default: standard output)"))
     vcard.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
     vcard.set_defaults(run=run_export_vcard)
+    mailing = formats.add_parser(
+        "mailing",
+        help=_("names and e-mails of the people with a tag, for a mail merge"),
+        description=_("A CSV table (UTF-8 with a byte-order mark) of the people marked with TAG, or "
+        "working at an organisation marked with it: name, e-mail, organisation, position, in "
+        "Lithuanian order of names, for a mail merge in Word or Outlook (a media list: --tag "
+        "žiniasklaida). People without an e-mail are left out and named on standard error. "
+        "Written to standard output or to FILE, which is never replaced unless --force is given."),
+    )
+    root_option(mailing)
+    mailing.add_argument("--tag", required=True, metavar=_("TAG"), help=_("the tag, e.g. žiniasklaida (letter case aside)"))
+    mailing.add_argument("-o", "--output", metavar=_("FILE"), type=Path, help=_("file to write (default: standard output)"))
+    mailing.add_argument("--delimiter", default=",", choices=(",", ";"),
+                         help=_("cell separator (default `,`; Lithuanian Excel expects `;`)"))
+    mailing.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
+    mailing.set_defaults(run=run_export_mailing)
     ics = formats.add_parser(
         "ics",
-        help=_("calendar feeds (iCalendar): visits, events, reply deadlines"),
-        description=_("Write a calendar feed (iCalendar, RFC 5545): `calendar` (everything), "
-        "`visits`, `events` or `deadlines` (requests waiting for an answer and follow-ups not "
-        "done). Each entry's UID comes from its record's id, so a subscribed calendar is updated, "
+        help=_("calendar feeds (iCalendar): visits, events, press, surveys, deadlines"),
+        description=_("Write a calendar feed (iCalendar, RFC 5545): `calendar` (everything), one "
+        "per calendar collection (`visits`, `events`, `interactions`, `press`, `surveys`) or "
+        "`deadlines` (requests waiting for an answer, follow-ups and milestones not done). Each entry's UID comes from its record's id, so a subscribed calendar is updated, "
         "not filled twice. Written to standard output, or to FILE, which is never overwritten "
         "unless --force is given."),
     )
@@ -88,7 +107,7 @@ def add_parsers(commands) -> None:
     ics.add_argument("-o", "--output", metavar=_("FILE"), type=Path, help=_("file to write (default: standard output)"))
     ics.add_argument("--feed", default="calendar",
                      help=_("which feed: calendar (everything, the default), one calendar collection "
-                     "(visits, events) or deadlines"))
+                     "(visits, events, interactions, press, surveys) or deadlines"))
     ics.add_argument("--site-url", metavar=_("URL"), default="",
                      help=_("the site's address, for each entry's link to its record page"))
     ics.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
@@ -159,7 +178,31 @@ def run_export_vcard(args: argparse.Namespace) -> int:
     repository = load_repository(data_root(args))
     if args.organization and args.organization not in repository.by_id:
         raise RysiaiError(_("there is no record `{id}`").format(id=args.organization))
-    return deliver(args, vcards(repository, contacts_of(repository, args.organization)).encode("utf-8"))
+    chosen = contacts_of(repository, args.organization, args.tag)
+    if args.tag is not None and not chosen:
+        raise RysiaiError(_("no one is marked with the tag `{tag}` (nor works at an organisation marked with it)").format(tag=args.tag))
+    return deliver(args, vcards(repository, chosen).encode("utf-8"))
+
+
+def run_export_mailing(args: argparse.Namespace) -> int:
+    from ..errors import RysiaiError
+    from ..export.mailing import mailing_headers, mailing_list
+    from ..export.tables import csv_bytes
+    from ..repository import load_repository
+
+    repository = load_repository(data_root(args))
+    rows, without = mailing_list(repository, args.tag)
+    if not rows and not without:
+        raise RysiaiError(_("no one is marked with the tag `{tag}` (nor works at an organisation marked with it)").format(tag=args.tag))
+    code = deliver(args, csv_bytes(mailing_headers(repository), rows, args.delimiter))
+    if without:
+        names = ", ".join(f"{person.label} ({person.path})" for person in without)
+        message = ngettext(
+            "rysiai: {count} person with the tag has no e-mail and is left out: {names}",
+            "rysiai: {count} people with the tag have no e-mail and are left out: {names}", len(without),
+        )
+        print(message.format(count=len(without), names=names), file=sys.stderr)
+    return code
 
 
 def run_export_ics(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import vobject
 
-from ..kinds.people import organization_of, people
+from ..kinds.people import organization_of, people, tagged_people
 from ..loading import Record
 from ..repository import Repository
 from ..words.collation import sort_key
@@ -13,10 +13,11 @@ from ..words.contact_points import normalize_phone
 UID_DOMAIN = "rysiai"
 
 
-def contacts_of(repository: Repository, organization: str | None = None) -> list[Record]:
-    """All people, or one organisation's, in Lithuanian order of their names."""
+def contacts_of(repository: Repository, organization: str | None = None, tag: str | None = None) -> list[Record]:
+    """All people, or one organisation's, or those marked with a tag (or working at an
+    organisation marked with it), in Lithuanian order of their names."""
     chosen = [
-        person for person in people(repository)
+        person for person in (people(repository) if tag is None else tagged_people(repository, tag))
         if organization is None or organization_of(repository, person) == organization
     ]
     return sorted(chosen, key=lambda record: sort_key(record.label))
