@@ -147,3 +147,10 @@ def test_the_milestones_are_in_the_deadlines_feed(repo):
     assert sorted(str(entry["uid"]) for entry in feed.walk("VEVENT")) == [
         "projects-takas-milestone-2@rysiai", "projects-takas-milestone-3@rysiai",
     ]
+
+
+def test_search_filters_by_status_and_kind(repo):
+    fill(repo)
+    page = pages(repo)["projects/takas.md"].render()
+    assert '<span data-pagefind-filter="Rinkinys">Projektai</span>' in page
+    assert '<span data-pagefind-filter="Būsena">Įgyvendinamas</span>' in page

@@ -13,10 +13,11 @@ def add_parsers(commands) -> None:
     agenda = commands.add_parser(
         "agenda",
         help=_("list what is overdue, due soon and coming"),
-        description=_("List, in this order: overdue requests and follow-ups (days overdue), those "
-        "due within DAYS days, visits and events within DAYS days, agreement anniversaries this "
-        "year (every 5 years since signing) and agreements expiring within 90 days, and records "
-        "not reviewed for 24 months. Exit 0 (2 when it cannot run)."),
+        description=_("List, in this order: overdue requests, follow-ups and project milestones "
+        "(days overdue), those due within DAYS days, what is coming within DAYS days (visits, "
+        "events, press releases, surveys), agreement anniversaries this year (every 5 years since "
+        "signing) and agreements expiring within 90 days, and records not reviewed for 24 months. "
+        "Exit 0 (2 when it cannot run)."),
     )
     root_option(agenda)
     agenda.add_argument(
