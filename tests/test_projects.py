@@ -31,8 +31,21 @@ def fill(repo):
     repo.write("projects/takas.yaml", PROJECT)
 
 
-def texts(repo):
-    return [finding_line(f) for f in check_repository(load_repository(repo.root)).sorted()]
+def texts(repo, today=dt.date(2026, 11, 1)):
+    """The findings as of ``today`` (by default before any milestone of the fixture is late)."""
+    repository = load_repository(repo.root)
+    repository.today = today
+    return [finding_line(f) for f in check_repository(repository).sorted()]
+
+
+def test_a_milestone_past_its_due_date_is_overdue_until_the_project_closes(repo):
+    fill(repo)
+    assert texts(repo, TODAY) == [
+        "projects/takas.yaml:14: warning: [overdue] the milestone `Pirkimas` was due on 2026-11-20: "
+        "12 day(s) overdue (mark it `done: true`, set a new `due` date, or set the project's status if it stopped)",
+    ]
+    repo.write("projects/takas.yaml", PROJECT.replace("status: running", "status: finished"))
+    assert texts(repo, TODAY) == []
 
 
 def test_a_good_project_has_no_findings(repo):
@@ -46,7 +59,7 @@ def test_bad_project_inputs_have_exact_findings(repo):
         "projects/blogas.yaml",
         "name: Blogas\nstatus: runing\nresponsible: petras\npartners: [talsi, talsu]\n"
         "start: 2026-05-01\nend: 2026-04-30\namount: daug\n"
-        "milestones:\n  - due: 2026-06-01\n",
+        "milestones:\n  - due: 2026-12-01\n",
     )
     assert texts(repo) == [
         "projects/blogas.yaml:2: error: [enum] `status` is `runing`, which is not one of: idea, "
