@@ -38,7 +38,9 @@ def titles(page):
 def test_prienu_without_diacritics_finds_prienu_names_first(page, site_url):
     status, hrefs = search(page, site_url, "Prienu")
     assert status.startswith("Rasta įrašų:")
-    assert all("Prienų" in title for title in titles(page))
+    # Prienų first, and Prienai in other cases (the cycle path Prienai–Birštonas) among them.
+    found = titles(page)
+    assert all("Prien" in title for title in found) and any("Prienų" in title for title in found)
     assert page.console_errors == []
 
 
@@ -49,7 +51,7 @@ def test_siauliu_finds_siauliai(page, site_url):
 
 def test_an_inflected_town_name_finds_the_partner_town(page, site_url):
     _, hrefs = search(page, site_url, "Talsuose")  # locative; pages say Talsų, Talsai
-    assert "/visits/2022-06-talsu-delegacija-prienuose/" in hrefs
+    assert any(href.startswith("/visits/") and "talsu" in href for href in hrefs)
     _, hrefs = search(page, site_url, "Kaunas")  # pages say Kauno
     assert "/partners/kauno-miesto-savivaldybe/" in hrefs
 
