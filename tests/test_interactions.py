@@ -65,8 +65,8 @@ def test_bad_entries_have_exact_findings(repo):
         "(write a real date as YYYY-MM-DD, e.g. 2024-05-17)",
         "interactions/blogas.yaml:2: error: [pattern] `time` is `25:00`, which does not match the "
         "pattern `([01][0-9]|2[0-3]):[0-5][0-9]`",
-        "interactions/blogas.yaml:3: error: [enum] `kind` is `skambutis`, which is not one of: call, "
-        "letter, email, meeting, other",
+        "interactions/blogas.yaml:3: error: [enum] `kind` is `skambutis`, which is not allowed: use "
+        "`call` (Skambutis), `letter` (Raštas), `email` (El. laiškas), `meeting` (Susitikimas) or `other` (Kita)",
         "interactions/blogas.yaml:4: error: [reference] `with` refers to `ona`, but no contacts or "
         "partners or associations record has that id (did you mean `ona-b`?)",
         "interactions/blogas.yaml:6: error: [reference-kind] `related` refers to `talsi`, which is a "

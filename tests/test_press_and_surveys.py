@@ -77,8 +77,8 @@ def test_bad_press_and_survey_inputs_have_exact_findings(repo):
         "must start with https:// or http:// (write the full address, starting with https://)",
         "surveys/bloga.yaml:4: error: [date-order] `end` (2026-04-01) is before `start` (2026-05-01) "
         "(check both dates)",
-        "surveys/bloga.yaml:5: error: [enum] `status` is `vyksta`, which is not one of: planned, "
-        "running, analysing, done, cancelled",
+        "surveys/bloga.yaml:5: error: [enum] `status` is `vyksta`, which is not allowed: use `planned` "
+        "(Planuojama), `running` (Vyksta), `analysing` (Analizuojama), `done` (Baigta) or `cancelled` (Atšaukta)",
         "surveys/bloga.yaml:6: error: [type] `respondents` must be a whole number, but it is `12,5`",
     ]
 
@@ -99,7 +99,7 @@ def test_surveys_and_press_conferences_are_coming_on_the_agenda(repo):
     items = build_agenda(load_repository(repo.root), TODAY, 14)
     assert [(i.section, i.date.isoformat(), i.record, i.what) for i in items] == [
         ("upcoming", "2026-12-07", "transportas", "survey"),
-        ("upcoming", "2026-12-09", "2026-konferencija", "press"),
+        ("upcoming", "2026-12-09", "2026-konferencija", "media"),
     ]
 
 
@@ -160,7 +160,7 @@ def test_media_list_for_a_mail_merge(repo, cli, tmp_path):
     result = cli("export", "mailing", "--tag", "Žiniasklaida", "-o", str(target), "--delimiter", ";", "--root", str(repo.root))
     assert (result.code, result.out) == (0, f"{target}\n")
     assert result.err == (
-        "rysiai: 1 person(s) with the tag have no e-mail and are left out: Karolis Bielskis (contacts/karolis.yaml)\n"
+        "rysiai: 1 person with the tag has no e-mail and is left out: Karolis Bielskis (contacts/karolis.yaml)\n"
     )
     assert target.read_bytes().decode("utf-8") == (
         "\ufeffVardas ir pavardė;El. paštas;Organizacija;Pareigos\r\n"

@@ -62,8 +62,9 @@ def test_bad_project_inputs_have_exact_findings(repo):
         "milestones:\n  - due: 2026-12-01\n",
     )
     assert texts(repo) == [
-        "projects/blogas.yaml:2: error: [enum] `status` is `runing`, which is not one of: idea, "
-        "preparing, applied, running, finished, stopped (did you mean `running`?)",
+        "projects/blogas.yaml:2: error: [enum] `status` is `runing`, which is not allowed: use `idea` "
+        "(Idėja), `preparing` (Rengiamas), `applied` (Pateikta paraiška), `running` (Įgyvendinamas), "
+        "`finished` (Baigtas) or `stopped` (Sustabdytas) (did you mean `running`?)",
         "projects/blogas.yaml:3: error: [reference] `responsible` refers to `petras`, but no contacts "
         "record has that id",
         "projects/blogas.yaml:4: error: [reference] `partners` refers to `talsu`, but no partners or "

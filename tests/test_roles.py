@@ -98,7 +98,7 @@ def test_merge_combines_roles_each_post_once(repo, cli):
     )
     result = cli("merge", "ona", "ona-2", "--root", str(repo.root))
     assert result.code == 0
-    assert result.out.splitlines()[0] == "Combined `roles`: 1 item(s) added from ona-2"
+    assert result.out.splitlines()[0] == "Combined `roles`: 1 item added from ona-2"
     kept = (repo.root / "contacts/ona.yaml").read_text(encoding="utf-8")
     assert kept == ONA + (
         "  - organization: kultura\n    position: Savanorė\n    from: 2012-01-01\n    until: 2014-08-31\n"

@@ -27,7 +27,7 @@ SECTIONS = {
 # The words for what an item is about (the kinds' `item` words, and the agenda's own).
 ITEM_WORDS = {
     "request": N_("request"), "follow-up": N_("follow-up"), "visit": N_("visit"),
-    "event": N_("event"), "milestone": N_("milestone"), "press": N_("press"), "survey": N_("survey"),
+    "event": N_("event"), "milestone": N_("milestone"), "media": N_("media"), "survey": N_("survey"),
     "interaction": N_("interaction"),
 }
 EXPIRY_WARNING_DAYS = 90
