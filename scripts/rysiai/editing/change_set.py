@@ -1,0 +1,109 @@
+"""A change to the data repository, all or nothing: every new content is prepared first, then
+written in one go, under the lock and through the journal.
+
+    with writing(root, "rysiai mv a b") as writer:   # waits for the lock; finishes an interrupted change
+        repository = load_repository(root)          # read under the lock: no one else writes now
+        changes = ChangeSet(root)
+        changes.write(path, new_bytes)              # prepared in memory; nothing written yet
+        writer.apply(changes)                       # staged, committed, then written
+
+A server (the browser editor) does the same for each save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import RysiaiError
+from .journal import write_change
+from .recovery import Recovery, recover
+from .safe_files import file_mode
+from .write_lock import Holder, WriteLock
+
+# Folders a change never writes into: git's own, and Ryšiai's lock and journal.
+OFF_LIMITS = (".git", ".rysiai")
+
+
+class ChangeSet:
+    """The files a change writes, deletes or renames, with their new contents, kept in memory
+    until applied. The last word on a path counts."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._contents: dict[str, bytes | None] = {}  # path in the repository → contents; None: deleted
+        self._modes: dict[str, int | None] = {}  # the permissions a new file takes (a renamed one's)
+
+    def write(self, path: Path | str, content: bytes) -> None:
+        if not isinstance(content, bytes):
+            raise TypeError("a change writes bytes: encode the text as the file has it")
+        self._contents[self._relative(path)] = content
+
+    def delete(self, path: Path | str) -> None:
+        self._contents[self._relative(path)] = None
+
+    def rename(self, old: Path | str, new: Path | str, content: bytes | None = None) -> None:
+        """Move the file ``old`` to ``new`` (with ``content``, else its own), permissions kept."""
+        old_key, new_key = self._relative(old), self._relative(new)
+        if (self.root / new_key).exists() and self._contents.get(new_key, b"") is not None:
+            raise RysiaiError(f"{new_key} exists already; nothing was changed")
+        if content is None:
+            content = self._contents.get(old_key) or (self.root / old_key).read_bytes()
+        self._contents[new_key] = content
+        self._modes[new_key] = file_mode(self.root / old_key)
+        self._contents[old_key] = None
+
+    @property
+    def paths(self) -> list[Path]:
+        """Every file the change touches (written, created or deleted)."""
+        return [self.root / key for key in sorted(self._contents)]
+
+    def __len__(self) -> int:
+        return len(self._contents)
+
+    def items(self) -> list[tuple[str, bytes | None, int | None]]:
+        return [(key, content, self._modes.get(key)) for key, content in self._contents.items()]
+
+    def _relative(self, path: Path | str) -> str:
+        path = Path(path)
+        if path.is_absolute():
+            try:
+                path = path.relative_to(self.root)
+            except ValueError:
+                raise RysiaiError(f"{path} is outside the data repository {self.root}") from None
+        parts = path.parts
+        if not parts or ".." in parts or parts[0] in OFF_LIMITS:
+            raise RysiaiError(f"{path}: a change cannot write there")
+        return path.as_posix()
+
+
+@dataclass
+class Writer:
+    """The right to write, for as long as the lock is held."""
+
+    root: Path
+    holder: Holder
+    recovered: list[Recovery] = field(default_factory=list)
+    _open: bool = True
+
+    def apply(self, changes: ChangeSet) -> list[Path]:
+        """Write the change, all of it or, if it stops, nothing; the files that changed."""
+        if not self._open:
+            raise RuntimeError("the lock was let go: a change is applied inside `with writing(...)`")
+        if changes.root != self.root:
+            raise RuntimeError("the change is for another data repository")
+        return [self.root / path for path in write_change(self.root, self.holder, changes.items())]
+
+
+@contextmanager
+def writing(root: Path, command: str, *, wait: float | None = None) -> Iterator[Writer]:
+    """Hold the data repository's lock (waiting up to ``wait`` seconds for another writer) and
+    finish any change that was interrupted, then let the block write."""
+    with WriteLock(root, command, wait=wait) as lock:
+        writer = Writer(root, lock.holder, recover(root))
+        try:
+            yield writer
+        finally:
+            writer._open = False
