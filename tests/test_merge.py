@@ -57,3 +57,41 @@ def test_merge_keeps_the_kept_files_line_ends_and_byte_order_mark(repo, cli):
     assert cli("merge", "ona", "ona-2", "--root", str(repo.root)).code == 0
     assert (repo.root / "contacts/ona.yaml").read_bytes() == (
         "\ufeffname: Ona\r\nposition: Koordinatorė  # pareigos\r\nphone: '+37061234567'\r\n".encode())
+
+
+def test_merge_carries_the_dropped_records_comments_to_the_kept_file(repo, cli):
+    repo.write("contacts/ona.yaml", "# yaml-language-server: $schema=../.schemas/contacts.schema.json\nname: Ona\n")
+    repo.write("contacts/ona-2.yaml", (
+        "# yaml-language-server: $schema=../.schemas/contacts.schema.json\n"
+        "# Sutikta Talsuose\n"
+        "name: Ona  # tas pats žmogus\n"
+        "phone: '+37061234567'  # darbo, ne # asmeninis\n"
+        "notes: |\n  # ne komentaras, o pastabų eilutė\n"
+        "# Paskutinė pastaba\n"
+    ))
+    result = cli("merge", "ona", "ona-2", "--root", str(repo.root))
+    assert result.code == 0, result.err
+    assert "Comments of ona-2 carried to the end of the kept file: 4\n" in result.out
+    assert (repo.root / "contacts" / "ona.yaml").read_text(encoding="utf-8") == (
+        "# yaml-language-server: $schema=../.schemas/contacts.schema.json\n"
+        "name: Ona\n"
+        "phone: '+37061234567'\n"
+        "notes: |\n  # ne komentaras, o pastabų eilutė\n"
+        "# Iš sujungto įrašo `ona-2` (contacts/ona-2.yaml):\n"
+        "# Sutikta Talsuose\n"
+        "# name: Ona  # tas pats žmogus\n"
+        "# phone: '+37061234567'  # darbo, ne # asmeninis\n"
+        "# Paskutinė pastaba\n"
+    )
+    assert check_repository(load_repository(repo.root)).errors == []
+
+
+def test_merge_stops_on_a_file_it_cannot_read_that_names_the_dropped_record(repo, cli):
+    fill(repo)
+    repo.write("visits/broken.yaml", "title: V\nparticipants:\n  - ona-2\n  - 'ona\n")
+    before = {path: path.read_bytes() for path in repo.root.rglob("*.yaml")}
+    result = cli("merge", "ona", "ona-2", "--root", str(repo.root))
+    assert result.code == 2
+    assert "  visits/broken.yaml:5: YAML syntax error: " in result.err
+    assert "; it holds `ona-2`, which the command has to change\nFix it first" in result.err
+    assert {path: path.read_bytes() for path in repo.root.rglob("*.yaml")} == before

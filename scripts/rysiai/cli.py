@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 import traceback
 
@@ -40,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help()
         return EXIT_CANNOT_RUN
+    # Who holds the lock of a data repository is told by the command line it was taken for.
+    args.command_line = shlex.join(["rysiai", *(sys.argv[1:] if argv is None else argv)])
     try:
         return args.run(args)
     except RysiaiError as error:

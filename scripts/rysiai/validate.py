@@ -15,6 +15,7 @@ from .checks import (
     ids,
     references,
 )
+from .editing.recovery import interrupted_change_findings
 from .errors import InvalidData
 from .findings import Finding, Report
 from .privacy import checks as privacy_checks
@@ -44,6 +45,7 @@ def check_repository(repository: Repository, *, parallel: bool | None = None) ->
     where second_process_pays says so).
     """
     report = Report(list(repository.findings))
+    report.extend(interrupted_change_findings(repository.root))
     if parallel is None:
         parallel = second_process_pays(len(repository.records), PARALLEL_FROM)
     with paused_garbage_collection():

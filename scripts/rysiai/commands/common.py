@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..findings import Report
@@ -43,6 +45,34 @@ def data_root(args: argparse.Namespace) -> Path:
 
     return args.root.resolve() if args.root else find_root()
 
+
+
+@contextmanager
+def writing_to(args: argparse.Namespace) -> Iterator:
+    """The data repository's lock, for a command that writes (a second one waits a few seconds,
+    then says who holds it); a change that was interrupted is finished first, and said so."""
+    from ..editing.change_set import writing
+
+    with writing(data_root(args), args.command_line) as writer:
+        for recovery in writer.recovered:
+            print(f"rysiai: {recovery.describe()}", file=sys.stderr)
+        yield writer
+
+
+def apply_change(writer, change_set) -> list[Path]:
+    """Write ``change_set``, all of it or nothing, after naming the files it touches that have
+    uncommitted changes of their own (they are changed all the same)."""
+    from ..editing.dirty_tree import uncommitted_changes
+
+    dirty = uncommitted_changes(writer.root, change_set.paths)
+    if dirty:
+        names = ", ".join(path.relative_to(writer.root).as_posix() for path in dirty)
+        print(
+            f"rysiai: note: {names} had uncommitted changes of {'their' if len(dirty) > 1 else 'its'} "
+            f"own; this change is made on top of them (`git diff` shows both)",
+            file=sys.stderr,
+        )
+    return writer.apply(change_set)
 
 
 def print_report(report: Report, output_format: str) -> None:

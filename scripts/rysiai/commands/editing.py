@@ -7,7 +7,7 @@ import sys
 
 from ..errors import RysiaiError
 from ..language import _, ngettext
-from .common import EXIT_OK, data_root, date_argument, root_option
+from .common import EXIT_OK, apply_change, data_root, date_argument, root_option, writing_to
 
 
 def add_parsers(commands) -> None:
@@ -101,7 +101,9 @@ def run_new(args: argparse.Namespace) -> int:
         if not equals:
             raise RysiaiError(_("expected field=value, not {item!r}").format(item=item))
         values[field.strip()] = value
-    created = new_record(load_repository(data_root(args)), args.collection, name, values)
+    with writing_to(args) as writer:
+        created = new_record(load_repository(writer.root), args.collection, name, values)
+        apply_change(writer, created.change_set)
     print(created.path)
     for remark in created.remarks:
         print(_("Note: {remark}.").format(remark=remark), file=sys.stderr)
@@ -128,7 +130,10 @@ def run_mv(args: argparse.Namespace) -> int:
     from ..editing.rename import rename_record
     from ..repository import load_repository
 
-    for path in rename_record(load_repository(data_root(args)), args.old, args.new):
+    with writing_to(args) as writer:
+        change_set = rename_record(load_repository(writer.root), args.old, args.new)
+        written = apply_change(writer, change_set)
+    for path in sorted(path for path in written if path.exists()):
         print(path)
     return EXIT_OK
 
@@ -137,8 +142,10 @@ def run_merge(args: argparse.Namespace) -> int:
     from ..editing.merging import merge_records
     from ..repository import load_repository
 
-    root = data_root(args)
-    result = merge_records(load_repository(root), args.keep, args.drop)
+    with writing_to(args) as writer:
+        root = writer.root
+        result = merge_records(load_repository(root), args.keep, args.drop)
+        written = apply_change(writer, result.change_set)
     if result.filled:
         print(_("Filled from {drop}: {fields}").format(drop=args.drop, fields=", ".join(result.filled)))
     for name, added in result.combined:
@@ -147,8 +154,13 @@ def run_merge(args: argparse.Namespace) -> int:
         ).format(name=name, count=added, drop=args.drop))
     for name, kept, dropped in result.conflicts:
         print(_("Conflict in `{name}`: kept `{kept}`, `{dropped}` moved to the notes").format(name=name, kept=kept, dropped=dropped))
-    for path in result.changed:
-        print(_("Changed: {path}").format(path=path.relative_to(root).as_posix()))
+    if result.comments:
+        print(ngettext("{n} comment of {drop} carried to the end of the kept file",
+                       "{n} comments of {drop} carried to the end of the kept file",
+                       len(result.comments)).format(n=len(result.comments), drop=args.drop))
+    for path in written:
+        if path != result.deleted:
+            print(_("Changed: {path}").format(path=path.relative_to(root).as_posix()))
     print(_("Deleted: {path}").format(path=result.deleted.relative_to(root).as_posix()))
     return EXIT_OK
 
@@ -157,8 +169,13 @@ def run_fmt(args: argparse.Namespace) -> int:
     from ..editing.formatting import format_repository
     from ..repository import load_repository
 
-    root = data_root(args)
-    changed = format_repository(load_repository(root), write=not args.check)
+    if args.check:  # reads only: no lock to wait for
+        root = data_root(args)
+        changed = format_repository(load_repository(root)).paths
+    else:
+        with writing_to(args) as writer:
+            root = writer.root
+            changed = apply_change(writer, format_repository(load_repository(root)))
     for path in changed:
         print(path.relative_to(root).as_posix())
     if args.check and changed:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import nullcontext
 from pathlib import Path
 
 from ..language import _, ngettext
-from .common import EXIT_OK, collection_named, data_root, root_option
+from .common import EXIT_OK, apply_change, collection_named, data_root, root_option, writing_to
 
 
 def add_parsers(commands) -> None:
@@ -68,9 +69,11 @@ def run_import_vcard(args: argparse.Namespace) -> int:
     from ..imports.vcard_source import read_vcards
     from ..repository import load_repository
 
-    repository = load_repository(data_root(args))
-    plan = plan_contacts(repository, read_vcards(_read(args.file)), args.file.name)
-    return _carry_out(repository, plan, _("Cards not used ({n}):"), args.dry_run)
+    cards = read_vcards(_read(args.file))
+    with _writer_unless_dry_run(args) as writer:  # read under the lock: the ids chosen stay free
+        repository = load_repository(data_root(args))
+        plan = plan_contacts(repository, cards, args.file.name)
+        return _carry_out(writer, repository, plan, _("Cards not used ({n}):"))
 
 
 def run_import_table(args: argparse.Namespace) -> int:
@@ -79,19 +82,24 @@ def run_import_table(args: argparse.Namespace) -> int:
     from ..imports.tables import plan_rows
     from ..repository import load_repository
 
-    repository = load_repository(data_root(args))
-    collection = collection_named(repository, args.collection)
     mapping = parse_map(args.map)
     _read(args.file, size_only=True)
     table = read_csv_table(args.file) if args.kind == "csv" else read_xlsx_table(args.file)
-    plan, unmatched, matched = plan_rows(repository, collection, table, mapping, args.file.name)
-    if args.kind == "csv":
-        print(_("Read as {encoding}, cells separated by `{delimiter}`.").format(encoding=table.encoding, delimiter=table.delimiter))
-    for line in matched:
-        print(_("Columns joined: {line}.").format(line=line))
-    if unmatched:
-        print(_("Columns matching no field (their values go into the notes): {columns}").format(columns=", ".join(unmatched)))
-    return _carry_out(repository, plan, _("Rows not used ({n}):"), args.dry_run)
+    with _writer_unless_dry_run(args) as writer:  # read under the lock: the ids chosen stay free
+        repository = load_repository(data_root(args))
+        collection = collection_named(repository, args.collection)
+        plan, unmatched, matched = plan_rows(repository, collection, table, mapping, args.file.name)
+        if args.kind == "csv":
+            print(_("Read as {encoding}, cells separated by `{delimiter}`.").format(encoding=table.encoding, delimiter=table.delimiter))
+        for line in matched:
+            print(_("Columns joined: {line}.").format(line=line))
+        if unmatched:
+            print(_("Columns matching no field (their values go into the notes): {columns}").format(columns=", ".join(unmatched)))
+        return _carry_out(writer, repository, plan, _("Rows not used ({n}):"))
+
+
+def _writer_unless_dry_run(args: argparse.Namespace):
+    return nullcontext() if args.dry_run else writing_to(args)
 
 
 def _read(path: Path, size_only: bool = False) -> bytes:
@@ -106,8 +114,10 @@ def _read(path: Path, size_only: bool = False) -> bytes:
         raise RysiaiError(_("{path}: cannot be read: {problem}").format(path=path, problem=error.strerror)) from None
 
 
-def _carry_out(repository, plan, units: str, dry_run: bool) -> int:
-    from ..imports.plan import write_plan
+def _carry_out(writer, repository, plan, units: str) -> int:
+    """Report the plan; with a writer (not a dry run), write its new files all at once."""
+    from ..editing.change_set import ChangeSet
+    from ..imports.plan import new_files
     from ..imports.settling import settle
     from ..loading.record import LABEL_FIELDS
     from ..validate import check_repository
@@ -137,10 +147,13 @@ def _carry_out(repository, plan, units: str, dry_run: bool) -> int:
     if plan.skipped.get("bookkeeping"):
         print(_("Skipped: {count} of the address book's own entries (program, ids, revisions, sort keys)")
               .format(count=plan.skipped["bookkeeping"]))
-    if dry_run:
+    if writer is None:
         print(_("Dry run: nothing written."))
         return EXIT_OK
-    written = write_plan(repository, plan)
+    change_set = ChangeSet(repository.root)
+    for path, content in new_files(repository, plan):
+        change_set.create(path, content)
+    written = apply_change(writer, change_set)
     print(ngettext("Written: {n} file.", "Written: {n} files.", len(written)).format(n=len(written)))
     return EXIT_OK
 

@@ -10,7 +10,7 @@ import sys
 from ..errors import RysiaiError
 from ..findings.wording import finding_line
 from ..language import N_, _, ngettext
-from .common import EXIT_FINDINGS, EXIT_OK, data_root, root_option
+from .common import EXIT_FINDINGS, EXIT_OK, apply_change, data_root, root_option, writing_to
 
 # What a place held of the person, as the output says it.
 HOW = {"reference": N_("reference"), "name": N_("name"), "email": N_("e-mail"), "phone": N_("phone")}
@@ -69,13 +69,19 @@ def run_person(args: argparse.Namespace) -> int:
 
 
 def run_forget(args: argparse.Namespace) -> int:
+    if args.dry_run:  # reads only: no lock to wait for
+        return _forget(args, data_root(args), None)
+    with writing_to(args) as writer:  # read, checked and written under the lock
+        return _forget(args, writer.root, writer)
+
+
+def _forget(args: argparse.Namespace, root, writer) -> int:
     from ..loading.record import field_label
-    from ..privacy.erasure import carry_out, leftovers, plan_erasure
+    from ..privacy.erasure import erasure_changes, leftovers, plan_erasure
     from ..privacy.named_person import is_stand_in
     from ..repository import load_repository
     from ..validate import check_repository
 
-    root = data_root(args)
     repository = load_repository(root)
     report = check_repository(repository)
     if not report.valid:
@@ -127,7 +133,7 @@ def run_forget(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(_("Nothing written (--dry-run)."), file=sys.stderr)
         return EXIT_OK
-    carry_out(repository, erasure)
+    apply_change(writer, erasure_changes(repository, erasure))
     # Read back what was written: nothing of the person may be left, and the records are valid.
     after = load_repository(root)
     left = leftovers(after, person, {(record.id, place) for record, place in erasure.shared})

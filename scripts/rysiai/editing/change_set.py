@@ -35,14 +35,29 @@ class ChangeSet:
         self.root = root
         self._contents: dict[str, bytes | None] = {}  # path in the repository → contents; None: deleted
         self._modes: dict[str, int | None] = {}  # the permissions a new file takes (a renamed one's)
+        self._new_only: set[str] = set()  # files that must not exist yet
 
     def write(self, path: Path | str, content: bytes) -> None:
         if not isinstance(content, bytes):
             raise TypeError("a change writes bytes: encode the text as the file has it")
         self._contents[self._relative(path)] = content
 
+    def create(self, path: Path | str, content: bytes) -> None:
+        """A new file: the change stops, nothing written, if a file is there by then."""
+        self.write(path, content)
+        self._new_only.add(self._relative(path))
+
     def delete(self, path: Path | str) -> None:
         self._contents[self._relative(path)] = None
+
+    def read_bytes(self, path: Path | str) -> bytes:
+        """The file as the change leaves it so far: what it will write, else what is on disk."""
+        key = self._relative(path)
+        if key not in self._contents:
+            return (self.root / key).read_bytes()
+        if self._contents[key] is None:
+            raise FileNotFoundError(2, "deleted by this change", str(self.root / key))
+        return self._contents[key]
 
     def rename(self, old: Path | str, new: Path | str, content: bytes | None = None) -> None:
         """Move the file ``old`` to ``new`` (with ``content``, else its own), permissions kept."""
@@ -50,7 +65,7 @@ class ChangeSet:
         if (self.root / new_key).exists() and self._contents.get(new_key, b"") is not None:
             raise RysiaiError(f"{new_key} exists already; nothing was changed")
         if content is None:
-            content = self._contents.get(old_key) or (self.root / old_key).read_bytes()
+            content = self.read_bytes(old_key)
         self._contents[new_key] = content
         self._modes[new_key] = file_mode(self.root / old_key)
         self._contents[old_key] = None
@@ -63,8 +78,9 @@ class ChangeSet:
     def __len__(self) -> int:
         return len(self._contents)
 
-    def items(self) -> list[tuple[str, bytes | None, int | None]]:
-        return [(key, content, self._modes.get(key)) for key, content in self._contents.items()]
+    def items(self) -> list[tuple[str, bytes | None, int | None, bool]]:
+        """(path, new contents or None, permissions for a new file, whether it must be new)."""
+        return [(key, content, self._modes.get(key), key in self._new_only) for key, content in self._contents.items()]
 
     def _relative(self, path: Path | str) -> str:
         path = Path(path)

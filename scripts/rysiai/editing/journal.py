@@ -78,9 +78,10 @@ def pending_changes(root: Path) -> list[Path]:
         return []
 
 
-def write_change(root: Path, holder: Holder, changes: list[tuple[str, bytes | None, int | None]]) -> list[str]:
+def write_change(root: Path, holder: Holder, changes: list[tuple[str, bytes | None, int | None, bool]]) -> list[str]:
     """Write ``changes`` (path in the repository, new contents or None to delete, permissions for
-    a new file) through the journal; return the paths that changed. The caller holds the lock."""
+    a new file, whether it must be new) through the journal; return the paths that changed. The
+    caller holds the lock."""
     state_folder(root)
     folder = journal_folder(root) / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}-{time.monotonic_ns()}"
     (folder / "new").mkdir(parents=True)
@@ -122,11 +123,13 @@ def write_change(root: Path, holder: Holder, changes: list[tuple[str, bytes | No
 
 def _stage(root: Path, folder: Path, changes) -> tuple[list[Entry], list[Path]]:
     entries, to_flush = [], []
-    for path, content, new_mode in changes:
+    for path, content, new_mode, must_be_new in changes:
         target = root / path
         if target.is_dir():
             raise RysiaiError(f"{path}: is a folder, where the change would write a file; nothing was changed")
         before = target.read_bytes() if target.exists() else None
+        if must_be_new and before is not None:
+            raise RysiaiError(f"{path} exists already (made meanwhile?); it is never replaced: nothing was changed")
         if before == content:
             continue
         number, mode = len(entries), file_mode(target)

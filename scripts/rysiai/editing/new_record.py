@@ -14,6 +14,7 @@ from ..repository import Repository
 from ..schema import Field
 from ..words.contact_points import normalize_phone
 from ..words.ids import RESERVED_IDS, id_problem, slugify, unreserved
+from .change_set import ChangeSet
 from .json_schemas import schema_path
 
 # Control characters have no place in a value typed on the command line (a tab and a line
@@ -26,9 +27,11 @@ ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 class NewRecord(NamedTuple):
     path: Path
     remarks: list[str]  # what the command changed on its own, e.g. a reserved id
+    change_set: ChangeSet  # creates the file (never replacing one) when applied
 
 
 def new_record(repository: Repository, collection_name: str, name: str | None, given: dict[str, str]) -> NewRecord:
+    """The new record's file, what was changed on the way, and the change that creates it."""
     schema = repository.schema
     if collection_name not in schema.collections:
         known = ", ".join(schema.collections)
@@ -70,10 +73,9 @@ def new_record(repository: Repository, collection_name: str, name: str | None, g
             lines.append(f"{field.name}:  # {comment}")
         else:
             lines.append(f"# {field.name}:  # {comment}")
-    path.parent.mkdir(exist_ok=True)
-    with open(path, "x", encoding="utf-8") as file:
-        file.write("\n".join(lines) + "\n")
-    return NewRecord(path, remarks)
+    change_set = ChangeSet(repository.root)
+    change_set.create(path, ("\n".join(lines) + "\n").encode("utf-8"))
+    return NewRecord(path, remarks, change_set)
 
 
 def written_value(field: Field, text: str) -> str:

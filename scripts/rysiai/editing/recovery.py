@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import RysiaiError
+from ..findings import Finding, catalogue
 from .journal import PLAN, ROLLING_BACK, Plan, put_new, sync_folders, finish, pending_changes, step
 from .safe_files import digest_of, fsync_folder, write_atomically
 from .write_lock import Holder, current_holder
@@ -81,6 +82,24 @@ def interrupted_change(root: Path) -> InterruptedChange | None:
     except RysiaiError:
         return InterruptedChange(folders[0], None, ())
     return InterruptedChange(folders[0], plan.holder, tuple(entry.path for entry in plan.entries))
+
+
+def interrupted_change_findings(root: Path) -> list[Finding]:
+    """The interrupted change, as `validate` reports it: an error, until a writer finishes it."""
+    change = interrupted_change(root)
+    if change is None:
+        return []
+    journal = change.journal.relative_to(root).as_posix()
+    if change.holder is None:
+        return [catalogue.INTERRUPTED_CHANGE(
+            path=journal, command="?", who="?", since="?", files="?",
+            hint=f"its journal cannot be read: check the record files with `git status` and `git diff`, then delete {journal}",
+        )]
+    holder = change.holder
+    return [catalogue.INTERRUPTED_CHANGE(
+        path=journal, command=holder.command, who=f"{holder.user} on {holder.host}",
+        since=holder.since.replace("T", " ")[:19], files=_files(change.files),
+    )]
 
 
 def roll_forward(root: Path, folder: Path, plan: Plan) -> list[str]:

@@ -1,7 +1,9 @@
 """`rysiai mv`: a record gets a new id, and every reference to it follows, comments kept.
 
 Files are edited value by value (value_edits.py): comments, key order, quoting and the file's
-own list indentation are kept; only the values that held the old id change.
+own list indentation are kept; only the values that held the old id change. Every file is
+prepared first, and a file that should change but cannot be read stops the rename before
+anything is written.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ from pathlib import Path
 from ..errors import RysiaiError
 from ..repository import Repository, references
 from ..words.ids import id_problem
+from .change_set import ChangeSet
+from .unreadable import refuse_unreadable
 from .value_edits import edit_values
 
 
-def rename_record(repository: Repository, old: str, new: str) -> list[Path]:
-    """Give record ``old`` the id ``new``; return the files changed."""
+def rename_record(repository: Repository, old: str, new: str) -> ChangeSet:
+    """The change that gives record ``old`` the id ``new``; nothing is written yet."""
     record = repository.by_id.get(old)
     if record is None:
         raise RysiaiError(f"there is no record `{old}`")
@@ -28,23 +32,20 @@ def rename_record(repository: Repository, old: str, new: str) -> list[Path]:
     for source, _field, target, place in references(repository):
         if target == old:
             edits.setdefault(source.path, []).append((source.id, place))
-    changed = []
+    refuse_unreadable(repository, [*edits, record.path], naming=old)
+    change_set = ChangeSet(repository.root)
     for path, places in edits.items():
-        changed.append(replace_references(repository.root / path, places, old, new))
+        replace_references(change_set, repository.root / path, places, old, new)
     if record.path.endswith(".yaml"):
-        target = repository.root / record.collection / f"{new}.yaml"
-        if target.exists():
-            raise RysiaiError(f"{target} exists already")
-        (repository.root / record.path).rename(target)
-        changed.append(target)
+        change_set.rename(record.path, f"{record.collection}/{new}.yaml")
     else:
-        changed.append(edit_values(repository.root / record.path, [(old, ("id",), _swap(old, new))]))
-    return sorted(set(changed))
+        edit_values(change_set, repository.root / record.path, [(old, ("id",), _swap(old, new))])
+    return change_set
 
 
-def replace_references(path: Path, places: list[tuple[str, tuple]], old: str, new: str) -> Path:
+def replace_references(change_set: ChangeSet, path: Path, places: list[tuple[str, tuple]], old: str, new: str) -> Path:
     """In one file, put `new` where `old` stands at each of `places` (YAML kept as written)."""
-    return edit_values(path, [(record_id, place, _swap(old, new)) for record_id, place in places])
+    return edit_values(change_set, path, [(record_id, place, _swap(old, new)) for record_id, place in places])
 
 
 def _swap(old: str, new: str):

@@ -1,6 +1,6 @@
 """Record files as text, read and written again the way they were: the byte-order mark and the
-line ends a file has are kept, whatever changed inside it. Every writer of record files writes
-through ``write_file``."""
+line ends a file has are kept, whatever changed inside it. Every writer of record files puts
+the bytes of ``FileText.encoded`` into a change set (change_set.py), which writes them safely."""
 
 from __future__ import annotations
 
@@ -35,10 +35,10 @@ class FileText:
 
 
 def read_file_text(path: Path) -> FileText:
-    raw = path.read_bytes().decode("utf-8")
+    return file_text(path.read_bytes())
+
+
+def file_text(data: bytes) -> FileText:
+    """A record file's bytes as its text (UTF-8, the byte-order mark set apart)."""
+    raw = data.decode("utf-8")
     return FileText(raw.removeprefix(BOM), raw.startswith(BOM))
-
-
-def write_file(path: Path, data: bytes) -> Path:
-    path.write_bytes(data)
-    return path

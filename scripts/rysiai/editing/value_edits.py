@@ -4,7 +4,7 @@ In a YAML file each changed value is replaced where it is written, every other b
 is (ruamel.yaml says where the values are); only a change that cannot be made in place (a value
 removed) has ruamel.yaml write the file again, comments, key order and quoting kept. In CSV files
 only the rows concerned are written again, their unchanged cells as written. Used by `mv`,
-`merge` and `forget`.
+`merge` and `forget`: each edit goes into the change set, which is written all at once.
 """
 
 from __future__ import annotations
@@ -17,25 +17,41 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from ..errors import RysiaiError
-from .text_files import read_file_text, write_file
+from .change_set import ChangeSet
+from .text_files import FileText, file_text
 
 # One change: the record's id, the place of a value in it (("participants", 2), ("notes",)),
 # and what the value becomes, given what it is (None: the value is removed).
 Change = tuple[str, tuple, Callable[[str], "str | None"]]
 
 
-def edit_values(path: Path, changes: list[Change]) -> Path:
-    """Apply ``changes`` to the record file ``path`` (one record in YAML, many in CSV)."""
+def edit_values(change_set: ChangeSet, path: Path, changes: list[Change]) -> Path:
+    """Apply ``changes`` to the record file ``path`` (one record in YAML, many in CSV), as the
+    change set has it so far; the result goes into the change set."""
     if path.suffix == ".csv":
-        return _edit_csv(path, changes)
-    file = read_file_text(path)
+        return _edit_csv(change_set, path, changes)
+    file = file_text(change_set.read_bytes(path))
+    try:
+        edited = edit_yaml_text(file, changes)
+    except YAMLError as error:  # the loader read it, ruamel.yaml does not: said, not a traceback
+        mark = getattr(error, "problem_mark", None) if isinstance(error, MarkedYAMLError) else None
+        where = f"{path.relative_to(change_set.root).as_posix()}" + (f":{mark.line + 1}" if mark else "")
+        raise RysiaiError(f"{where}: cannot be changed, as it cannot be read as YAML ({error.__class__.__name__}); nothing was changed") from None
+    change_set.write(path, file.encoded(edited))
+    return path
+
+
+def edit_yaml_text(file: FileText, changes: list[Change]) -> str:
+    """The YAML file's text with ``changes``: each in place where it can be, else (a value
+    removed, one over several plain lines) by ruamel.yaml's round trip."""
     edited = _edit_yaml_in_place(file.text, changes)
-    if edited is None:  # a change the text cannot take in place: the round trip writes the file
-        edited = _edit_yaml_round_trip(file.lf_text, changes)
-    return write_file(path, file.encoded(edited))
+    return edited if edited is not None else _edit_yaml_round_trip(file.lf_text, changes)
 
 
 def _edit_yaml_in_place(text: str, changes: list[Change]) -> str | None:
@@ -152,6 +168,7 @@ def _scalar_end(line: str, column: int, flow: bool) -> int | None:
 
 
 PLAIN = re.compile(r"[^\s'\"#&*!|>%@`\[\]{},:?\-][^#:,\[\]{}]*")
+_RESOLVER = VersionedResolver()
 
 
 def _shown(value: str, quote: str, flow: bool = False) -> str:
@@ -161,9 +178,14 @@ def _shown(value: str, quote: str, flow: bool = False) -> str:
         return "'" + value.replace("'", "''") + "'"
     if quote == '"':
         return json.dumps(value, ensure_ascii=False)
-    if PLAIN.fullmatch(value) and value == value.strip() and ": " not in value:
+    if PLAIN.fullmatch(value) and value == value.strip() and ": " not in value and _read_as_text(value):
         return value
     return "'" + value.replace("'", "''") + "'"
+
+
+def _read_as_text(value: str) -> bool:
+    """Whether YAML reads ``value``, written plain, as text (`+37061234567` it reads as a number)."""
+    return _RESOLVER.resolve(ScalarNode, value, (True, False)) == "tag:yaml.org,2002:str"
 
 
 def _edit_yaml_round_trip(text: str, changes: list[Change]) -> str:
@@ -202,7 +224,7 @@ def round_trip_yaml(text: str) -> YAML:
     return yaml
 
 
-def _edit_csv(path: Path, changes: list[Change]) -> Path:
+def _edit_csv(change_set: ChangeSet, path: Path, changes: list[Change]) -> Path:
     """Change the cells concerned; in a list cell (`a; b; c`) item by item, the others as written."""
     by_row: dict[str, list[tuple[tuple, Callable]]] = {}
     for record_id, place, change in changes:
@@ -222,7 +244,7 @@ def _edit_csv(path: Path, changes: list[Change]) -> Path:
                 row[index] = ";".join(_changed_items(row[index].split(";"), change))
         return row
 
-    return _rewrite_rows(path, rewrite)
+    return _rewrite_rows(change_set, path, rewrite)
 
 
 def _changed_items(items: list[str], change: Callable) -> list[str]:
@@ -236,21 +258,21 @@ def _changed_items(items: list[str], change: Callable) -> list[str]:
     return kept
 
 
-def delete_csv_rows(path: Path, record_ids: set[str]) -> Path:
+def delete_csv_rows(change_set: ChangeSet, path: Path, record_ids: set[str]) -> Path:
     """Remove the rows of ``record_ids`` from a CSV file."""
     return _rewrite_rows(
-        path, lambda header, row: None if row[header.index("id")].strip() in record_ids else row
+        change_set, path, lambda header, row: None if row[header.index("id")].strip() in record_ids else row
     )
 
 
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # lines as the csv module ends them
 
 
-def _rewrite_rows(path: Path, rewrite: Callable[[list[str], list[str]], list[str] | None]) -> Path:
+def _rewrite_rows(change_set: ChangeSet, path: Path, rewrite: Callable[[list[str], list[str]], list[str] | None]) -> Path:
     """Give each data row to ``rewrite`` (it returns the row, changed or not, or None to drop
     it); rows read as the loader reads them, and those that come back unchanged keep their text
     byte for byte, as do the unchanged cells of a changed row."""
-    file = read_file_text(path)
+    file = file_text(change_set.read_bytes(path))
     text = file.text
     consumed: list[str] = []
 
@@ -262,7 +284,8 @@ def _rewrite_rows(path: Path, rewrite: Callable[[list[str], list[str]], list[str
     out: list[str] = []
     header: list[str] | None = None
     try:
-        for row in csv.reader(lines(), strict=True):
+        reader = csv.reader(lines(), strict=True)
+        for row in reader:
             piece = "".join(consumed)
             consumed.clear()
             if header is None:
@@ -276,9 +299,11 @@ def _rewrite_rows(path: Path, rewrite: Callable[[list[str], list[str]], list[str
             if new is not None:
                 out.append(piece if new == row else _write_row(new, row, piece))
     except csv.Error as error:
-        raise RysiaiError(f"{path.name}: cannot be read as CSV ({error}); nothing in it was changed") from None
+        where = f"{path.relative_to(change_set.root).as_posix()}:{reader.line_num}"
+        raise RysiaiError(f"{where}: cannot be read as CSV ({error}); nothing was changed") from None
     out.append("".join(consumed))
-    return write_file(path, file.encoded("".join(out)))
+    change_set.write(path, file.encoded("".join(out)))
+    return path
 
 
 def _write_row(new: list[str], old: list[str], written: str) -> str:

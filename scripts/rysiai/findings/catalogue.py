@@ -67,6 +67,13 @@ MISNAMED_FILE = FindingKind(
     N_("record files end in `.yaml` or `.csv` (lower case), so this file is not read"),
     N_("rename it to `{suggestion}`"))
 
+# Changes to the files
+INTERRUPTED_CHANGE = FindingKind(
+    "interrupted-change", ERROR, "Change interrupted",
+    "a change was stopped before all of it was written: `{command}` by {who}, started {since}; "
+    "the files it changes: {files}",
+    "run any command that writes, e.g. `rysiai fmt`: it finishes the change first")
+
 # Ids
 BAD_ID = FindingKind(
     "bad-id", ERROR, N_("Bad record id"),

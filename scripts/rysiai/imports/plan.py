@@ -183,14 +183,8 @@ def record_yaml(values: dict, collection: Collection) -> str:
     return yaml.dump(ordered, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
-def write_plan(repository: Repository, plan: ImportPlan) -> list[Path]:
-    """Write each new record; an existing file is never replaced (the plan chose free ids)."""
-    folder = repository.root / plan.collection
-    folder.mkdir(exist_ok=True)
-    written = []
-    for record_id, values in plan.new:
-        path = folder / f"{record_id}.yaml"
-        with open(path, "x", encoding="utf-8") as file:  # "x": fails rather than overwrite
-            file.write(record_yaml(values, repository.schema.collections[plan.collection]))
-        written.append(path)
-    return written
+def new_files(repository: Repository, plan: ImportPlan) -> list[tuple[Path, bytes]]:
+    """Each new record's file and contents; the plan chose ids no file has (the command writes
+    them all at once, and never replaces a file)."""
+    folder, collection = repository.root / plan.collection, repository.schema.collections[plan.collection]
+    return [(folder / f"{record_id}.yaml", record_yaml(values, collection).encode("utf-8")) for record_id, values in plan.new]

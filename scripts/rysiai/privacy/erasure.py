@@ -9,11 +9,11 @@ history still holds the old files: the README says how to rewrite it.
 
 from __future__ import annotations
 
-import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..editing.text_files import read_file_text, write_file
+from ..editing.change_set import ChangeSet
+from ..editing.text_files import file_text
 from ..editing.value_edits import Change, delete_csv_rows, edit_values
 from ..errors import RysiaiError
 from ..kinds.people import is_person
@@ -109,9 +109,9 @@ def redact(text: str, index: PeopleIndex) -> str:
     return text
 
 
-def carry_out(repository: Repository, erasure: Erasure) -> list[Path]:
-    """Write the erasure: change the other records, then delete the person's. The files changed.
-    A file that cannot be written stops it with a RysiaiError that lists what is done."""
+def erasure_changes(repository: Repository, erasure: Erasure) -> ChangeSet:
+    """The change that erases: the other records changed, the person's deleted; written at
+    once by the caller, all of it or nothing."""
     person = erasure.person
     index = PeopleIndex([person])
     by_file: dict[str, list[Change]] = {}
@@ -123,41 +123,32 @@ def carry_out(repository: Repository, erasure: Erasure) -> list[Path]:
         else:
             change = _redaction(index)
         by_file.setdefault(edit.record.path, []).append((edit.record.id, edit.place, change))
-    changed: list[Path] = []
+    change_set = ChangeSet(repository.root)
     own_file = repository.root / person.path
-    try:
-        for path, changes in by_file.items():
-            changed.append(edit_values(repository.root / path, changes))
-        for path in sorted({path for path, _, _ in erasure.data.comments}):
-            changed.append(redact_comments(repository.root / path, index))
-        if is_stand_in(person):
-            pass  # someone without a record of their own: only the places that name them
-        elif own_file.suffix == ".csv":
-            changed.append(delete_csv_rows(own_file, {person.id}))
-        else:
-            own_file.unlink()
-            changed.append(own_file)
-    except OSError as error:
-        done = ", ".join(p.relative_to(repository.root).as_posix() for p in changed) or "none"
-        raise RysiaiError(
-            _("{file}: cannot be written ({problem}); the erasure is not finished (files changed so far: "
-              "{done}). Fix that, then run `rysiai forget {person}` again: it goes on from where it "
-              "stopped").format(file=error.filename, problem=error.strerror, done=done,
-                                person=person.id or shlex.quote(person.label))
-        ) from None
-    return sorted(set(changed))
+    for path, changes in by_file.items():
+        edit_values(change_set, repository.root / path, changes)
+    for path in sorted({path for path, _, _ in erasure.data.comments}):
+        redact_comments(change_set, repository.root / path, index)
+    if is_stand_in(person):
+        pass  # someone without a record of their own: only the places that name them
+    elif own_file.suffix == ".csv":
+        delete_csv_rows(change_set, own_file, {person.id})
+    else:
+        change_set.delete(own_file)
+    return change_set
 
 
-def redact_comments(path: Path, index: PeopleIndex) -> Path:
+def redact_comments(change_set: ChangeSet, path: Path, index: PeopleIndex) -> Path:
     """The file with the person erased from its comments (the values are left as they are)."""
-    file = read_file_text(path)
+    file = file_text(change_set.read_bytes(path))
     lines = file.text.splitlines(keepends=True)
     for number, line in enumerate(lines):
         comment = COMMENT.search(line.rstrip("\r\n"))
         if comment and index.spans(comment.group()):
             ending = line[len(line.rstrip("\r\n")):]
             lines[number] = line[: comment.start()] + redact(comment.group(), index) + ending
-    return write_file(path, file.encoded("".join(lines)))
+    change_set.write(path, file.encoded("".join(lines)))
+    return path
 
 
 HELD = {"reference": N_("reference"), "name": N_("name"), "email": N_("e-mail"), "phone": N_("phone")}
