@@ -69,6 +69,8 @@ class ChangeSet:
         self._contents[new_key] = content
         self._modes[new_key] = file_mode(self.root / old_key)
         self._contents[old_key] = None
+        if not (self.root / new_key).exists():
+            self._new_only.add(new_key)  # nor made by anyone else before the change is written
 
     @property
     def paths(self) -> list[Path]:
