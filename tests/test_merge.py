@@ -71,7 +71,7 @@ def test_merge_carries_the_dropped_records_comments_to_the_kept_file(repo, cli):
     ))
     result = cli("merge", "ona", "ona-2", "--root", str(repo.root))
     assert result.code == 0, result.err
-    assert "Comments of ona-2 carried to the end of the kept file: 4\n" in result.out
+    assert "4 comments of ona-2 carried to the end of the kept file\n" in result.out
     assert (repo.root / "contacts" / "ona.yaml").read_text(encoding="utf-8") == (
         "# yaml-language-server: $schema=../.schemas/contacts.schema.json\n"
         "name: Ona\n"

@@ -197,3 +197,28 @@ def test_files_with_uncommitted_changes_are_named_before_the_change(template, tm
     assert b"Vizitas Nr. 7 (pataisyta)" in visit.read_bytes() and b"  - ona\r\n" in visit.read_bytes()  # a CRLF file
     status = subprocess.run([*git, "status", "--porcelain"], capture_output=True, text=True).stdout
     assert ".rysiai" not in status
+
+
+def test_in_lithuanian_the_interruption_the_recovery_and_the_lock_are_told_in_lithuanian(template, tmp_path):
+    root = fresh_copy(template, tmp_path / "run")
+    killed = rysiai(root, *command("mv", root), env={"RYSIAI_TEST_KILL_AT_STEP": "70"})
+    assert killed.returncode == -signal.SIGKILL
+    report = rysiai(root, "--lang", "lt", "validate")
+    [line] = [line for line in report.stdout.splitlines() if "interrupted-change" in line]
+    assert ": klaida: [interrupted-change] pakeitimas sustabdytas neįrašius jo iki galo: `rysiai mv talsu-novads " in line
+    assert "; jo keičiami failai: 63 failai (contacts/kontaktai.csv, " in line
+    assert line.endswith("(paleiskite bet kurią failus keičiančią komandą, pvz., `rysiai fmt`: ji pirmiausia užbaigs šį pakeitimą)")
+    release = tmp_path / "go"
+    holder = start_rysiai(root, "--lang", "lt", "fmt", env={"RYSIAI_TEST_PAUSE_AT_STEP": f"1:{release}"})
+    while not release.with_name("go.paused").exists():
+        assert holder.poll() is None, holder.communicate()
+        time.sleep(0.05)
+    refused = rysiai(root, "--lang", "lt", "mv", "ona-2", "ona-antroji", env={"RYSIAI_LOCK_WAIT": "0.2"})
+    assert refused.stderr.startswith(
+        "rysiai: klaida: į šią duomenų saugyklą jau rašomas kitas pakeitimas: `rysiai fmt --root "
+    )
+    assert f"(procesas {holder.pid}), nuo " in refused.stderr and "Laukta 0.2 s; paleiskite komandą dar kartą" in refused.stderr
+    release.touch()
+    _out, err = holder.communicate(timeout=120)
+    assert err.startswith("rysiai: nutrūkęs pakeitimas (`rysiai mv talsu-novads talsu-novado-savivaldybe --root ")
+    assert ") užbaigtas: 63 failai (contacts/kontaktai.csv, visits/vizitas-000.yaml, " in err

@@ -37,7 +37,7 @@ def test_a_second_writer_waits_then_is_told_who_holds_the_lock_and_since_when(tm
     message = str(refused.value)
     assert message.startswith(
         f"another change is being written to this data repository: `driver hold` by "
-        f"{getpass.getuser()} on {socket.gethostname()} (process {holder.pid}), since {today} "
+        f"{getpass.getuser()}@{socket.gethostname()} (process {holder.pid}), since {today} "
     )
     assert message.endswith(
         f". Waited 0.5 s; run the command again when that one has finished (the lock is {tmp_path}/.rysiai/lock)"

@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_CANNOT_RUN
     # Who holds the lock of a data repository is told by the command line it was taken for.
-    args.command_line = shlex.join(["rysiai", *(sys.argv[1:] if argv is None else argv)])
+    args.command_line = shlex.join(["rysiai", *argv])
     try:
         return args.run(args)
     except RysiaiError as error:

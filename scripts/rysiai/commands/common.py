@@ -55,7 +55,7 @@ def writing_to(args: argparse.Namespace) -> Iterator:
 
     with writing(data_root(args), args.command_line) as writer:
         for recovery in writer.recovered:
-            print(f"rysiai: {recovery.describe()}", file=sys.stderr)
+            print(_("rysiai: {what}").format(what=recovery.describe()), file=sys.stderr)
         yield writer
 
 
@@ -67,11 +67,11 @@ def apply_change(writer, change_set) -> list[Path]:
     dirty = uncommitted_changes(writer.root, change_set.paths)
     if dirty:
         names = ", ".join(path.relative_to(writer.root).as_posix() for path in dirty)
-        print(
-            f"rysiai: note: {names} had uncommitted changes of {'their' if len(dirty) > 1 else 'its'} "
-            f"own; this change is made on top of them (`git diff` shows both)",
-            file=sys.stderr,
-        )
+        print(ngettext(
+            "rysiai: note: {names} had uncommitted changes of its own; this change is made on top of "
+            "them (`git diff` shows both)",
+            "rysiai: note: {names} had uncommitted changes of their own; this change is made on top of "
+            "them (`git diff` shows both)", len(dirty)).format(names=names), file=sys.stderr)
     return writer.apply(change_set)
 
 

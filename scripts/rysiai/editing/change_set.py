@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import RysiaiError
+from ..language import _
 from .journal import write_change
 from .recovery import Recovery, recover
 from .safe_files import file_mode
@@ -63,7 +64,7 @@ class ChangeSet:
         """Move the file ``old`` to ``new`` (with ``content``, else its own), permissions kept."""
         old_key, new_key = self._relative(old), self._relative(new)
         if (self.root / new_key).exists() and self._contents.get(new_key, b"") is not None:
-            raise RysiaiError(f"{new_key} exists already; nothing was changed")
+            raise RysiaiError(_("{path} exists already; nothing was changed").format(path=new_key))
         if content is None:
             content = self.read_bytes(old_key)
         self._contents[new_key] = content
@@ -90,10 +91,10 @@ class ChangeSet:
             try:
                 path = path.relative_to(self.root)
             except ValueError:
-                raise RysiaiError(f"{path} is outside the data repository {self.root}") from None
+                raise RysiaiError(_("{path} is outside the data repository {root}").format(path=path, root=self.root)) from None
         parts = path.parts
         if not parts or ".." in parts or parts[0] in OFF_LIMITS:
-            raise RysiaiError(f"{path}: a change cannot write there")
+            raise RysiaiError(_("{path}: a change cannot write there").format(path=path))
         return path.as_posix()
 
 

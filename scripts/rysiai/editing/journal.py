@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..errors import RysiaiError
+from ..language import _
 from .safe_files import digest, file_mode, flush_to_disk, fsync_folder, write_atomically, write_new_file
 from .write_lock import Holder, state_folder
 
@@ -59,11 +60,10 @@ class Plan:
             data = json.loads(path.read_text(encoding="utf-8"))
             return cls(Holder(**data["holder"]), tuple(Entry(**entry) for entry in data["files"]))
         except (OSError, ValueError, TypeError, KeyError) as error:
-            raise RysiaiError(
-                f"{path}: the journal of an interrupted change cannot be read ({error}), so it cannot "
-                f"be finished. Check the record files with `git status` and `git diff`, then delete "
-                f"the folder {folder}"
-            ) from None
+            raise RysiaiError(_(
+                "{path}: the journal of an interrupted change cannot be read ({problem}), so it cannot "
+                "be finished. Check the record files with `git status` and `git diff`, then delete "
+                "the folder {folder}").format(path=path, problem=error, folder=folder)) from None
 
 
 def journal_folder(root: Path) -> Path:
@@ -110,7 +110,7 @@ def write_change(root: Path, holder: Holder, changes: list[tuple[str, bytes | No
             step()
         sync_folders(root, entries)
     except OSError as error:
-        _roll_back_now(root, folder, plan, f"{current}: cannot be written ({error.strerror})")
+        _roll_back_now(root, folder, plan, _("{path}: cannot be written ({problem})").format(path=current, problem=error.strerror))
     except KeyboardInterrupt:  # Ctrl-C halfway: the change is committed, so it is finished first
         from .recovery import roll_forward
 
@@ -126,10 +126,10 @@ def _stage(root: Path, folder: Path, changes) -> tuple[list[Entry], list[Path]]:
     for path, content, new_mode, must_be_new in changes:
         target = root / path
         if target.is_dir():
-            raise RysiaiError(f"{path}: is a folder, where the change would write a file; nothing was changed")
+            raise RysiaiError(_("{path}: is a folder, where the change would write a file; nothing was changed").format(path=path))
         before = target.read_bytes() if target.exists() else None
         if must_be_new and before is not None:
-            raise RysiaiError(f"{path} exists already (made meanwhile?); it is never replaced: nothing was changed")
+            raise RysiaiError(_("{path} exists already (made meanwhile?); it is never replaced: nothing was changed").format(path=path))
         if before == content:
             continue
         number, mode = len(entries), file_mode(target)
@@ -185,11 +185,10 @@ def _roll_back_now(root: Path, folder: Path, plan: Plan, problem: str) -> None:
     left = roll_back(root, folder, plan)
     finish(folder)
     if left:
-        raise RysiaiError(
-            f"{problem}; the change was undone, but {', '.join(left)} could not be put back as "
-            f"it was (it was changed meanwhile): check it"
-        )
-    raise RysiaiError(f"{problem}; the change was undone: nothing was changed")
+        raise RysiaiError(_(
+            "{problem}; the change was undone, but {files} could not be put back as it was (it was "
+            "changed meanwhile): check it").format(problem=problem, files=", ".join(left)))
+    raise RysiaiError(_("{problem}; the change was undone: nothing was changed").format(problem=problem))
 
 
 def finish(folder: Path) -> None:

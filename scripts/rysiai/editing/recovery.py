@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import RysiaiError
 from ..findings import Finding, catalogue
+from ..language import _, ngettext
 from .journal import PLAN, ROLLING_BACK, Plan, put_new, sync_folders, finish, pending_changes, step
 from .safe_files import digest_of, fsync_folder, write_atomically
 from .write_lock import Holder, current_holder
@@ -31,10 +32,14 @@ class Recovery:
     left: tuple[str, ...]  # edited after the interruption: left as they are
 
     def describe(self) -> str:
-        how = "finished" if self.finished else "undone (its journal was damaged)"
-        text = f"an interrupted change, {self.holder.describe()}, was {how}: {_files(self.files)}"
+        if self.finished:
+            text = _("an interrupted change, {holder}, was finished: {files}")
+        else:
+            text = _("an interrupted change, {holder}, was undone (its journal was damaged): {files}")
+        text = text.format(holder=self.holder.describe(), files=_files(self.files))
         if self.left:
-            text += f"; edited after the interruption, so left as they are (check them): {_files(self.left)}"
+            text += _("; edited after the interruption, so left as they are (check them): {files}").format(
+                files=_files(self.left))
         return text
 
 
@@ -48,8 +53,9 @@ class InterruptedChange:
 
     def describe(self) -> str:
         if self.holder is None:
-            return f"a change was interrupted and its journal ({self.journal}) cannot be read"
-        return f"a change was interrupted: {self.holder.describe()}; it was writing {_files(self.files)}"
+            return _("a change was interrupted and its journal ({journal}) cannot be read").format(journal=self.journal)
+        return _("a change was interrupted: {holder}; it was writing {files}").format(
+            holder=self.holder.describe(), files=_files(self.files))
 
 
 def recover(root: Path) -> list[Recovery]:
@@ -93,11 +99,12 @@ def interrupted_change_findings(root: Path) -> list[Finding]:
     if change.holder is None:
         return [catalogue.INTERRUPTED_CHANGE(
             path=journal, command="?", who="?", since="?", files="?",
-            hint=f"its journal cannot be read: check the record files with `git status` and `git diff`, then delete {journal}",
+            hint=_("its journal cannot be read: check the record files with `git status` and `git diff`, "
+                   "then delete {journal}").format(journal=journal),
         )]
     holder = change.holder
     return [catalogue.INTERRUPTED_CHANGE(
-        path=journal, command=holder.command, who=f"{holder.user} on {holder.host}",
+        path=journal, command=holder.command, who=holder.who,
         since=holder.since.replace("T", " ")[:19], files=_files(change.files),
     )]
 
@@ -164,6 +171,9 @@ def _damaged(root: Path, folder: Path, plan: Plan) -> bool:
 
 
 def _files(paths) -> str:
+    """`3 files (a.yaml, b.yaml, c.yaml)`, the first five named."""
     paths = list(paths)
-    shown = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
-    return f"{len(paths)} file{'s' if len(paths) != 1 else ''} ({shown})"
+    shown = ", ".join(paths[:5])
+    if len(paths) > 5:
+        shown = _("{names} and {n} more").format(names=shown, n=len(paths) - 5)
+    return ngettext("{n} file ({names})", "{n} files ({names})", len(paths)).format(n=len(paths), names=shown)

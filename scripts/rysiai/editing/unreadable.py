@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from ..errors import RysiaiError
 from ..findings import Finding, catalogue
 from ..findings.wording import message
+from ..language import _, ngettext
 from ..repository import Repository
 
 # The loading findings after which a file, or a part of it, was not read as it is written.
@@ -41,15 +42,15 @@ def refuse_unreadable(repository: Repository, paths: Iterable[str] = (), *, nami
         if path in wanted:
             found.append((finding, ""))
         elif naming is not None and _holds(repository.root / path, naming):
-            found.append((finding, f"; it holds `{naming}`, which the command has to change"))
+            found.append((finding, _("; it holds `{id}`, which the command has to change").format(id=naming)))
     if found:
         lines = "\n".join(f"  {f.path}:{f.line or 1}: {message(f)}{why}" for f, why in found)
-        raise RysiaiError(
-            f"nothing was changed: {'a file' if len(found) == 1 else f'{len(found)} files'} the "
-            f"command has to change cannot be read as written:\n{lines}\n"
-            f"Fix {'it' if len(found) == 1 else 'them'} first (`rysiai validate` lists every problem), "
-            f"then run the command again."
-        )
+        raise RysiaiError(ngettext(
+            "nothing was changed: a file the command has to change cannot be read as written:\n{lines}\n"
+            "Fix it first (`rysiai validate` lists every problem), then run the command again.",
+            "nothing was changed: {n} files the command has to change cannot be read as written:\n{lines}\n"
+            "Fix them first (`rysiai validate` lists every problem), then run the command again.",
+            len(found)).format(n=len(found), lines=lines))
 
 
 def _holds(path, record_id: str) -> bool:

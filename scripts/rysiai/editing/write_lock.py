@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import RysiaiError
+from ..language import _
 from .safe_files import write_atomically
 
 STATE_FOLDER = ".rysiai"
@@ -43,9 +44,13 @@ class Holder:
     command: str
     since: str  # ISO 8601, local time with its offset
 
+    @property
+    def who(self) -> str:
+        return f"{self.user}@{self.host}"
+
     def describe(self) -> str:
-        since = self.since.replace("T", " ")[:19]
-        return f"`{self.command}` by {self.user} on {self.host} (process {self.pid}), since {since}"
+        return _("`{command}` by {who} (process {pid}), since {since}").format(
+            command=self.command, who=self.who, pid=self.pid, since=self.since.replace("T", " ")[:19])
 
     @classmethod
     def now(cls, command: str) -> Holder:
@@ -115,7 +120,8 @@ def lock_wait() -> float:
     try:
         return max(0.0, float(os.environ.get(WAIT_VARIABLE, DEFAULT_WAIT)))
     except ValueError:
-        raise RysiaiError(f"{WAIT_VARIABLE} must be a number of seconds, not {os.environ[WAIT_VARIABLE]!r}") from None
+        raise RysiaiError(_("{variable} must be a number of seconds, not {value!r}").format(
+            variable=WAIT_VARIABLE, value=os.environ[WAIT_VARIABLE])) from None
 
 
 def current_holder(root: Path) -> Holder | None:
@@ -148,8 +154,10 @@ def _read_holder(path: Path) -> Holder | None:
 
 def _busy_message(path: Path, waited: float) -> str:
     holder = _read_holder(path)
-    who = f": {holder.describe()}" if holder else " by a process that has not said who it is"
-    return (
-        f"another change is being written to this data repository{who}. Waited {waited:g} s; "
-        f"run the command again when that one has finished (the lock is {path})"
-    )
+    if holder is None:
+        return _("another change is being written to this data repository by a process that has not "
+                 "said who it is. Waited {seconds} s; run the command again when it has finished (the "
+                 "lock is {lock})").format(seconds=f"{waited:g}", lock=path)
+    return _("another change is being written to this data repository: {holder}. Waited {seconds} s; "
+             "run the command again when that one has finished (the lock is {lock})").format(
+        holder=holder.describe(), seconds=f"{waited:g}", lock=path)

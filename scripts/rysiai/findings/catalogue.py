@@ -69,10 +69,10 @@ MISNAMED_FILE = FindingKind(
 
 # Changes to the files
 INTERRUPTED_CHANGE = FindingKind(
-    "interrupted-change", ERROR, "Change interrupted",
-    "a change was stopped before all of it was written: `{command}` by {who}, started {since}; "
-    "the files it changes: {files}",
-    "run any command that writes, e.g. `rysiai fmt`: it finishes the change first")
+    "interrupted-change", ERROR, N_("Change interrupted"),
+    N_("a change was stopped before all of it was written: `{command}` by {who}, started {since}; "
+       "the files it changes: {files}"),
+    N_("run any command that writes, e.g. `rysiai fmt`: it finishes the change first"))
 
 # Ids
 BAD_ID = FindingKind(
