@@ -48,7 +48,9 @@ def editor(root):
 
 
 def state(root) -> tuple:
-    return git(root, "rev-parse", "HEAD"), git(root, "status", "--porcelain"), sorted(p.name for p in root.rglob("*") if ".git" not in p.parts)
+    # Ryšiai's own lock and journal (.rysiai/, ignored by git) are not the data.
+    return git(root, "rev-parse", "HEAD"), git(root, "status", "--porcelain"), sorted(
+        p.name for p in root.rglob("*") if not {".git", ".rysiai"} & set(p.parts))
 
 
 def test_a_form_without_its_token_is_refused(root, editor):
@@ -268,3 +270,27 @@ def test_a_push_goes_and_a_failed_one_keeps_the_commit(root, tmp_path):
         assert status == 200 and "Nepavyko išsiųsti į serverį (git push)" in body
         assert git(root, "log", "-1", "--format=%s").strip() == "contacts/ausra-kalvaityte: pareigos"
         assert "Patarėja 2" in (root / CONTACT).read_text(encoding="utf-8")
+
+
+def test_a_save_takes_the_repository_lock_as_the_commands_do(root, editor, monkeypatch):
+    from test_safe_writes import start_driver
+
+    monkeypatch.setenv("RYSIAI_LOCK_WAIT", "0.3")
+    fields = form_of(editor + "contacts/ausra-kalvaityte/")
+    before = state(root)
+    holder = start_driver(root, "hold")  # a command writing to the repository meanwhile
+    assert holder.stdout.readline() == "held\n"
+    try:
+        status, body = request(editor + "contacts/ausra-kalvaityte/", {**fields, "position": "Patarėja"})
+    finally:
+        holder.kill()
+        holder.communicate()
+    assert status == 422
+    assert "another change is being written to this data repository: `driver hold` by " in body
+    assert f"(process {holder.pid})" in body
+    assert state(root) == before
+    status, body = request(editor + "contacts/ausra-kalvaityte/", {**fields, "position": "Patarėja"})
+    assert status == 200, body
+    assert "position: Patarėja" in (root / CONTACT).read_text(encoding="utf-8")
+    assert git(root, "log", "-1", "--format=%s").strip() == "contacts/ausra-kalvaityte: pareigos"
+    assert list((root / ".rysiai" / "journal").iterdir()) == []

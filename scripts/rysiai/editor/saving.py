@@ -1,12 +1,15 @@
 """A save, one at a time: the file read as it is now and compared with the version the form was
 opened from, the new values written into it in place (record_edits), the result checked, written
-and committed; or, when anything stops it, nothing written and the reason given."""
+and committed; or, when anything stops it, nothing written and the reason given. A save holds the
+data repository's lock, as the commands that write do, and writes through the journal."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,8 +20,9 @@ from ..editing.record_edits import (
     edit_record_text,
     read_record_values,
 )
+from ..editing.change_set import ChangeSet, Writer, writing
 from ..editing.record_values import normal_record
-from ..editing.text_files import write_file
+from ..editing.write_lock import WriteLockBusy
 from ..findings import Finding
 from ..kinds.people import is_person
 from ..loading import read_record_file
@@ -74,49 +78,68 @@ class Saver:
         self.people = UnpublishedPeople(live)
         self.lock = threading.Lock()
 
+    @contextmanager
+    def writing(self, what: str, person: Person) -> Iterator[Writer]:
+        """One save at a time in this server, and one writer at a time in the data repository:
+        the lock the commands take (a change another writer left unfinished is finished first)."""
+        with self.lock, writing(self.live.root, f"rysiai edit ({person.user}): {what}") as writer, self.live.lock:
+            yield writer
+
     def save(
         self, collection: Collection, record_id: str, values: dict[str, Any], *, version: str, base: str,
         person: Person, accept_warnings: bool,
     ) -> Outcome:
-        with self.lock, self.live.lock:
-            self.live.refresh()
-            before = self.live.record(collection, record_id)
-            if before is None:
-                return Outcome(problems={"": "Šio įrašo nebėra: kažkas jį ištrynė arba pervadino, kol jį keitėte."})
-            path = before.path
-            data = (self.live.root / path).read_bytes()
-            text = data.decode("utf-8")
-            current = open_record(self.live, collection, record_id, path)
-            if version_of(data) != version:
-                other = _other_change(base, current.values)
-                if other is not None:
-                    return Outcome(conflict=other, current=current)
-            try:
-                new_text = edit_record_text(text, collection, record_id, values, path=path)
-            except RecordEditError as error:
-                return Outcome(problems={error.field or "": str(error)}, current=current)
-            if new_text == text:
-                return Outcome(nothing_changed=True, path=path, current=current)
-            message = commit_message(collection, record_id, current.values, values)
-            return self._write(collection, record_id, path, data, new_text.encode("utf-8"), before, message, person, accept_warnings, current)
+        try:
+            with self.writing(f"{collection.name}/{record_id}", person) as writer:
+                return self._save(writer, collection, record_id, values, version, base, person, accept_warnings)
+        except WriteLockBusy as error:
+            return Outcome(problems={"": str(error)})
+
+    def _save(self, writer, collection, record_id, values, version, base, person, accept_warnings) -> Outcome:
+        self.live.refresh()
+        before = self.live.record(collection, record_id)
+        if before is None:
+            return Outcome(problems={"": "Šio įrašo nebėra: kažkas jį ištrynė arba pervadino, kol jį keitėte."})
+        path = before.path
+        data = (self.live.root / path).read_bytes()
+        text = data.decode("utf-8")
+        current = open_record(self.live, collection, record_id, path)
+        if version_of(data) != version:
+            other = _other_change(base, current.values)
+            if other is not None:
+                return Outcome(conflict=other, current=current)
+        try:
+            new_text = edit_record_text(text, collection, record_id, values, path=path)
+        except RecordEditError as error:
+            return Outcome(problems={error.field or "": str(error)}, current=current)
+        if new_text == text:
+            return Outcome(nothing_changed=True, path=path, current=current)
+        message = commit_message(collection, record_id, current.values, values)
+        return self._write(writer, collection, record_id, path, data, new_text.encode("utf-8"), before, message, person, accept_warnings, current)
 
     def create(
         self, collection: Collection, record_id: str, values: dict[str, Any], *, person: Person, accept_warnings: bool
     ) -> Outcome:
-        with self.lock, self.live.lock:
-            self.live.refresh()
-            path = f"{collection.name}/{record_id}.yaml"
-            if (self.live.root / path).exists() or record_id in self.live.repository.by_id:
-                return Outcome(problems={"id": f"Identifikatorius „{record_id}“ jau užimtas: įrašykite kitą."})
-            skeleton = new_file_text(collection)
-            try:
-                new_text = edit_record_text(skeleton, collection, record_id, values, path=path)
-            except RecordEditError as error:
-                return Outcome(problems={error.field or "": str(error)})
-            message = commit_message(collection, record_id, None, values)
-            return self._write(collection, record_id, path, None, new_text.encode("utf-8"), None, message, person, accept_warnings, None)
+        try:
+            with self.writing(f"{collection.name}/{record_id}", person) as writer:
+                return self._create(writer, collection, record_id, values, person, accept_warnings)
+        except WriteLockBusy as error:
+            return Outcome(problems={"": str(error)})
 
-    def _write(self, collection, record_id, path, old_data, new_data, before, message, person, accept_warnings, current) -> Outcome:
+    def _create(self, writer, collection, record_id, values, person, accept_warnings) -> Outcome:
+        self.live.refresh()
+        path = f"{collection.name}/{record_id}.yaml"
+        if (self.live.root / path).exists() or record_id in self.live.repository.by_id:
+            return Outcome(problems={"id": f"Identifikatorius „{record_id}“ jau užimtas: įrašykite kitą."})
+        skeleton = new_file_text(collection)
+        try:
+            new_text = edit_record_text(skeleton, collection, record_id, values, path=path)
+        except RecordEditError as error:
+            return Outcome(problems={error.field or "": str(error)})
+        message = commit_message(collection, record_id, None, values)
+        return self._write(writer, collection, record_id, path, None, new_text.encode("utf-8"), None, message, person, accept_warnings, None)
+
+    def _write(self, writer, collection, record_id, path, old_data, new_data, before, message, person, accept_warnings, current) -> Outcome:
         records, findings = read_record_file(new_data, collection, path)
         after = next((record for record in records if record.id == record_id), None)
         mine = [f for f in findings if f.record in (record_id, None)]
@@ -125,19 +148,18 @@ class Saver:
             verdict.errors.append(_unreadable(path, record_id))
         if verdict.errors or (verdict.warnings and not accept_warnings):
             return Outcome(verdict=verdict, current=current, path=path)
-        target = self.live.root / path
+        change_set, undo = ChangeSet(self.live.root), ChangeSet(self.live.root)
         if old_data is None:
-            with open(target, "xb") as file:  # a new record never replaces a file
-                file.write(new_data)
+            change_set.create(path, new_data)  # a new record never replaces a file
+            undo.delete(path)
         else:
-            write_file(target, new_data)
+            change_set.write(path, new_data)
+            undo.write(path, old_data)
+        writer.apply(change_set)
         try:
             commit_id = commit(self.live.root, [path], message, person)
         except GitError as error:
-            if old_data is None:
-                target.unlink()
-            else:
-                write_file(target, old_data)
+            writer.apply(undo)
             self.live.reload(path)
             return Outcome(problems={"": f"Pakeitimo nepavyko įrašyti į git, todėl failas paliktas koks buvo: {error}"}, current=current)
         self.live.reload(path)
