@@ -116,13 +116,15 @@ def run_log(args: argparse.Namespace) -> int:
     from ..editing.log_entry import current_user, log_entry
     from ..repository import load_repository
 
-    repository = load_repository(data_root(args))
     who = [name for name in args.who.split(",") if name.strip()]
-    path = log_entry(
-        repository, who, args.subject, how=args.kind, day=args.date or dt.date.today(),
-        by=current_user(repository),
-    )
-    print(path)
+    with writing_to(args) as writer:
+        repository = load_repository(writer.root)
+        created = log_entry(
+            repository, who, args.subject, how=args.kind, day=args.date or dt.date.today(),
+            by=current_user(repository),
+        )
+        apply_change(writer, created.change_set)
+    print(created.path)
     return EXIT_OK
 
 

@@ -18,7 +18,7 @@ from ..kinds.people import is_person, person_with_email
 from ..loading import Record
 from ..repository import Repository
 from ..words.ids import slugify
-from .new_record import new_record
+from .new_record import NewRecord, new_record
 
 USER_VARIABLE = "RYSIAI_USER"
 LONGEST_ID = 60  # characters of an id made from the date and the subject
@@ -26,9 +26,9 @@ LONGEST_ID = 60  # characters of an id made from the date and the subject
 
 def log_entry(
     repository: Repository, who: list[str], subject: str, *, how: str | None, day: dt.date, by: Record | None,
-) -> Path:
-    """Write one entry of the log: on ``day``, with the records ``who`` names (ids, or
-    `contacts/ona-b` as a path), about ``subject``, held by ``by``; the file written."""
+) -> NewRecord:
+    """One entry of the log, ready to write (its path and change set): on ``day``, with the
+    records ``who`` names (ids, or `contacts/ona-b` as a path), about ``subject``, held by ``by``."""
     collection = log_collection(repository.schema)
     if collection is None:
         raise RysiaiError("no collection of datapackage.yaml keeps a log (a resource whose kind has `log`)")
@@ -48,7 +48,7 @@ def log_entry(
     if rule.by and by is not None:
         values[rule.by] = by.id
     values["id"] = free_id(repository, collection.name, f"{day.isoformat()}-{slugify(subject)}")
-    return new_record(repository, collection.name, subject.strip(), values).path
+    return new_record(repository, collection.name, subject.strip(), values)
 
 
 def free_id(repository: Repository, collection: str, wanted: str) -> str:
