@@ -127,7 +127,7 @@ def erasure_changes(repository: Repository, erasure: Erasure) -> ChangeSet:
     own_file = repository.root / person.path
     for path, changes in by_file.items():
         edit_values(change_set, repository.root / path, changes)
-    for path in sorted({path for path, _, _ in erasure.data.comments}):
+    for path in sorted({path for path, _line, _how in erasure.data.comments}):
         redact_comments(change_set, repository.root / path, index)
     if is_stand_in(person):
         pass  # someone without a record of their own: only the places that name them
