@@ -121,3 +121,23 @@ def test_the_architecture_page_describes_every_part_on_its_floor():
         else:
             continue  # a part still to come
         assert name in rows.get(floor, ""), f"docs/architecture.md: {name} is not on floor {floor}"
+
+
+def test_no_module_that_translates_uses_the_translation_function_as_a_throwaway_name():
+    """`_` is gettext where language.py's `_` is imported: a `host, _, port = …` in such a module
+    would make a message call the string it holds."""
+    found = []
+    for path, _parts in _modules():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        translates = any(
+            isinstance(node, ast.ImportFrom) and (node.module or "").endswith("language")
+            and any(alias.name == "_" for alias in node.names)
+            for node in ast.walk(tree)
+        )
+        if translates:
+            found += [
+                f"{path.relative_to(PACKAGE)}:{node.lineno}"
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store)
+            ]
+    assert found == []

@@ -7,7 +7,14 @@ import sys
 
 from ..errors import RysiaiError
 from ..language import _, ngettext
-from .common import EXIT_OK, apply_change, data_root, date_argument, root_option, writing_to
+from .common import (
+    EXIT_OK,
+    apply_change,
+    data_root,
+    date_argument,
+    root_option,
+    writing_to,
+)
 
 
 def add_parsers(commands) -> None:

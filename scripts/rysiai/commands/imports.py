@@ -7,7 +7,14 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from ..language import _, ngettext
-from .common import EXIT_OK, apply_change, collection_named, data_root, root_option, writing_to
+from .common import (
+    EXIT_OK,
+    apply_change,
+    collection_named,
+    data_root,
+    root_option,
+    writing_to,
+)
 
 
 def add_parsers(commands) -> None:

@@ -10,7 +10,14 @@ import sys
 from ..errors import RysiaiError
 from ..findings.wording import finding_line
 from ..language import N_, _, ngettext
-from .common import EXIT_FINDINGS, EXIT_OK, apply_change, data_root, root_option, writing_to
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    apply_change,
+    data_root,
+    root_option,
+    writing_to,
+)
 
 # What a place held of the person, as the output says it.
 HOW = {"reference": N_("reference"), "name": N_("name"), "email": N_("e-mail"), "phone": N_("phone")}

@@ -22,7 +22,14 @@ from pathlib import Path
 
 from ..errors import RysiaiError
 from ..language import _
-from .safe_files import digest, file_mode, flush_to_disk, fsync_folder, write_atomically, write_new_file
+from .safe_files import (
+    digest,
+    file_mode,
+    flush_to_disk,
+    fsync_folder,
+    write_atomically,
+    write_new_file,
+)
 from .write_lock import Holder, state_folder
 
 JOURNAL = "journal"
@@ -208,7 +215,7 @@ def step() -> None:
     _steps += 1
     if os.environ.get(KILL_VARIABLE) == str(_steps):
         os.kill(os.getpid(), signal.SIGKILL)
-    number, _, release = os.environ.get(PAUSE_VARIABLE, "").partition(":")
+    number, _colon, release = os.environ.get(PAUSE_VARIABLE, "").partition(":")
     if number == str(_steps):
         Path(release + ".paused").touch()
         while not Path(release).exists():

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from ..errors import RysiaiError
+from ..language import _
 from ..schema import Field, Schema
 from .safe_files import write_atomically
 
@@ -81,7 +82,7 @@ def write_editor_files(root: Path, schema: Schema) -> list[Path]:
     for relative, content in json_schemas(schema).items():
         path = root / relative
         if path.exists() and MARK not in path.read_text(encoding="utf-8"):
-            raise RysiaiError(f"{path} exists and was not written by `rysiai schema`; nothing written")
+            raise RysiaiError(_("{path} exists and was not written by `rysiai schema`; nothing written").format(path=path))
         path.parent.mkdir(exist_ok=True)
         write_atomically(path, (json.dumps(content, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
         written.append(path)
@@ -91,7 +92,7 @@ def write_editor_files(root: Path, schema: Schema) -> list[Path]:
         try:
             current = json.loads(settings.read_text(encoding="utf-8"))
         except ValueError:
-            raise RysiaiError(f"{settings} cannot be read as JSON; add \"yaml.schemas\" by hand") from None
+            raise RysiaiError(_('{settings} cannot be read as JSON; add "yaml.schemas" by hand').format(settings=settings)) from None
         if current.get("yaml.schemas") == wanted:
             return written
         current["yaml.schemas"] = wanted

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import RysiaiError
 from ..kinds.log import log_collection
 from ..kinds.people import is_person, person_with_email
+from ..language import _
 from ..loading import Record
 from ..repository import Repository
 from ..words.ids import slugify
@@ -31,10 +32,10 @@ def log_entry(
     records ``who`` names (ids, or `contacts/ona-b` as a path), about ``subject``, held by ``by``."""
     collection = log_collection(repository.schema)
     if collection is None:
-        raise RysiaiError("no collection of datapackage.yaml keeps a log (a resource whose kind has `log`)")
+        raise RysiaiError(_("no collection of datapackage.yaml keeps a log (a resource whose kind has `log`)"))
     rule = collection.kind.log
     if not subject.strip():
-        raise RysiaiError("the subject is empty: say in a few words what it was about")
+        raise RysiaiError(_("the subject is empty: say in a few words what it was about"))
     allowed = collection.fields[rule.with_].references
     ids = [_record_id(repository, name, allowed) for name in who]
     values: dict[str, str] = {rule.date: day.isoformat()}
@@ -43,7 +44,7 @@ def log_entry(
         if how is not None:
             values[rule.kind] = how
     elif how is not None:
-        raise RysiaiError(f"{collection.name} has no field that says how (`kind.log.kind`): leave out --kind")
+        raise RysiaiError(_("{name} has no field that says how (`kind.log.kind`): leave out --kind").format(name=collection.name))
     values[rule.with_] = collection.fields[rule.with_].delimiter.join(ids)
     if rule.by and by is not None:
         values[rule.by] = by.id
@@ -64,12 +65,12 @@ def free_id(repository: Repository, collection: str, wanted: str) -> str:
 
 def _record_id(repository: Repository, name: str, allowed: tuple[str, ...]) -> str:
     """An id from `ona-b`, `contacts/ona-b` or `contacts/ona-b.yaml`."""
-    collection, _, record_id = name.strip().removesuffix(".yaml").rpartition("/")
+    collection, _slash, record_id = name.strip().removesuffix(".yaml").rpartition("/")
     record = repository.by_id.get(record_id)
     if record is None or (collection and record.collection != collection):
-        raise RysiaiError(f"there is no record `{name}` (write its id, e.g. `ona-b`, or its file, e.g. `contacts/ona-b`)")
+        raise RysiaiError(_("there is no record `{name}` (write its id, e.g. `ona-b`, or its file, e.g. `contacts/ona-b`)").format(name=name))
     if record.collection not in allowed:
-        raise RysiaiError(f"`{record_id}` is a record of {record.collection}; the log names records of {', '.join(allowed)}")
+        raise RysiaiError(_("`{record_id}` is a record of {collection}; the log names records of {value}").format(record_id=record_id, collection=record.collection, value=', '.join(allowed)))
     return record_id
 
 
@@ -77,10 +78,10 @@ def _how(field, how: str | None) -> str | None:
     choices = ", ".join(f"{value} ({field.label_of(value)})" for value in field.enum or ())
     if how is None:
         if field.required:
-            raise RysiaiError(f"say how with --kind: {choices}")
+            raise RysiaiError(_("say how with --kind: {choices}").format(choices=choices))
         return None
     if field.enum and how not in field.enum:
-        raise RysiaiError(f"--kind `{how}` is not one of: {choices}")
+        raise RysiaiError(_("--kind `{how}` is not one of: {choices}").format(how=how, choices=choices))
     return how
 
 
@@ -92,7 +93,7 @@ def current_user(repository: Repository, environ: dict[str, str] | None = None) 
     if named:
         record = repository.by_id.get(named)
         if record is None or not is_person(repository, record):
-            raise RysiaiError(f"{USER_VARIABLE} is `{named}`, which is no person's id; set it to your contact's id")
+            raise RysiaiError(_("{USER_VARIABLE} is `{named}`, which is no person's id; set it to your contact's id").format(USER_VARIABLE=USER_VARIABLE, named=named))
         return record
     email = git_email(repository.root)
     return person_with_email(repository, email) if email else None

@@ -19,6 +19,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
 from ..errors import RysiaiError
+from ..language import _
 from ..repository import Repository, references
 from .change_set import ChangeSet
 from .formatting import format_text
@@ -42,16 +43,15 @@ def merge_records(repository: Repository, keep_id: str, drop_id: str) -> MergeRe
     keep, drop = repository.by_id.get(keep_id), repository.by_id.get(drop_id)
     for record_id, record in ((keep_id, keep), (drop_id, drop)):
         if record is None:
-            raise RysiaiError(f"there is no record `{record_id}`")
+            raise RysiaiError(_("there is no record `{record_id}`").format(record_id=record_id))
         if not record.path.endswith(".yaml"):
             raise RysiaiError(
-                f"`{record_id}` is a row of {record.path}: merge works on YAML record files "
-                f"(`rysiai new` one and copy the row's values into it first)"
+                _("`{record_id}` is a row of {path}: merge works on YAML record files (`rysiai new` one and copy the row's values into it first)").format(record_id=record_id, path=record.path)
             )
     if keep_id == drop_id:
-        raise RysiaiError("a record cannot be merged with itself")
+        raise RysiaiError(_("a record cannot be merged with itself"))
     if keep.collection != drop.collection:
-        raise RysiaiError(f"`{keep_id}` is a record of {keep.collection}, `{drop_id}` of {drop.collection}")
+        raise RysiaiError(_("`{keep_id}` is a record of {collection}, `{drop_id}` of {collection2}").format(keep_id=keep_id, collection=keep.collection, drop_id=drop_id, collection2=drop.collection))
     edits: dict[str, list] = {}
     for source, _field, target, place in references(repository):
         if target == drop_id and source.id != drop_id:

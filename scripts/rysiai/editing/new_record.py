@@ -9,6 +9,7 @@ from typing import NamedTuple
 import yaml
 
 from ..errors import RysiaiError
+from ..language import _
 from ..loading.record import LABEL_FIELDS
 from ..repository import Repository
 from ..schema import Field
@@ -35,7 +36,7 @@ def new_record(repository: Repository, collection_name: str, name: str | None, g
     schema = repository.schema
     if collection_name not in schema.collections:
         known = ", ".join(schema.collections)
-        raise RysiaiError(f"there is no collection `{collection_name}`; the collections are: {known}")
+        raise RysiaiError(_("there is no collection `{collection_name}`; the collections are: {known}").format(collection_name=collection_name, known=known))
     collection = schema.collections[collection_name]
     label = next((field for field in LABEL_FIELDS if field in collection.fields), None)
     if name is not None and label is not None:
@@ -44,7 +45,7 @@ def new_record(repository: Repository, collection_name: str, name: str | None, g
     record_id = given.pop("id", None)
     for field in given:
         if field not in collection.fields or field == "id":
-            raise RysiaiError(f"`{field}` is not a field of {collection_name}")
+            raise RysiaiError(_("`{field}` is not a field of {collection_name}").format(field=field, collection_name=collection_name))
     remarks = []
     if record_id is None:
         derived = slugify(given.get(label, "") or collection_name)
@@ -55,10 +56,10 @@ def new_record(repository: Repository, collection_name: str, name: str | None, g
     problem = id_problem(record_id)
     if problem:
         instead = f" (e.g. `{unreserved(record_id, collection_name)}`)" if record_id in RESERVED_IDS else ""
-        raise RysiaiError(f"`{record_id}` cannot be an id: {problem}{instead}")
+        raise RysiaiError(_("`{record_id}` cannot be an id: {problem}{instead}").format(record_id=record_id, problem=problem, instead=instead))
     path = repository.root / collection_name / f"{record_id}.yaml"
     if path.exists() or record_id in repository.by_id:
-        raise RysiaiError(f"{path} or the id `{record_id}` exists already; nothing written")
+        raise RysiaiError(_("{path} or the id `{record_id}` exists already; nothing written").format(path=path, record_id=record_id))
     lines = [
         f"# yaml-language-server: $schema=../{schema_path(collection_name)}",
         f"# {collection.title}: {collection.description}",
@@ -87,7 +88,7 @@ def written_value(field: Field, text: str) -> str:
             "type the value without it"
         )
     if field.type == "array":
-        raise RysiaiError(f"`{field.name}` holds items of several fields: write them in the file")
+        raise RysiaiError(_("`{name}` holds items of several fields: write them in the file").format(name=field.name))
     value: str | list[str] = text
     if field.type == "list":
         value = [item.strip() for item in text.split(field.delimiter) if item.strip()]

@@ -6,6 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import RysiaiError
+from ..language import _
 from ..schema import SCHEMA_FILE, load_schema
 from .json_schemas import write_editor_files
 
@@ -25,11 +26,11 @@ TEMPLATE_FILES = {
 def create_repository(directory: Path) -> list[Path]:
     """Write the files of an empty data repository into ``directory``; return what was written."""
     if directory.exists() and not directory.is_dir():
-        raise RysiaiError(f"{directory} exists and is not a folder")
+        raise RysiaiError(_("{directory} exists and is not a folder").format(directory=directory))
     clashes = [directory / name for name in TEMPLATE_FILES.values() if (directory / name).exists()]
     if clashes:
         names = ", ".join(str(path) for path in clashes)
-        raise RysiaiError(f"{names} already exist(s); nothing written (choose an empty folder)")
+        raise RysiaiError(_("{names} already exist(s); nothing written (choose an empty folder)").format(names=names))
     directory.mkdir(parents=True, exist_ok=True)
     templates = resources.files("rysiai") / "templates"
     written = []

@@ -17,7 +17,16 @@ from pathlib import Path
 from ..errors import RysiaiError
 from ..findings import Finding, catalogue
 from ..language import _, ngettext
-from .journal import PLAN, ROLLING_BACK, Plan, put_new, sync_folders, finish, pending_changes, step
+from .journal import (
+    PLAN,
+    ROLLING_BACK,
+    Plan,
+    finish,
+    pending_changes,
+    put_new,
+    step,
+    sync_folders,
+)
 from .safe_files import digest_of, fsync_folder, write_atomically
 from .write_lock import Holder, current_holder
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import RysiaiError
+from ..language import _
 from ..repository import Repository, references
 from ..words.ids import id_problem
 from .change_set import ChangeSet
@@ -22,12 +23,12 @@ def rename_record(repository: Repository, old: str, new: str) -> ChangeSet:
     """The change that gives record ``old`` the id ``new``; nothing is written yet."""
     record = repository.by_id.get(old)
     if record is None:
-        raise RysiaiError(f"there is no record `{old}`")
+        raise RysiaiError(_("there is no record `{old}`").format(old=old))
     problem = id_problem(new)
     if problem:
-        raise RysiaiError(f"`{new}` cannot be an id: {problem}")
+        raise RysiaiError(_("`{new}` cannot be an id: {problem}").format(new=new, problem=problem))
     if new in repository.by_id:
-        raise RysiaiError(f"the id `{new}` is taken by {repository.by_id[new].path}")
+        raise RysiaiError(_("the id `{new}` is taken by {path}").format(new=new, path=repository.by_id[new].path))
     edits: dict[str, list[tuple[str, tuple]]] = {}
     for source, _field, target, place in references(repository):
         if target == old:

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..editing.change_set import ChangeSet, Writer, writing
 from ..editing.json_schemas import schema_path
 from ..editing.record_edits import (
     RecordEditError,
@@ -20,7 +21,6 @@ from ..editing.record_edits import (
     edit_record_text,
     read_record_values,
 )
-from ..editing.change_set import ChangeSet, Writer, writing
 from ..editing.record_values import normal_record
 from ..editing.write_lock import WriteLockBusy
 from ..findings import Finding

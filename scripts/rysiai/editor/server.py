@@ -17,7 +17,7 @@ THREADS = 4
 
 
 def parse_address(address: str) -> tuple[str, int]:
-    host, _, port = address.rpartition(":")
+    host, _colon, port = address.rpartition(":")
     host = host.strip("[]") or "127.0.0.1"
     if not port.isdigit() or not 0 <= int(port) < 65536:  # 0: any free port
         raise RysiaiError(_("the address must be HOST:PORT, e.g. 127.0.0.1:8765, not {address!r}").format(address=address))

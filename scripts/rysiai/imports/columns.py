@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import RysiaiError
+from ..language import _
 from ..schema import Collection
 from .cells import fold_word
 
@@ -32,7 +33,7 @@ def parse_map(text: str) -> dict[str, str]:
     for pair in filter(None, (part.strip() for part in text.split(","))):
         source, equals, target = pair.partition("=")
         if not equals or not source.strip() or not target.strip():
-            raise RysiaiError(f"--map takes SRC=field pairs, not {pair!r}")
+            raise RysiaiError(_("--map takes SRC=field pairs, not {pair!r}").format(pair=pair))
         mapping[source.strip()] = target.strip()
     return mapping
 
@@ -49,7 +50,7 @@ def match_columns(
     remarks: list[str] = []
     for source, target in mapping.items():
         if target not in collection.fields:
-            raise RysiaiError(f"--map names `{target}`, which is not a field of {collection.name}")
+            raise RysiaiError(_("--map names `{target}`, which is not a field of {name}").format(target=target, name=collection.name))
         indexes = tuple(_column_named(part, header, folded) for part in source.split("+"))
         columns.append(Column(target, indexes))
         taken.update(indexes)
@@ -85,6 +86,6 @@ def _column_named(part: str, header: list[str], folded: list[str]) -> int:
         known = ", ".join(f"`{title}`" for title in header if title)
         what = "no column" if not matches else "more than one column"
         raise RysiaiError(
-            f"--map names `{part.strip()}`, but the table has {what} of that name; its columns are: {known}"
+            _("--map names `{value}`, but the table has {what} of that name; its columns are: {known}").format(value=part.strip(), what=what, known=known)
         )
     return matches[0]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..errors import RysiaiError
 from ..kinds.people import organization_collections, people_collections
+from ..language import _
 from ..repository import Repository
 from ..words.contact_points import email_problem, normalize_phone
 from ..words.ids import slugify
@@ -23,7 +24,7 @@ def plan_contacts(repository: Repository, candidates: list[Candidate], source: s
     """Address-book cards as new records of the people's collection (the `people` role)."""
     collections = people_collections(repository.schema)
     if not collections:
-        raise RysiaiError("no collection holds people: give one `kind: {people: true}` in datapackage.yaml")
+        raise RysiaiError(_("no collection holds people: give one `kind: {people: true}` in datapackage.yaml"))
     plan = ImportPlan(collections[0])
     collection = repository.schema.collections[plan.collection]
     seen = Known(repository, plan.collection)
@@ -92,7 +93,7 @@ def _values(
     if wrong:
         extras.append(Extra("Kiti el. pašto adresai", ", ".join(wrong), _not_valid(wrong, "e-mail address")))
     phones = [(phone, normalize_phone(phone)) for phone in candidate.phones]
-    valid = list(dict.fromkeys(normalized for _, normalized in phones if normalized))
+    valid = list(dict.fromkeys(normalized for _written, normalized in phones if normalized))
     if valid:
         put("phone", valid[0], "Telefonas")
     if valid[1:]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import RysiaiError
+from ..language import _
 from .cells import ExcelError, Formula, as_text
 
 ENCODINGS = ("utf-8-sig", "cp1257")
@@ -71,9 +72,9 @@ def read_csv_table(path: Path, limits: Limits = Limits()) -> Table:
             _within(path, number, row, limits)
             rows.append((number, row))
     except csv.Error as error:
-        raise RysiaiError(f"{path.name}: row {reader.line_num}: cannot be read as CSV ({error})") from None
+        raise RysiaiError(_("{name}: row {line_num}: cannot be read as CSV ({error})").format(name=path.name, line_num=reader.line_num, error=error)) from None
     if not rows:
-        raise RysiaiError(f"{path.name}: the file holds no table")
+        raise RysiaiError(_("{name}: the file holds no table").format(name=path.name))
     header = [cell.strip() for cell in rows[0][1]]
     return Table(header, rows[1:], encoding.removesuffix("-sig"), delimiter)
 
@@ -90,19 +91,19 @@ def read_xlsx_table(path: Path, limits: Limits = Limits()) -> Table:
         try:
             book = load_workbook(path, read_only=True)
         except (zipfile.BadZipFile, EOFError) as error:
-            raise RysiaiError(f"{path.name}: the workbook is damaged ({error})") from None
+            raise RysiaiError(_("{name}: the workbook is damaged ({error})").format(name=path.name, error=error)) from None
         except (KeyError, ValueError, TypeError, OSError, SyntaxError) as error:
-            raise RysiaiError(f"{path.name}: cannot be read as an Excel workbook ({error})") from None
+            raise RysiaiError(_("{name}: cannot be read as an Excel workbook ({error})").format(name=path.name, error=error)) from None
         try:
             rows = list(_rows(path, book.worksheets[0], limits))
         except (zipfile.BadZipFile, EOFError) as error:
-            raise RysiaiError(f"{path.name}: the workbook is damaged ({error})") from None
+            raise RysiaiError(_("{name}: the workbook is damaged ({error})").format(name=path.name, error=error)) from None
         except (SyntaxError, ValueError) as error:  # xml.etree's ParseError is a SyntaxError
-            raise RysiaiError(f"{path.name}: the first sheet cannot be read ({error})") from None
+            raise RysiaiError(_("{name}: the first sheet cannot be read ({error})").format(name=path.name, error=error)) from None
         finally:
             book.close()
     if not rows:
-        raise RysiaiError(f"{path.name}: the first sheet is empty")
+        raise RysiaiError(_("{name}: the first sheet is empty").format(name=path.name))
     header = [as_text(cell).strip() for cell in rows[0][1]]
     return Table(header, rows[1:])
 
@@ -112,7 +113,7 @@ def _rows(path: Path, sheet, limits: Limits):
     looked at (openpyxl's own rows would be padded to the sheet's stated size, which a
     hostile file can make a million rows of sixteen thousand cells)."""
     count = 0
-    for (number, value_cells), (_, formula_cells) in zip(_parsed(sheet, True), _parsed(sheet, False)):
+    for (number, value_cells), (_same_number, formula_cells) in zip(_parsed(sheet, True), _parsed(sheet, False)):
         formulas_at = {cell["column"]: cell for cell in formula_cells}
         written = {}
         for cell in value_cells:
@@ -154,7 +155,7 @@ def _check_unpacked_size(path: Path, limits: Limits) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError) as error:
-        raise RysiaiError(f"{path.name}: not an Excel workbook (.xlsx) ({error})") from None
+        raise RysiaiError(_("{name}: not an Excel workbook (.xlsx) ({error})").format(name=path.name, error=error)) from None
     unpacked = sum(member.file_size for member in members)
     if unpacked > limits.unpacked:
         raise RysiaiError(

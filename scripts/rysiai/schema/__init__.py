@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from ..errors import SchemaError
+from ..language import _
 from .kind import Kind, read_kind
 
 SCHEMA_FILE = "datapackage.yaml"
@@ -99,14 +100,14 @@ def load_schema(root: Path) -> Schema:
     try:
         descriptor = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     except OSError as error:
-        raise SchemaError(f"{SCHEMA_FILE}: cannot be read: {error.strerror}") from None
+        raise SchemaError(_("{SCHEMA_FILE}: cannot be read: {strerror}").format(SCHEMA_FILE=SCHEMA_FILE, strerror=error.strerror)) from None
     except UnicodeDecodeError:
-        raise SchemaError(f"{SCHEMA_FILE}: is not UTF-8 text; save it as UTF-8") from None
+        raise SchemaError(_("{SCHEMA_FILE}: is not UTF-8 text; save it as UTF-8").format(SCHEMA_FILE=SCHEMA_FILE)) from None
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else "?"
-        raise SchemaError(f"{SCHEMA_FILE}:{line}: YAML syntax error: {error.problem}") from None
+        raise SchemaError(_("{SCHEMA_FILE}:{line}: YAML syntax error: {problem}").format(SCHEMA_FILE=SCHEMA_FILE, line=line, problem=error.problem)) from None
     except yaml.YAMLError as error:
-        raise SchemaError(f"{SCHEMA_FILE}: cannot be read as YAML: {error}") from None
+        raise SchemaError(_("{SCHEMA_FILE}: cannot be read as YAML: {error}").format(SCHEMA_FILE=SCHEMA_FILE, error=error)) from None
     _keep_text_as_written(descriptor, yaml.load(path.read_text(encoding="utf-8"), Loader=TextLoader))
     problems: list[str] = []
     collections = _read_collections(descriptor, problems)
@@ -139,24 +140,24 @@ def _keep_text_as_written(typed: Any, text: Any) -> None:
 
 def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collection]:
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        problems.append("must be a mapping with a `resources` list (one resource per collection)")
+        problems.append(_("must be a mapping with a `resources` list (one resource per collection)"))
         return {}
     collections: dict[str, Collection] = {}
     for index, resource in enumerate(descriptor["resources"], start=1):
         name = resource.get("name") if isinstance(resource, dict) else None
         if not isinstance(name, str) or not re.fullmatch(r"[a-z0-9_-]+", name):
-            problems.append(f"resource {index} needs a `name` of lowercase letters (the folder name)")
+            problems.append(_("resource {index} needs a `name` of lowercase letters (the folder name)").format(index=index))
             continue
         fields_descriptor = (resource.get("schema") or {}).get("fields")
         if not isinstance(fields_descriptor, list):
-            problems.append(f"resource `{name}` needs `schema.fields`, a list of fields")
+            problems.append(_("resource `{name}` needs `schema.fields`, a list of fields").format(name=name))
             continue
         fields = _read_fields(fields_descriptor, f"resource `{name}`", problems)
         if "id" not in fields:
-            problems.append(f"resource `{name}` needs an `id` field")
+            problems.append(_("resource `{name}` needs an `id` field").format(name=name))
         site = resource.get("site") or {}
         if not isinstance(site, dict):
-            problems.append(f"resource `{name}`: `site` must be a mapping with `columns` and `groups`")
+            problems.append(_("resource `{name}`: `site` must be a mapping with `columns` and `groups`").format(name=name))
             site = {}
         kind = read_kind(resource.get("kind"), f"resource `{name}`", fields, problems)
         columns, groups, home = _read_site_hints(site, name, fields, kind, problems)
@@ -177,8 +178,7 @@ def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collect
             for target in fld.references:
                 if target not in collections:
                     problems.append(
-                        f"field `{collection.name}.{fld.name}` refers to `{target}`, "
-                        f"which is not a resource"
+                        _("field `{name}.{name2}` refers to `{target}`, which is not a resource").format(name=collection.name, name2=fld.name, target=target)
                     )
     return collections
 
@@ -187,10 +187,10 @@ def _read_review_months(months: Any, name: str, fields: dict[str, Field], proble
     if months is None:
         return None
     if not isinstance(months, int) or isinstance(months, bool) or months < 1:
-        problems.append(f"resource `{name}`: `review_months` must be a whole number of months, e.g. 24")
+        problems.append(_("resource `{name}`: `review_months` must be a whole number of months, e.g. 24").format(name=name))
         return None
     if "reviewed" not in fields:
-        problems.append(f"resource `{name}`: `review_months` needs a date field `reviewed`")
+        problems.append(_("resource `{name}`: `review_months` needs a date field `reviewed`").format(name=name))
         return None
     return months
 
@@ -199,13 +199,12 @@ def _read_publish(mode: Any, name: str, fields: dict[str, Field], problems: list
     if mode is None:
         return "never"
     if mode not in PUBLISH_MODES:
-        problems.append(f"resource `{name}`: `publish` must be one of {', '.join(PUBLISH_MODES)}")
+        problems.append(_("resource `{name}`: `publish` must be one of {value}").format(name=name, value=', '.join(PUBLISH_MODES)))
         return "never"
     consent = fields.get(CONSENT_FIELD)
     if mode == "marked" and (consent is None or consent.type != "boolean"):
         problems.append(
-            f"resource `{name}`: `publish: marked` needs a boolean field `{CONSENT_FIELD}` "
-            f"(true on each record that may be published)"
+            _("resource `{name}`: `publish: marked` needs a boolean field `{CONSENT_FIELD}` (true on each record that may be published)").format(name=name, CONSENT_FIELD=CONSENT_FIELD)
         )
         return "never"
     return mode
@@ -220,13 +219,12 @@ def _read_site_hints(site: dict, name: str, fields: dict[str, Field], kind: Kind
     for hint, names in (("columns", columns), ("home", home)):
         for column in names:
             if column not in fields and column != next_task:
-                problems.append(f"resource `{name}`: `site.{hint}` names `{column}`, not a field")
+                problems.append(_("resource `{name}`: `site.{hint}` names `{column}`, not a field").format(name=name, hint=hint, column=column))
     for group in groups:
-        field_name, _, part = group.partition(".")
+        field_name, _dot, part = group.partition(".")
         if field_name not in fields or part not in ("", "year"):
             problems.append(
-                f"resource `{name}`: `site.groups` names `{group}`; write a field name, "
-                f"or FIELD.year for the year of a date field"
+                _("resource `{name}`: `site.groups` names `{group}`; write a field name, or FIELD.year for the year of a date field").format(name=name, group=group)
             )
     return columns, groups, home
 
@@ -241,11 +239,11 @@ def _read_fields(descriptors: list, where: str, problems: list[str]) -> dict[str
     fields: dict[str, Field] = {}
     for descriptor in descriptors:
         if not isinstance(descriptor, dict) or not isinstance(descriptor.get("name"), str):
-            problems.append(f"{where}: every field needs a `name`")
+            problems.append(_("{where}: every field needs a `name`").format(where=where))
             continue
         parsed = _read_field(descriptor, f"{where}, field `{descriptor['name']}`", problems)
         if parsed.name in fields:
-            problems.append(f"{where}: field `{parsed.name}` is defined twice")
+            problems.append(_("{where}: field `{name}` is defined twice").format(where=where, name=parsed.name))
         fields[parsed.name] = parsed
     return fields
 
@@ -253,50 +251,50 @@ def _read_fields(descriptors: list, where: str, problems: list[str]) -> dict[str
 def _read_field(descriptor: dict, where: str, problems: list[str]) -> Field:
     kind = descriptor.get("type", "string")
     if kind not in TYPES:
-        problems.append(f"{where}: type `{kind}` is not one of {', '.join(TYPES)}")
+        problems.append(_("{where}: type `{kind}` is not one of {value}").format(where=where, kind=kind, value=', '.join(TYPES)))
     visibility = descriptor.get("visibility")
     if visibility not in VISIBILITIES:
-        problems.append(f"{where}: `visibility` must be one of {', '.join(VISIBILITIES)}")
+        problems.append(_("{where}: `visibility` must be one of {value}").format(where=where, value=', '.join(VISIBILITIES)))
     check = descriptor.get("check")
     if check is not None and check not in CHECKS:
-        problems.append(f"{where}: `check` must be one of {', '.join(CHECKS)}")
+        problems.append(_("{where}: `check` must be one of {value}").format(where=where, value=', '.join(CHECKS)))
     for label in ("title", "description"):
         if not descriptor.get(label):
-            problems.append(f"{where}: needs a `{label}` (shown to staff on the site and in editors)")
+            problems.append(_("{where}: needs a `{label}` (shown to staff on the site and in editors)").format(where=where, label=label))
     constraints = descriptor.get("constraints") or {}
     if not isinstance(constraints, dict):
-        problems.append(f"{where}: `constraints` must be a mapping such as `{{required: true}}`")
+        problems.append(_("{where}: `constraints` must be a mapping such as `{{required: true}}`").format(where=where))
         constraints = {}
     pattern = None
     if "pattern" in constraints:
         try:
             pattern = re.compile(str(constraints["pattern"]))
         except re.error as error:
-            problems.append(f"{where}: pattern cannot be read: {error}")
+            problems.append(_("{where}: pattern cannot be read: {error}").format(where=where, error=error))
     enum = constraints.get("enum")
     if kind == "list":
         # Table Schema's list type takes no `enum`: the allowed values of its items are Ryšiai's own.
         if enum is not None:
-            problems.append(f"{where}: a list field's allowed values are its `itemEnum`, not `constraints.enum`")
+            problems.append(_("{where}: a list field's allowed values are its `itemEnum`, not `constraints.enum`").format(where=where))
         enum = descriptor.get("itemEnum")
         if enum is not None and not isinstance(enum, list):
-            problems.append(f"{where}: `itemEnum` must list the allowed values of the items")
+            problems.append(_("{where}: `itemEnum` must list the allowed values of the items").format(where=where))
             enum = None
     enum_labels = descriptor.get("enumLabels") or {}
     if enum_labels and (not isinstance(enum_labels, dict) or not enum):
-        problems.append(f"{where}: `enumLabels` must map the values of `constraints.enum` to labels")
+        problems.append(_("{where}: `enumLabels` must map the values of `constraints.enum` to labels").format(where=where))
         enum_labels = {}
     for value in enum_labels:
         if enum and str(value) not in [str(v) for v in enum]:
-            problems.append(f"{where}: `enumLabels` labels `{value}`, which is not an allowed value")
+            problems.append(_("{where}: `enumLabels` labels `{value}`, which is not an allowed value").format(where=where, value=value))
     backlink_title = descriptor.get("backlinkTitle") or ""
     if backlink_title and not (isinstance(backlink_title, str) and descriptor.get("references")):
-        problems.append(f"{where}: `backlinkTitle` is the heading of a field with `references`, as text")
+        problems.append(_("{where}: `backlinkTitle` is the heading of a field with `references`, as text").format(where=where))
         backlink_title = ""
     references = descriptor.get("references") or ()
     item_type = descriptor.get("itemType", "string")
     if kind == "list" and item_type not in SCALAR_TYPES:
-        problems.append(f"{where}: `itemType` must be one of {', '.join(SCALAR_TYPES)}")
+        problems.append(_("{where}: `itemType` must be one of {value}").format(where=where, value=', '.join(SCALAR_TYPES)))
     sub_fields = {}
     if kind == "array":
         sub_fields = _read_fields(descriptor.get("fields") or [], where, problems)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from ..language import _
 
 
 @dataclass(frozen=True)
@@ -89,19 +90,19 @@ def read_kind(value: Any, where: str, fields: dict, problems: list[str]) -> Kind
     if value is None:
         return Kind()
     if not isinstance(value, dict):
-        problems.append(f"{where}: `kind` must be a mapping such as `{{people: true}}`")
+        problems.append(_("{where}: `kind` must be a mapping such as `{{people: true}}`").format(where=where))
         return Kind()
     known = set(Kind.__dataclass_fields__)
     for key in value:
         if key not in known:
-            problems.append(f"{where}: `kind` has `{key}`; the parts are: {', '.join(sorted(known))}")
+            problems.append(_("{where}: `kind` has `{key}`; the parts are: {value}").format(where=where, key=key, value=', '.join(sorted(known))))
 
     def field(name: Any, role: str, kind: str | None = None):
         if not isinstance(name, str) or name not in fields:
-            problems.append(f"{where}: `kind.{role}` names `{name}`, which is not a field")
+            problems.append(_("{where}: `kind.{role}` names `{name}`, which is not a field").format(where=where, role=role, name=name))
             return None
         if kind is not None and fields[name].type != kind:
-            problems.append(f"{where}: `kind.{role}` names `{name}`, which must be of type {kind}")
+            problems.append(_("{where}: `kind.{role}` names `{name}`, which must be of type {kind}").format(where=where, role=role, name=name, kind=kind))
         return name
 
     def array_with(name: Any, role: str, needed: dict[str, str]):
@@ -110,7 +111,7 @@ def read_kind(value: Any, where: str, fields: dict, problems: list[str]) -> Kind
             items = fields[name].fields
             for sub, kind in needed.items():
                 if sub not in items or items[sub].type != kind:
-                    problems.append(f"{where}: `kind.{role}`: the items of `{name}` need a field `{sub}` of type {kind}")
+                    problems.append(_("{where}: `kind.{role}`: the items of `{name}` need a field `{sub}` of type {kind}").format(where=where, role=role, name=name, sub=sub, kind=kind))
         return name
 
     kind = Kind(
@@ -129,12 +130,12 @@ def read_kind(value: Any, where: str, fields: dict, problems: list[str]) -> Kind
         log=_log(value.get("log"), where, fields, field, problems),
     )
     if kind.people and "name" not in fields:
-        problems.append(f"{where}: `kind.people` needs a field `name` (the person's name)")
+        problems.append(_("{where}: `kind.people` needs a field `name` (the person's name)").format(where=where))
     organization = fields[kind.roles].fields.get("organization") if kind.roles else None
     if organization is not None and not organization.references:
-        problems.append(f"{where}: `kind.roles`: the items' `organization` must have `references` (the organisations)")
+        problems.append(_("{where}: `kind.roles`: the items' `organization` must have `references` (the organisations)").format(where=where))
     if kind.eldership and kind.eldership in fields and fields[kind.eldership].type not in ("string", "list"):
-        problems.append(f"{where}: `kind.eldership` names `{kind.eldership}`, which must be text or a list of text")
+        problems.append(_("{where}: `kind.eldership` names `{eldership}`, which must be text or a list of text").format(where=where, eldership=kind.eldership))
     return kind
 
 
@@ -143,7 +144,7 @@ def _tasks(value: Any, where: str, fields: dict, array_with, problems: list[str]
     if isinstance(value, dict):
         unknown = sorted(set(value) - {"field", "text", "item"})
         if unknown or not isinstance(value.get("item", ""), str):
-            problems.append(f"{where}: `kind.tasks` must be a field name or a mapping such as `{{field: milestones, text: title, item: milestone}}`")
+            problems.append(_("{where}: `kind.tasks` must be a field name or a mapping such as `{{field: milestones, text: title, item: milestone}}`").format(where=where))
             return None
         rule = TaskRule(value.get("field"), value.get("text", "task"), value.get("item", "follow-up"))
     else:
@@ -156,13 +157,13 @@ def _project(value: Any, where: str, fields: dict, field, problems: list[str]) -
     if value is None:
         return None
     if not isinstance(value, dict):
-        problems.append(f"{where}: `kind.project` must be a mapping such as `{{status: status, closed: [finished, stopped]}}`")
+        problems.append(_("{where}: `kind.project` must be a mapping such as `{{status: status, closed: [finished, stopped]}}`").format(where=where))
         return None
     status = field(value.get("status"), "project.status")
     closed = value.get("closed") or []
     allowed = fields[status].enum if status else None
     if not isinstance(closed, list) or (allowed and any(str(c) not in allowed for c in closed)):
-        problems.append(f"{where}: `kind.project.closed` must list values of `{status}` after which nothing is due")
+        problems.append(_("{where}: `kind.project.closed` must list values of `{status}` after which nothing is due").format(where=where, status=status))
         closed = []
     return ProjectRule(status, tuple(str(c) for c in closed)) if status else None
 
@@ -171,16 +172,16 @@ def _log(value: Any, where: str, fields: dict, field, problems: list[str]) -> Lo
     if value is None:
         return None
     if not isinstance(value, dict) or "date" not in value or "with" not in value:
-        problems.append(f"{where}: `kind.log` must be a mapping such as `{{date: date, with: with, by: by, kind: kind}}`")
+        problems.append(_("{where}: `kind.log` must be a mapping such as `{{date: date, with: with, by: by, kind: kind}}`").format(where=where))
         return None
     date = field(value["date"], "log.date")
     with_ = field(value["with"], "log.with")
     if with_ and not fields[with_].references:
-        problems.append(f"{where}: `kind.log.with` names `{with_}`, which must have `references`")
+        problems.append(_("{where}: `kind.log.with` names `{field}`, which must have `references`").format(where=where, field=with_))
     by = field(value["by"], "log.by") if "by" in value else None
     how = field(value["kind"], "log.kind") if "kind" in value else None
     if how and not fields[how].enum:
-        problems.append(f"{where}: `kind.log.kind` names `{how}`, which must list its allowed values (`enum`)")
+        problems.append(_("{where}: `kind.log.kind` names `{how}`, which must list its allowed values (`enum`)").format(where=where, how=how))
     return LogRule(date, with_, by, how) if date and with_ else None
 
 
@@ -188,13 +189,13 @@ def _calendar(value: Any, where: str, field, problems: list[str]) -> CalendarKin
     if value is None:
         return None
     if not isinstance(value, dict) or not isinstance(value.get("item"), str):
-        problems.append(f"{where}: `kind.calendar` must be a mapping such as `{{start: start, end: end, item: visit}}`")
+        problems.append(_("{where}: `kind.calendar` must be a mapping such as `{{start: start, end: end, item: visit}}`").format(where=where))
         return None
     start = field(value.get("start"), "calendar.start")
     end = field(value["end"], "calendar.end") if "end" in value else None
     agenda = value.get("agenda", True)
     if not isinstance(agenda, bool):
-        problems.append(f"{where}: `kind.calendar.agenda` must be true or false")
+        problems.append(_("{where}: `kind.calendar.agenda` must be true or false").format(where=where))
         agenda = True
     return CalendarKind(start, end, value["item"], agenda) if start else None
 
@@ -203,27 +204,27 @@ def _deadline(value: Any, where: str, fields: dict, field, problems: list[str]) 
     if value is None:
         return None
     if not isinstance(value, dict) or not isinstance(value.get("item"), str):
-        problems.append(f"{where}: `kind.deadline` must be a mapping with `field`, `status`, `waiting` and `item`")
+        problems.append(_("{where}: `kind.deadline` must be a mapping with `field`, `status`, `waiting` and `item`").format(where=where))
         return None
     due = field(value.get("field"), "deadline.field", "date")
     status = field(value.get("status"), "deadline.status")
     waiting = value.get("waiting")
     allowed = fields[status].enum if status else None
     if not isinstance(waiting, list) or not waiting or (allowed and any(w not in allowed for w in waiting)):
-        problems.append(f"{where}: `kind.deadline.waiting` must list values of `{status}` that still wait")
+        problems.append(_("{where}: `kind.deadline.waiting` must list values of `{status}` that still wait").format(where=where, status=status))
         waiting = []
     days = value.get("working_days")
     counted_from = value.get("counted_from")
     if days is not None or counted_from is not None:
         counted_from = field(counted_from, "deadline.counted_from", "date")
         if not isinstance(days, int) or isinstance(days, bool) or days < 0:
-            problems.append(f"{where}: `kind.deadline.working_days` must be a whole number of days, e.g. 20")
+            problems.append(_("{where}: `kind.deadline.working_days` must be a whole number of days, e.g. 20").format(where=where))
             days = None
     answered = value.get("answered") or {}
     answered_status = answered.get("status") if isinstance(answered, dict) else None
     answered_date = field(answered["date"], "deadline.answered.date", "date") if isinstance(answered, dict) and "date" in answered else None
     if answered_status is not None and allowed and answered_status not in allowed:
-        problems.append(f"{where}: `kind.deadline.answered.status` is `{answered_status}`, not a value of `{status}`")
+        problems.append(_("{where}: `kind.deadline.answered.status` is `{answered_status}`, not a value of `{status}`").format(where=where, answered_status=answered_status, status=status))
     if not (due and status):
         return None
     return DeadlineRule(

@@ -9,8 +9,8 @@ from urllib.parse import quote
 
 from ..findings import Finding
 from ..kinds.calendar import DEADLINES_FEED, feeds
-from ..kinds.people import organization_of, people
 from ..kinds.elderships import records_by_eldership
+from ..kinds.people import organization_of, people
 from ..kinds.roles import people_by_organization
 from ..loading import Record
 from ..loading.record import LABEL_FIELDS

@@ -12,7 +12,12 @@ from ..kinds.elderships import elderships
 from ..loading import Record
 from .context import SiteContext, record_source
 from .elderships_page import INDEX as ELDERSHIPS
-from .elderships_page import eldership_source, eldership_title, render_eldership_page, render_elderships_index
+from .elderships_page import (
+    eldership_source,
+    eldership_title,
+    render_eldership_page,
+    render_elderships_index,
+)
 from .glossary_page import render_glossary_page
 from .home_page import render_home_page
 from .index_page import render_index_page
