@@ -65,3 +65,15 @@ def test_markup_right_around_what_is_found_goes_with_it():
     assert written[start:end] == "**Agnė** `Vilkaitė`<!-- x -->"
     start, end = view.written_span(0, len(view.text))
     assert (start, end) == (0, len(written))
+
+
+def test_the_quick_reading_reads_as_the_full_view():
+    from rysiai.words.reading import reader_text
+
+    texts = [
+        "Ag\u00adnė Vilkaitė", "Ag**nė** Vilkaitė", "Ag<!-- x -->nė", "`Agnė` Vilkaitė", "agne%2Evilkaite%40ccre.org",
+        "A &amp; B &#279;", "_Agnė_ Vilkaitė", "agne_vilkaite@ccre.org", "nieko", "100 % tikra", "%zz", "%C4",
+    ]
+    for text in texts:
+        view = reader_view(text)
+        assert reader_text(text) == (view.text if view is not None else None), text

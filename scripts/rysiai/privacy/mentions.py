@@ -22,7 +22,7 @@ from ..loading import Record
 from ..words.contact_points import PHONE_DIGITS, phone_key
 from ..words.declension import name_forms
 from ..words.names import fold
-from ..words.reading import reader_view
+from ..words.reading import reader_text, reader_view
 
 WORD = re.compile(r"\w+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -101,8 +101,10 @@ class PeopleIndex:
         read (see the module's docstring), in reading order."""
         text = self.searched_form(text)
         found = self._spans_as_written(text)
-        view = reader_view(text)
-        if view is not None:
+        # The view's places are worked out only where the text as read names someone.
+        seen = reader_text(text)
+        if seen is not None and self._spans_as_written(seen):
+            view = reader_view(text)
             for span in self._spans_as_written(view.text):
                 start, end = view.written_span(span.start, span.end)
                 found.append(Span(start, end, span.what, span.person))

@@ -9,6 +9,7 @@ import unicodedata
 COMBINING = re.compile("[\u0300-\u036f]")  # the accents NFKD splits off (ė → e + ˙)
 # Letters NFKD does not split into a letter and an accent.
 OWN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ħ": "h", "æ": "ae", "œ": "oe", "þ": "th"})
+OWN_LETTER = re.compile("[łøđıħæœþ]")
 
 
 def fold(text: str) -> str:
@@ -16,7 +17,10 @@ def fold(text: str) -> str:
     `Paweł` → `pawel`). Keeps every other character, so places in a word stay comparable."""
     if text.isascii():
         return text.casefold()
-    return COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold().translate(OWN_LETTERS)))
+    folded = text.casefold()
+    if OWN_LETTER.search(folded):  # most texts have none, and translate() walks every character
+        folded = folded.translate(OWN_LETTERS)
+    return COMBINING.sub("", unicodedata.normalize("NFKD", folded))
 
 
 def name_key(name: str) -> str:
