@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 
-from .kinds.agreements import agreements, anniversary_in, in_force
+from .kinds.agreements import EXPIRY_WARNING_DAYS, agreements, anniversary_in, in_force
 from .kinds.calendar import entries as calendar_entries
 from .kinds.deadlines import deadlines
 from .language import N_, _
@@ -30,7 +30,6 @@ ITEM_WORDS = {
     "event": N_("event"), "milestone": N_("milestone"), "media": N_("media"), "survey": N_("survey"),
     "interaction": N_("interaction"),
 }
-EXPIRY_WARNING_DAYS = 90
 REVIEW_MONTHS = 24  # for collections whose resource sets no `review_months`
 
 

@@ -11,6 +11,7 @@ from ..repository import Repository
 from ..words.dates import same_day_in
 
 ANNIVERSARY_EVERY = 5  # years
+EXPIRY_WARNING_DAYS = 90  # an agreement ending within this many days is on the agenda and the brief
 # An agreement's `status` values: in force, and no longer in force (an ended agreement has no
 # anniversaries and does not expire again).
 IN_FORCE = "signed"

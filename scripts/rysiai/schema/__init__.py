@@ -67,6 +67,7 @@ class Collection:
     columns: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
     home: tuple[str, ...] = ()  # the columns of the home page's lists of coming and recent records
+    brief: tuple[str, ...] = ()  # the fields the mayor's brief shows of a record coming up
     kind: Kind = Kind()  # what the records are beyond their fields (people, calendar entries…)
     review_months: int | None = None  # `reviewed` older than this many months: a warning
     publish: str = "never"  # public builds: all records, those marked `public: true`, or none
@@ -160,7 +161,7 @@ def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collect
             problems.append(_("resource `{name}`: `site` must be a mapping with `columns` and `groups`").format(name=name))
             site = {}
         kind = read_kind(resource.get("kind"), f"resource `{name}`", fields, problems)
-        columns, groups, home = _read_site_hints(site, name, fields, kind, problems)
+        columns, groups, home, brief = _read_site_hints(site, name, fields, kind, problems)
         collections[name] = Collection(
             name=name,
             title=str(resource.get("title") or name),
@@ -169,6 +170,7 @@ def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collect
             columns=columns,
             groups=groups,
             home=home,
+            brief=brief,
             kind=kind,
             review_months=_read_review_months(resource.get("review_months"), name, fields, problems),
             publish=_read_publish(resource.get("publish"), name, fields, problems),
@@ -214,9 +216,10 @@ def _read_site_hints(site: dict, name: str, fields: dict[str, Field], kind: Kind
     columns = tuple(site.get("columns") or [f for f in fields if f != "id"][:4])
     groups = tuple(site.get("groups") or ())
     home = tuple(site.get("home") or ())
+    brief = tuple(site.get("brief") or ())
     # `FIELD.next`: the next task not done of the kind's tasks (a project's next milestone).
     next_task = f"{kind.tasks.field}.next" if kind.tasks else None
-    for hint, names in (("columns", columns), ("home", home)):
+    for hint, names in (("columns", columns), ("home", home), ("brief", brief)):
         for column in names:
             if column not in fields and column != next_task:
                 problems.append(_("resource `{name}`: `site.{hint}` names `{column}`, not a field").format(name=name, hint=hint, column=column))
@@ -226,7 +229,7 @@ def _read_site_hints(site: dict, name: str, fields: dict[str, Field], kind: Kind
             problems.append(
                 _("resource `{name}`: `site.groups` names `{group}`; write a field name, or FIELD.year for the year of a date field").format(name=name, group=group)
             )
-    return columns, groups, home
+    return columns, groups, home, brief
 
 
 def _all_fields(fields: dict[str, Field]):

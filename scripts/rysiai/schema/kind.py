@@ -1,7 +1,7 @@
 """What a collection's records are to Ryšiai beyond their fields, as a resource's `kind` in
 datapackage.yaml declares it: people and their roles over time, organisations, calendar entries,
-deadlines, tasks, who is responsible, agreements, projects, the interaction log, elderships.
-kinds/ reads it; nothing else names a collection."""
+deadlines, tasks, who is responsible, agreements, projects, the interaction log, elderships,
+meetings with decision drafts. kinds/ reads it; nothing else names a collection."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -64,6 +64,18 @@ class LogRule:
 
 
 @dataclass(frozen=True)
+class MeetingsKind:
+    """Records whose `field` holds one of `values` (every record, where `field` is left out) are
+    meetings that decide on drafts (a regional development council's sittings): the mayor's brief
+    lists each one ahead with its `drafts` and the advisor's `conclusions`."""
+
+    drafts: str  # an array field of decision drafts: `title` and what else its items hold
+    field: str | None = None
+    values: tuple[str, ...] = ()
+    conclusions: str | None = None  # the advisor's conclusions for the mayor
+
+
+@dataclass(frozen=True)
 class Kind:
     people: bool = False  # records are people: vCards, `rysiai person`, `rysiai forget`
     member_of: str | None = None  # the field naming the organisation a person works at
@@ -78,11 +90,13 @@ class Kind:
     eldership: str | None = None  # the field naming the eldership(s) a record is in
     project: ProjectRule | None = None
     log: LogRule | None = None
+    meetings: MeetingsKind | None = None  # calendar entries that are meetings with decision drafts
 
 
 TASK_FIELDS = {"due": "date", "done": "boolean"}
 AGREEMENT_FIELDS = {"signed": "date", "until": "date"}
 ROLE_FIELDS = {"organization": "string", "from": "date", "until": "date"}
+DRAFT_FIELDS = {"title": "string"}
 
 
 def read_kind(value: Any, where: str, fields: dict, problems: list[str]) -> Kind:
@@ -128,6 +142,7 @@ def read_kind(value: Any, where: str, fields: dict, problems: list[str]) -> Kind
         deadline=_deadline(value.get("deadline"), where, fields, field, problems),
         project=_project(value.get("project"), where, fields, field, problems),
         log=_log(value.get("log"), where, fields, field, problems),
+        meetings=_meetings(value.get("meetings"), where, fields, field, array_with, problems),
     )
     if kind.people and "name" not in fields:
         problems.append(_("{where}: `kind.people` needs a field `name` (the person's name)").format(where=where))
@@ -136,6 +151,8 @@ def read_kind(value: Any, where: str, fields: dict, problems: list[str]) -> Kind
         problems.append(_("{where}: `kind.roles`: the items' `organization` must have `references` (the organisations)").format(where=where))
     if kind.eldership and kind.eldership in fields and fields[kind.eldership].type not in ("string", "list"):
         problems.append(_("{where}: `kind.eldership` names `{eldership}`, which must be text or a list of text").format(where=where, eldership=kind.eldership))
+    if kind.meetings is not None and kind.calendar is None:
+        problems.append(_("{where}: `kind.meetings` needs `kind.calendar` (when each meeting starts)").format(where=where))
     return kind
 
 
@@ -232,3 +249,22 @@ def _deadline(value: Any, where: str, fields: dict, field, problems: list[str]) 
         counted_from=counted_from, working_days=days,
         answered_status=answered_status, answered_date=answered_date,
     )
+
+
+def _meetings(value: Any, where: str, fields: dict, field, array_with, problems: list[str]) -> MeetingsKind | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or "drafts" not in value:
+        problems.append(_("{where}: `kind.meetings` must be a mapping such as `{{field: kind, values: [krpt], drafts: drafts}}`").format(where=where))
+        return None
+    drafts = array_with(value["drafts"], "meetings.drafts", DRAFT_FIELDS)
+    chosen = field(value["field"], "meetings.field") if "field" in value else None
+    values = value.get("values", [])
+    allowed = fields[chosen].enum if chosen else None
+    if chosen and (not isinstance(values, list) or not values or (allowed and any(v not in allowed for v in values))):
+        problems.append(_("{where}: `kind.meetings.values` must list values of `{field}` that mark a meeting").format(where=where, field=chosen))
+        values = []
+    conclusions = field(value["conclusions"], "meetings.conclusions") if "conclusions" in value else None
+    if drafts is None:
+        return None
+    return MeetingsKind(drafts=drafts, field=chosen, values=tuple(str(v) for v in values), conclusions=conclusions)
