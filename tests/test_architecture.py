@@ -18,7 +18,7 @@ FLOORS = {
     "loading": 3,
     "repository": 4,
     "kinds": 5,
-    "agenda": 6,
+    "agenda": 6, "brief": 6,
     "checks": 7, "export": 7, "imports": 7, "editing": 7, "site": 7, "reports": 7,
     "privacy": 8,
     "validate": 9,

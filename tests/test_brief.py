@@ -1,0 +1,193 @@
+"""The mayor's brief: its period, its sections in order with exact content, the register's
+changes from a git history made in the test, the command line, and every value escaped."""
+
+import datetime as dt
+import subprocess
+
+import pytest
+from brief_fixture import TODAY, fill, git
+from rysiai.brief import Period, build_brief, coming_week
+from rysiai.brief.markdown import render_markdown
+from rysiai.repository import load_repository
+
+EXPECTED = (
+    "# Savaitės apžvalga merui\n"
+    "\n"
+    "2026-11-27, penktadienis – 2026-12-06, sekmadienis · Parengta 2026-11-27\n"
+    "\n"
+    "## Vizitai ir renginiai\n"
+    "\n"
+    "### Spaudos konferencija\n"
+    "\n"
+    "Renginys · 2026-11-30, pirmadienis, 11:00\n"
+    "\n"
+    "- Rūšis: Spaudos konferencija\n"
+    "- Vieta: Prienai\n"
+    "- Dalyviai: ištrintas asmuo, Ona Petraitienė\n"
+    "\n"
+    "### Talsų delegacija Prienuose\n"
+    "\n"
+    "Vizitas · 2026-12-03, ketvirtadienis – 2026-12-05, šeštadienis\n"
+    "\n"
+    "- Kryptis: Atvykstantis\n"
+    "- Vieta: Prienai\n"
+    "- Partneriai: Talsu novada pašvaldība\n"
+    "- Dalyviai: Ona Petraitienė, Jonas Jonaitis\n"
+    "- Tikslas: Aptarti 2027 m. veiksmų planą.\n"
+    "- Programa:\n"
+    "\n"
+    "  - Susitikimas su meru\n"
+    "  - Ekskursija po *Prienus*\n"
+    "\n"
+    "Neatlikti darbai:\n"
+    "\n"
+    "- Užsakyti viešbutį — Jonas Jonaitis, iki 2026-11-25 (vėluojama 2 d.)\n"
+    "- Paruošti dovanas — atsakingas nenurodytas, be termino\n"
+    "\n"
+    "## Posėdžiai ir sprendimų projektai\n"
+    "\n"
+    "### Kauno regiono plėtros tarybos posėdis\n"
+    "\n"
+    "2026-12-04, penktadienis, 10:00–12:30\n"
+    "\n"
+    "- Rūšis: KRPT posėdis\n"
+    "- Vieta: Kaunas\n"
+    "- Dalyviai: Ona Petraitienė\n"
+    "\n"
+    "Sprendimų projektai:\n"
+    "\n"
+    "1. Dėl regioninių projektų sąrašo\n"
+    "   - Dokumentas: `https://krpt.lt/sarasas.pdf`\n"
+    "   - Siūloma pozicija: Pritarti\n"
+    "2. Dėl biudžeto\n"
+    "\n"
+    "Išvados:\n"
+    "\n"
+    "Siūloma pritarti abiem projektams.\n"
+    "\n"
+    "## Vėluojantys ir artėjantys terminai\n"
+    "\n"
+    "- 2026-10-29, vėluojama 29 d.: Kelio remontas — Atsakyti į prašymą; atsakingas: Jonas Jonaitis\n"
+    "- 2026-11-25, vėluojama 2 d.: Talsų delegacija Prienuose — Tolesnis veiksmas „Užsakyti viešbutį“; atsakingas: Jonas Jonaitis\n"
+    "- 2026-12-02, liko 5 d.: Salės nuoma — Atsakyti į prašymą; atsakingas: nenurodytas\n"
+    "\n"
+    "## Projektai\n"
+    "\n"
+    "Projektų registre nėra.\n"
+    "\n"
+    "## Sutartys ir sukaktys\n"
+    "\n"
+    "- 2026-11-24, prieš 3 d.: Talsu novada pašvaldība — Baigėsi: Jaunimo mainų protokolas\n"
+    "- 2026-12-01, liko 4 d.: Talsu novada pašvaldība — 25 m. nuo pasirašymo: Bendradarbiavimo sutartis\n"
+    "- 2027-01-31, liko 65 d.: Talsu novada pašvaldība — Baigiasi: Veiksmų planas\n"
+    "\n"
+    "## Pakeitimai registre\n"
+    "\n"
+    "Keista 2026-11-20 – 2026-11-27.\n"
+    "\n"
+    "### Nauji įrašai\n"
+    "\n"
+    "- Talsų delegacija Prienuose (`visits/talsi-2026.yaml`) — 2026-11-21 Ona Petraitienė\n"
+    "\n"
+    "### Pervadinti įrašai\n"
+    "\n"
+    "- Gmina Miejska Lubań (`partners/gmina-miejska-luban.yaml`, anksčiau `partners/luban.yaml`) — 2026-11-23 Jonas Jonaitis\n"
+    "\n"
+    "### Pakeisti įrašai\n"
+    "\n"
+    "- Spaudos konferencija (`events/spauda.yaml`) — 2026-11-24 Jonas Jonaitis\n"
+    "- Talsu novada pašvaldība (`partners/talsi.yaml`) — 2026-11-21 Ona Petraitienė, 2026-11-25 Ona Petraitienė\n"
+    "- failas `contacts/media.csv` — 2026-11-25 Ona Petraitienė\n"
+    "\n"
+    "### Ištrinti asmenys (BDAR 17 str.)\n"
+    "\n"
+    "- asmens įrašas (vardas nerodomas) — 2026-11-24 Jonas Jonaitis\n"
+    "\n"
+    "### Pašalinti įrašai\n"
+    "\n"
+    "- Senas partneris (`partners/senas.yaml`) — 2026-11-25 Ona Petraitienė\n"
+)
+
+
+@pytest.mark.parametrize(
+    "today, end",
+    [
+        ("2026-11-27", "2026-12-06"),  # Friday: the weekend and the whole next week
+        ("2026-11-23", "2026-11-29"),  # Monday: to the coming Sunday
+        ("2026-11-25", "2026-12-06"),  # Wednesday: to the Sunday after next
+        ("2026-11-29", "2026-12-06"),  # Sunday: the next week
+    ],
+)
+def test_the_coming_week_is_at_least_seven_days_and_ends_on_a_sunday(today, end):
+    day = dt.date.fromisoformat(today)
+    assert coming_week(day) == Period(day, dt.date.fromisoformat(end), day)
+
+
+def test_the_brief_in_markdown_section_by_section(repo):
+    fill(repo)
+    brief = build_brief(load_repository(repo.root), coming_week(TODAY))
+    assert [section.key for section in brief.sections] == [
+        "coming", "meetings", "deadlines", "projects", "agreements", "changes",
+    ]
+    assert render_markdown(brief) == EXPECTED
+
+
+def test_a_past_period_reports_its_own_changes(repo):
+    fill(repo)
+    period = Period(dt.date(2026, 11, 21), dt.date(2026, 11, 23), TODAY)
+    brief = build_brief(load_repository(repo.root), period)
+    changes = [(c.what, c.path, c.old_path, [(e.day.isoformat(), e.author) for e in c.edits])
+               for c in brief.section("changes").items]
+    assert changes == [
+        ("new", "visits/talsi-2026.yaml", None, [("2026-11-21", "Ona Petraitienė")]),
+        ("renamed", "partners/gmina-miejska-luban.yaml", "partners/luban.yaml", [("2026-11-23", "Jonas Jonaitis")]),
+        ("changed", "partners/talsi.yaml", None, [("2026-11-21", "Ona Petraitienė")]),
+    ]
+    assert [(a.what, a.date.isoformat()) for a in brief.section("agreements").items] == [
+        ("ended", "2026-11-24"), ("ending", "2027-01-31"),
+    ]
+    assert [(d.record.id, d.days) for d in brief.section("deadlines").items] == [
+        ("veluoja", -29), ("talsi-2026", -2),
+    ]
+    assert brief.section("coming").items == () and brief.section("meetings").items == ()
+
+
+def test_without_git_the_changes_section_says_so(repo):
+    fill(repo, with_history=False)
+    text = render_markdown(build_brief(load_repository(repo.root), coming_week(TODAY)))
+    assert text.endswith(
+        "## Pakeitimai registre\n\n"
+        "Pakeitimų parodyti negalima – registras nėra git saugykla arba git neįdiegtas.\n"
+    )
+
+
+def test_a_quiet_week_says_nothing_changed(repo):
+    fill(repo, with_history=False)
+    git(repo.root, "init", "-q")
+    git(repo.root, "add", "-A")
+    git(repo.root, "commit", "-q", "-m", "Registras", when="2026-11-01T10:00:00+02:00")
+    text = render_markdown(build_brief(load_repository(repo.root), coming_week(TODAY)))
+    assert text.endswith("## Pakeitimai registre\n\nKeista 2026-11-20 – 2026-11-27.\n\nRegistre nieko nekeista.\n")
+
+
+def test_an_erased_person_is_named_nowhere(repo):
+    fill(repo)
+    brief = build_brief(load_repository(repo.root), coming_week(TODAY))
+    log = subprocess.run(["git", "-C", str(repo.root), "log", "--name-only"], capture_output=True, text=True).stdout
+    assert "contacts/agne-vilkaite.yaml" in log  # history still holds the file…
+    for text in (render_markdown(brief),):
+        assert "ištrintas asmuo" in text
+        assert "vilkait" not in text.lower() and "agne" not in text.lower()  # …the brief does not
+
+
+def test_markup_in_values_does_nothing_in_markdown(repo):
+    repo.write(
+        "visits/x.yaml",
+        "title: '<script>alert(1)</script> *kviečiame* [čia](javascript:alert(1))'\n"
+        "direction: incoming\nstart: 2026-11-28\nplace: '# Salė | 2'\n",
+    )
+    text = render_markdown(build_brief(load_repository(repo.root), coming_week(TODAY)))
+    assert (
+        "### \\<script\\>alert(1)\\</script\\> \\*kviečiame\\* \\[čia\\](javascript:alert(1))\n\n"
+        "Vizitas · 2026-11-28, šeštadienis\n\n- Kryptis: Atvykstantis\n- Vieta: \\# Salė \\| 2\n"
+    ) in text
