@@ -111,12 +111,13 @@ def test_no_edit_history_source_or_repository_links(sample):
 
 def test_staff_pages_and_sections_stay_off_the_public_site(sample):
     _, site = sample
-    for staff_page in ("validation", "findings", "records", "about"):
+    for staff_page in ("validation", "findings", "records", "about", "brief"):
         assert not (site / staff_page).exists()
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "Neseniai keisti įrašai" not in home
     assert "Įrašai su klaidomis" not in home
     assert 'href="requests/"' not in home
+    assert 'href="brief/"' not in home  # the mayor's brief is the office's own
     assert 'href="tags/"' in home  # the nav keeps the pages the public site has
 
 

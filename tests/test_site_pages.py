@@ -55,6 +55,7 @@ def check_golden(name: str, text: str):
         ("associations/silavoto-bendruomene.md", "association.html"),
         ("visits/talsi-2025.md", "visit.html"),
         ("glossary.md", "glossary.html"),
+        ("brief.md", "brief.html"),
     ],
 )
 def test_pages_match_golden_files(pages, src_uri, golden):
@@ -63,7 +64,7 @@ def test_pages_match_golden_files(pages, src_uri, golden):
 
 def test_one_page_per_record_and_per_collection(pages):
     assert sorted(pages) == [
-        "associations/index.md", "associations/silavoto-bendruomene.md",
+        "associations/index.md", "associations/silavoto-bendruomene.md", "brief.md",
         "contacts/index.md", "contacts/jonas-jonaitis.md", "contacts/ona-petraitiene.md",
         "elderships/index.md", "elderships/silavoto.md",
         "events/index.md",
@@ -74,6 +75,7 @@ def test_one_page_per_record_and_per_collection(pages):
     ]
     assert pages["partners/talsi.md"].title == "Talsu novada pašvaldība"
     assert pages["partners/talsi.md"].tags == ["Latvija"]
+    assert pages["brief.md"].title == "Savaitės apžvalga merui"
 
 
 def test_links_go_both_ways(pages):

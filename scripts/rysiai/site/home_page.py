@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from ..agenda import SECTIONS, build_agenda
+from ..brief import coming_week
+from ..brief.wording import Wording
 from ..kinds.calendar import entries as calendar_entries
 from ..loading import Record
 from ..loading.record import LABEL_FIELDS
 from ..schema import Collection
 from ..words.collation import sort_key
 from ..words.dates import day_of
+from .brief_page import PAGE as BRIEF
 from .context import SiteContext
 from .html import esc, link, relative_url, table
 from .values import render_value
@@ -18,7 +21,10 @@ SHOWN = 10  # rows in each list
 
 def render_home_page(context: SiteContext, title: str) -> str:
     page_url = context.url("index.md")
-    parts = [f"<h1>{esc(title)}</h1>", _agenda(context, page_url), _counts(context, page_url)]
+    parts = [f"<h1>{esc(title)}</h1>"]
+    if not context.public:  # the brief is the office's own
+        parts.append(_brief_link(context, page_url))
+    parts += [_agenda(context, page_url), _counts(context, page_url)]
     parts.extend(_coming_and_recent(context, page_url))
     if not context.public:  # who changed what, and what is wrong, is for staff only
         parts.append(_recent_changes(context, page_url))
@@ -26,6 +32,14 @@ def render_home_page(context: SiteContext, title: str) -> str:
     parts.append(_calendars(context, page_url))
     # The home page only repeats what the records' own pages say: kept out of search.
     return '<div data-pagefind-ignore="all">' + "\n".join(parts) + "</div>\n"
+
+
+def _brief_link(context: SiteContext, page_url: str) -> str:
+    """The mayor's brief for the coming week, as of the build date."""
+    period, words = coming_week(context.today), Wording(context.language)
+    when = words.text("period", start=period.start.isoformat(), end=period.end.isoformat())
+    target = relative_url(page_url, context.url(BRIEF))
+    return f'<p class="rysiai-brief-link">{link(target, words.text("title"))} ({esc(when)})</p>'
 
 
 def _counts(context: SiteContext, page_url: str) -> str:

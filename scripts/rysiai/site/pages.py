@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from ..brief.wording import Wording
 from ..kinds.elderships import elderships
 from ..loading import Record
+from .brief_page import PAGE as BRIEF, render_brief_page
 from .context import SiteContext, record_source
 from .elderships_page import INDEX as ELDERSHIPS
 from .elderships_page import (
@@ -41,9 +43,11 @@ __all__ = ["ELDERSHIPS", "GLOSSARY", "SitePage", "site_pages"]
 
 
 def site_pages(context: SiteContext, *, home_title: str) -> Iterator[SitePage]:
-    """Home, the field glossary, one index per collection, the elderships' pages, one page per
-    record."""
+    """Home, the mayor's brief (staff only), the field glossary, one index per collection, the
+    elderships' pages, one page per record."""
     yield SitePage("index.md", home_title, lambda: render_home_page(context, home_title))
+    if not context.public:
+        yield SitePage(BRIEF, Wording(context.language).text("title"), lambda: render_brief_page(context))
     glossary = context.text("glossary")
     yield SitePage(GLOSSARY, glossary, lambda: render_glossary_page(context, glossary))
     for name, collection in context.repository.schema.collections.items():

@@ -25,7 +25,7 @@ from .downloads import write_downloads
 from .prerender import Prerenderer
 from .search_index import index_site
 
-ASSETS = ("rysiai.css", "rysiai.js", "rysiai-search.js")
+ASSETS = ("rysiai.css", "rysiai-brief.css", "rysiai.js", "rysiai-search.js")
 ASSETS_DIR = "assets/rysiai"
 TEMPLATES = Path(__file__).parent.parent / "site" / "templates"
 
