@@ -193,3 +193,36 @@ def test_markup_in_values_does_nothing_in_markdown(repo):
         "### \\<script\\>alert(1)\\</script\\> \\*kviečiame\\* \\[čia\\](javascript:alert(1))\n\n"
         "Vizitas · 2026-11-28, šeštadienis\n\n- Kryptis: Atvykstantis\n- Vieta: \\# Salė \\| 2\n"
     ) in text
+
+
+def test_the_command_prints_the_brief(repo, cli):
+    fill(repo)
+    result = cli("brief", "--root", str(repo.root), "--today", "2026-11-27")
+    assert (result.code, result.out, result.err) == (0, EXPECTED, "")
+
+
+def test_the_command_writes_a_file_and_says_when_it_replaces_one(repo, cli, tmp_path):
+    fill(repo, with_history=False)
+    target = tmp_path / "apzvalga.html"
+    args = ("brief", "--root", str(repo.root), "--today", "2026-11-27", "--format", "html", "-o", str(target))
+    first = cli(*args)
+    assert (first.code, first.out) == (0, "")
+    assert first.err == f"Wrote {target}: the brief for 2026-11-27 to 2026-12-06.\n"
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "<h2>Vėluojantys ir artėjantys terminai</h2>" in target.read_text(encoding="utf-8")
+    again = cli(*args[:-4], "--from", "2026-11-30", "--output", str(target))
+    assert again.err == f"Replaced {target}: the brief for 2026-11-30 to 2026-12-06.\n"
+    assert target.read_text(encoding="utf-8").startswith("# Savaitės apžvalga merui\n\n2026-11-30, pirmadienis")
+
+
+def test_the_command_refuses_a_period_that_ends_before_it_starts(repo, cli, tmp_path):
+    result = cli("brief", "--root", str(repo.root), "--from", "2026-12-04", "--to", "2026-12-01")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "rysiai: error: the period ends (2026-12-01) before it starts (2026-12-04); "
+        "give --to a day no earlier than --from\n"
+    )
+    folder = cli("brief", "--root", str(repo.root), "-o", str(tmp_path))
+    assert (folder.code, folder.err) == (2, f"rysiai: error: {tmp_path} is a folder; give the name of the file to write\n")
+    bad = cli("brief", "--root", str(repo.root), "--to", "2026-13-01")
+    assert bad.code == 2 and "not a date written YYYY-MM-DD: '2026-13-01'" in bad.err

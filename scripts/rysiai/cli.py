@@ -14,6 +14,7 @@ import traceback
 
 from . import __version__
 from .commands import agenda as agenda_commands
+from .commands import brief as brief_commands
 from .commands import editing as editing_commands
 from .commands import editor as editor_commands
 from .commands import export as export_commands
@@ -98,8 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"))
 
     for family in (
-        validation_commands, export_commands, agenda_commands, import_commands, site_commands,
-        editing_commands, editor_commands, personal_data_commands, new_repository_commands,
+        validation_commands, export_commands, agenda_commands, brief_commands, import_commands,
+        site_commands, editing_commands, editor_commands, personal_data_commands, new_repository_commands,
     ):
         family.add_parsers(commands)
     return parser
