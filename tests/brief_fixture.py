@@ -20,6 +20,8 @@ RECORDS = {
         "  - type: Bendradarbiavimo sutartis\n    signed: 2001-12-01\n"
         "  - type: Veiksmų planas\n    signed: 2024-01-15\n    until: 2027-01-31\n"
         "  - type: Jaunimo mainų protokolas\n    signed: 2025-02-01\n    until: 2026-11-24\n"
+        # Ended: neither its tenth anniversary (2026-12-02) nor its end is news any more.
+        "  - type: Senas memorandumas\n    signed: 2016-12-02\n    until: 2027-01-15\n    status: ended\n"
     ),
     "partners/luban.yaml": "name: Gmina Miejska Lubań\nkind: municipality\ncountry: PL\n",
     "partners/senas.yaml": "name: Senas partneris\nkind: other\ncountry: LT\n",

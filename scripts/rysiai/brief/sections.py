@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..kinds.agreements import EXPIRY_WARNING_DAYS, agreements, anniversary_in
+from ..kinds.agreements import EXPIRY_WARNING_DAYS, agreements, anniversary_in, in_force
 from ..kinds.calendar import Entry, entries
 from ..kinds.deadlines import deadlines, tasks_of
 from ..kinds.meetings import is_meeting, meetings
@@ -142,8 +142,9 @@ def _deadlines(repository: Repository, period: Period):
 
 
 def _agreements(repository: Repository, period: Period):
-    """Agreements that ended since the period's look back began, those ending within
-    EXPIRY_WARNING_DAYS of today, and round anniversaries of signing in the period, by date."""
+    """Agreements that ended since the period's look back began, those in force ending within
+    EXPIRY_WARNING_DAYS of today, and round anniversaries of signing in the period of those
+    still in force then, by date."""
     found = []
     today = period.today
     for record, agreement in agreements(repository):
@@ -152,11 +153,11 @@ def _agreements(repository: Repository, period: Period):
         if isinstance(until, dt.date):
             if period.since <= until < today:
                 found.append(AgreementNews(record_ref(record), "ended", until, (until - today).days, kind))
-            elif today <= until <= today + dt.timedelta(days=EXPIRY_WARNING_DAYS):
+            elif in_force(agreement, today) and until <= today + dt.timedelta(days=EXPIRY_WARNING_DAYS):
                 found.append(AgreementNews(record_ref(record), "ending", until, (until - today).days, kind))
         if isinstance(signed, dt.date):
             for year in range(period.start.year, period.end.year + 1):
                 day, years = same_day_in(signed, year), anniversary_in(signed, year)
-                if years and period.start <= day <= period.end:
+                if years and period.start <= day <= period.end and in_force(agreement, day):
                     found.append(AgreementNews(record_ref(record), "anniversary", day, (day - today).days, kind, years))
     return sorted(found, key=lambda news: (news.date, sort_key(news.record.label or ""), news.what))
