@@ -69,32 +69,42 @@ def erasing_commits(root: Path, folders: list[str], since: dt.date) -> set[str]:
 
 
 @dataclass
-class _File:
-    what: str  # new, changed or renamed
-    first_path: str  # where the file was before the period
+class FileHistory:
+    """A record file's commits in the period: whether it is new, renamed or changed, where it
+    was before, its edits, and each commit with the file's path in it, oldest first."""
+
+    what: str
+    first_path: str
     edits: list[Edit] = field(default_factory=list)
+    commits: list[tuple[str, str]] = field(default_factory=list)
 
 
-def register_changes(repository: Repository, since: dt.date, until: dt.date) -> list[RegisterChange] | None:
-    """Every record file changed from ``since`` to ``until``, in ORDER, then by name; None
-    without git. A file made and removed within the days is left out."""
+@dataclass(frozen=True)
+class History:
+    files: dict[str, FileHistory]  # by the file's path now
+    removed: list[RegisterChange]
+
+
+def read_history(repository: Repository, since: dt.date, until: dt.date) -> History | None:
+    """What git says of the record files from ``since`` to ``until``; None without git. A file
+    made and removed within the days is left out."""
     folders = list(repository.schema.collections)
     commits = read_commits(repository.root, folders, since, until)
     if commits is None:
         return None
     erasing = erasing_commits(repository.root, folders, since) if commits else set()
-    files: dict[str, _File] = {}
+    files: dict[str, FileHistory] = {}
     removed: list[RegisterChange] = []
     for commit in commits:
         for status, *paths in commit.files:
             if status.startswith("R") and len(paths) == 2:
                 old, new = paths
-                state = files.pop(old, None) or _File("changed", old)
+                state = files.pop(old, None) or FileHistory("changed", old)
                 if state.what == "changed":
                     state.what = "renamed"
                 files[new] = state
             elif status == "D":
-                state = files.pop(paths[0], None) or _File("changed", paths[0])
+                state = files.pop(paths[0], None) or FileHistory("changed", paths[0])
                 if state.what != "new":
                     edits = (*state.edits, commit.edit)
                     removed.append(_removed(repository, state.first_path, edits, commit.commit in erasing))
@@ -102,18 +112,29 @@ def register_changes(repository: Repository, since: dt.date, until: dt.date) -> 
                         removed[-1] = replace(removed[-1], record=_label_before(repository, commit.commit, paths[0], removed[-1].record))
                 continue
             elif status == "A":
-                state = files.setdefault(paths[0], _File("new", paths[0]))
+                state = files.setdefault(paths[0], FileHistory("new", paths[0]))
             else:
-                state = files.setdefault(paths[-1], _File("changed", paths[-1]))
+                state = files.setdefault(paths[-1], FileHistory("changed", paths[-1]))
             state.edits.append(commit.edit)
+            state.commits.append((commit.commit, paths[-1]))
+    return History(files, removed)
+
+
+def register_changes(repository: Repository, history: History) -> list[RegisterChange]:
+    """Every record file changed in the history's days, in ORDER, then by name."""
     changes = [
         RegisterChange(state.what, path, _record_at(repository, path),
                        state.first_path if state.what == "renamed" else None, _unique(state.edits))
-        for path, state in files.items()
+        for path, state in history.files.items()
         if _is_record_file(path)
     ]
-    changes.extend(change for change in removed if change.path is None or _is_record_file(change.path))
+    changes.extend(change for change in history.removed if change.path is None or _is_record_file(change.path))
     return sorted(changes, key=lambda c: (ORDER.index(c.what), c.record is None, sort_key(_name(c)), c.path or ""))
+
+
+def file_in(repository: Repository, revision: str, path: str) -> bytes | None:
+    """A file as it was in a commit (`abc123`, `abc123^`); None where it was not there."""
+    return _git(repository.root, "show", f"{revision}:./{path}", raw=True)
 
 
 def _removed(repository: Repository, path: str, edits: tuple[Edit, ...], erasing: bool) -> RegisterChange:
@@ -127,7 +148,7 @@ def _removed(repository: Repository, path: str, edits: tuple[Edit, ...], erasing
 
 def _label_before(repository: Repository, commit: str, path: str, record: Ref) -> Ref:
     """The removed record's name, read from the file as the commit before its removal held it."""
-    data = _git(repository.root, "show", f"{commit}^:./{path}", raw=True)
+    data = file_in(repository, f"{commit}^", path)
     if data is None:
         return record
     found, _ = read_yaml_record(data, collection=record.collection, record_id=record.id, path=path)

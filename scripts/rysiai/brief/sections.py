@@ -17,7 +17,7 @@ from ..schema import Field
 from ..words.collation import sort_key
 from ..words.dates import day_of, same_day_in
 from ..words.ids import ERASED_PERSON
-from .changes import register_changes
+from .changes import read_history, register_changes
 from .model import (
     AgreementNews, Brief, Coming, Detail, Draft, Due, Meeting, Period, Ref, Section, Task,
 )
@@ -29,8 +29,9 @@ SECTIONS = ("coming", "meetings", "deadlines", "projects", "agreements", "change
 
 def build_brief(repository: Repository, period: Period, *, history: bool = True) -> Brief:
     """The brief for ``period``; ``history=False`` leaves git unread (the section says so)."""
-    changes = register_changes(repository, period.since, period.until) if history else None
-    projects, no_projects = project_news(repository, period)
+    found = read_history(repository, period.since, period.until) if history else None
+    changes = register_changes(repository, found) if found is not None else None
+    projects, no_projects = project_news(repository, period, found)
     return Brief(period, (
         Section("coming", tuple(_coming(repository, period))),
         Section("meetings", tuple(_meetings(repository, period))),
