@@ -127,7 +127,7 @@ def test_the_brief_in_markdown_section_by_section(repo):
     fill(repo)
     brief = build_brief(load_repository(repo.root), coming_week(TODAY))
     assert [section.key for section in brief.sections] == [
-        "coming", "meetings", "deadlines", "projects", "agreements", "changes",
+        "coming", "meetings", "deadlines", "project-news", "agreements", "changes",
     ]
     assert render_markdown(brief) == EXPECTED
 

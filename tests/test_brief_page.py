@@ -87,8 +87,8 @@ def test_the_page_is_built_linked_from_home_and_the_navigation(built):
     site, _ = built
     page = (site / "brief" / "index.html").read_text(encoding="utf-8")
     assert "<h1>Savaitės apžvalga merui</h1>" in page
-    sections = re.findall(r'<section class="rysiai-brief-section" id="brief-([a-z]+)">', page)
-    assert sections == ["coming", "meetings", "deadlines", "projects", "agreements", "changes"]
+    sections = re.findall(r'<section class="rysiai-brief-section" id="brief-([a-z-]+)">', page)
+    assert sections == ["coming", "meetings", "deadlines", "project-news", "agreements", "changes"]
     assert 'href="../assets/rysiai/rysiai-brief.css"' in page
     home = (site / "index.html").read_text(encoding="utf-8")
     assert '<p class="rysiai-brief-link"><a href="brief/">Savaitės apžvalga merui</a>' in home

@@ -36,13 +36,13 @@ def render_markdown(brief: Brief, language: str = "lt") -> str:
         + " · " + text(words.text("prepared", today=period.today.isoformat())),
     ]
     for section in brief.sections:
-        lines += ["", f"## {text(words.text('section_' + section.key))}", ""]
+        lines += ["", f"## {text(words.text('section_' + section.key.replace('-', '_')))}", ""]
         if section.note:
             lines.append(text(words.text(section.note.replace("-", "_"))))
         elif section.key == "changes":
             lines += _changes(section.items, brief, words)
         elif not section.items:
-            lines.append(text(words.text("empty_" + section.key)))
+            lines.append(text(words.text("empty_" + section.key.replace("-", "_"))))
         else:
             for item in section.items:
                 lines += RENDERERS[section.key](item, words)
@@ -173,6 +173,6 @@ RENDERERS = {
     "coming": _coming,
     "meetings": _meeting,
     "deadlines": _due,
-    "projects": _project,
+    "project-news": _project,
     "agreements": _agreement,
 }

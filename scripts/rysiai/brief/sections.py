@@ -24,7 +24,7 @@ from .model import (
 from .projects import project_news
 
 # In this order the brief gives its sections.
-SECTIONS = ("coming", "meetings", "deadlines", "projects", "agreements", "changes")
+SECTIONS = ("coming", "meetings", "deadlines", "project-news", "agreements", "changes")
 
 
 def build_brief(repository: Repository, period: Period, *, history: bool = True) -> Brief:
@@ -36,7 +36,7 @@ def build_brief(repository: Repository, period: Period, *, history: bool = True)
         Section("coming", tuple(_coming(repository, period))),
         Section("meetings", tuple(_meetings(repository, period))),
         Section("deadlines", tuple(_deadlines(repository, period))),
-        Section("projects", tuple(projects), "no-projects" if no_projects else ""),
+        Section("project-news", tuple(projects), "no-projects" if no_projects else ""),
         Section("agreements", tuple(_agreements(repository, period))),
         Section("changes", tuple(changes or ()), "no-git" if changes is None else ""),
     ))

@@ -64,13 +64,13 @@ def render_brief(brief: Brief, words: Wording, href: Href) -> str:
         + " · " + esc(words.text("prepared", today=period.today.isoformat())) + "</p>",
     ]
     for section in brief.sections:
-        body = [f"<h2>{esc(words.text('section_' + section.key))}</h2>"]
+        body = [f"<h2>{esc(words.text('section_' + section.key.replace('-', '_')))}</h2>"]
         if section.note:
             body.append(f"<p>{esc(words.text(section.note.replace('-', '_')))}</p>")
         elif section.key == "changes":
             body.append(_changes(brief, words, href))
         elif not section.items:
-            body.append(f"<p>{esc(words.text('empty_' + section.key))}</p>")
+            body.append(f"<p>{esc(words.text('empty_' + section.key.replace('-', '_')))}</p>")
         else:
             body.append(SECTION_RENDERERS[section.key](section.items, words, href))
         parts.append(f'<section class="rysiai-brief-section" id="brief-{esc(section.key)}">\n' + "\n".join(body) + "\n</section>")
@@ -231,6 +231,6 @@ SECTION_RENDERERS = {
     "coming": _coming,
     "meetings": _meetings,
     "deadlines": _deadlines,
-    "projects": _projects,
+    "project-news": _projects,
     "agreements": _agreements,
 }
