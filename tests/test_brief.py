@@ -226,3 +226,13 @@ def test_the_command_refuses_a_period_that_ends_before_it_starts(repo, cli, tmp_
     assert (folder.code, folder.err) == (2, f"rysiai: error: {tmp_path} is a folder; give the name of the file to write\n")
     bad = cli("brief", "--root", str(repo.root), "--to", "2026-13-01")
     assert bad.code == 2 and "not a date written YYYY-MM-DD: '2026-13-01'" in bad.err
+
+
+def test_an_entry_of_a_kind_the_brief_has_no_word_for_is_called_by_its_collection(repo):
+    schema = repo.root / "datapackage.yaml"
+    text = schema.read_text(encoding="utf-8")
+    assert "item: event}" in text
+    schema.write_text(text.replace("item: event}", "item: gathering}"), encoding="utf-8")
+    repo.write("events/e.yaml", "title: Sueiga\nstart: 2026-11-28\n")
+    brief = render_markdown(build_brief(load_repository(repo.root), coming_week(TODAY)))
+    assert "### Sueiga\n\nRenginiai · 2026-11-28, šeštadienis\n" in brief

@@ -50,7 +50,7 @@ def render_markdown(brief: Brief, language: str = "lt") -> str:
 
 
 def _coming(item: Coming, words: Wording) -> list[str]:
-    lines = [f"### {text(item.record.label)}", "", text(f"{words.item(item.item)} · {words.when(item.start, item.end)}")]
+    lines = [f"### {text(item.record.label)}", "", text(f"{words.item(item.item, item.collection_title)} · {words.when(item.start, item.end)}")]
     lines += _details(item.details, words)
     if item.tasks:
         lines += ["", text(words.text("open_tasks")) + ":", ""]
@@ -106,7 +106,7 @@ def _block(markdown: str, indent: str) -> list[str]:
 
 
 def _due(item: Due, words: Wording) -> list[str]:
-    what = words.item(item.item) + (f" „{item.about}“" if item.about else "")
+    what = words.item(item.item, item.collection_title) + (f" „{item.about}“" if item.about else "")
     owner = words.name(item.responsible) if item.responsible else words.text("nobody")
     line = (f"{item.due.isoformat()}, {words.days(item.days)}: {item.record.label} — {what}; "
             f"{words.text('deadline_responsible').lower()}: {owner}")

@@ -78,6 +78,7 @@ class Coming:
     start: dt.date | dt.datetime
     end: dt.date | dt.datetime | None
     item: str  # the kind's word: visit, event
+    collection_title: str  # what the words have no label for is called by its collection's title
     details: tuple[Detail, ...]
     tasks: tuple[Task, ...]
 
@@ -108,6 +109,7 @@ class Due:
     due: dt.date
     days: int
     item: str  # request, follow-up, milestone
+    collection_title: str
     about: str
     responsible: Ref | None
 

@@ -105,7 +105,8 @@ def _coming(repository: Repository, period: Period):
             for task in tasks_of(repository, entry.record)
             if not task.done
         )
-        yield Coming(record_ref(entry.record), entry.start, entry.end, entry.item, _details(repository, entry.record), tasks)
+        title = repository.schema.collections[entry.record.collection].title
+        yield Coming(record_ref(entry.record), entry.start, entry.end, entry.item, title, _details(repository, entry.record), tasks)
 
 
 def _meetings(repository: Repository, period: Period):
@@ -138,7 +139,7 @@ def _deadlines(repository: Repository, period: Period):
     for deadline in sorted(chosen, key=lambda d: (d.due, sort_key(d.record.label), d.about)):
         yield Due(
             record_ref(deadline.record), deadline.due, (deadline.due - period.today).days, deadline.item,
-            deadline.about, ref(repository, deadline.owner) if deadline.owner else None,
+            repository.schema.collections[deadline.record.collection].title, deadline.about, ref(repository, deadline.owner) if deadline.owner else None,
         )
 
 

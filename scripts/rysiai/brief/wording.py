@@ -36,10 +36,11 @@ class Wording:
     def text(self, key: str, **values: object) -> str:
         return str(self.strings[key]).format(**values)
 
-    def item(self, word: str) -> str:
-        """A kind's word for its entries or deadlines (`follow-up`) in this language."""
+    def item(self, word: str, fallback: str) -> str:
+        """A kind's word for its entries or deadlines (`follow-up`) in this language; where the
+        brief has none, ``fallback`` (the collection's title)."""
         key = "item_" + word.replace("-", "_")
-        return self.text(key) if key in self.strings else word
+        return self.text(key) if key in self.strings else fallback
 
     def day(self, day: dt.date) -> str:
         """`2026-12-03, ketvirtadienis`."""

@@ -116,7 +116,7 @@ def _coming(items: tuple[Coming, ...], words: Wording, href: Href) -> str:
             tasks = f"<h4>{esc(words.text('open_tasks'))}</h4>\n<ul>" + "".join(_task(t, words, href) for t in item.tasks) + "</ul>"
         parts.append(
             f'<article class="rysiai-brief-item">\n<h3>{_name(item.record, words, href)}</h3>\n'
-            f'<p class="rysiai-brief-when">{esc(words.item(item.item))} · {esc(words.when(item.start, item.end))}</p>\n'
+            f'<p class="rysiai-brief-when">{esc(words.item(item.item, item.collection_title))} · {esc(words.when(item.start, item.end))}</p>\n'
             f"{_details(item.details, words, href)}\n{tasks}\n</article>"
         )
     return "\n".join(parts)
@@ -164,7 +164,7 @@ def _deadlines(items: tuple[Due, ...], words: Wording, href: Href) -> str:
             esc(item.due.isoformat()),
             _days(item.days, words),
             _name(item.record, words, href),
-            esc(words.item(item.item) + (f" „{item.about}“" if item.about else "")),
+            esc(words.item(item.item, item.collection_title) + (f" „{item.about}“" if item.about else "")),
             _name(item.responsible, words, href) if item.responsible else esc(words.text("nobody")),
         ]
         for item in items
