@@ -7,7 +7,7 @@ import re
 
 from .changes import ORDER as CHANGE_ORDER
 from .model import (
-    AgreementNews, Brief, Coming, Detail, Due, Edit, Meeting, ProjectNews, Ref, RegisterChange, Task,
+    AgreementNews, Brief, Coming, Detail, Due, Meeting, ProjectNews, RegisterChange, Task,
 )
 from .wording import Wording
 
@@ -142,7 +142,7 @@ def _changes(changes: tuple[RegisterChange, ...], brief: Brief, words: Wording) 
         chosen = [change for change in changes if change.what == what]
         if chosen:
             lines += ["", f"### {text(words.text('change_' + what.replace('-', '_')))}", ""]
-            lines += [f"- {changed_record(change, words, markdown=True)} — {text(edits(change.edits))}" for change in chosen]
+            lines += [f"- {changed_record(change, words, markdown=True)} — {text(words.edits(change.edits))}" for change in chosen]
     return lines
 
 
@@ -163,10 +163,6 @@ def changed_record(change: RegisterChange, words: Wording, *, markdown: bool = F
     if change.old_path:
         where += ", " + around("renamed_from", change.old_path)
     return f"{plain(words.name(change.record))} ({where})"
-
-
-def edits(found: tuple[Edit, ...]) -> str:
-    return ", ".join(f"{edit.day.isoformat()} {edit.author}" for edit in found)
 
 
 RENDERERS = {

@@ -12,7 +12,7 @@ import yaml
 from ..errors import RysiaiError
 from ..words.dates import day_of
 from ..words.ids import ERASED_PERSON
-from .model import Ref
+from .model import Edit, Ref
 
 DEFAULT_LANGUAGE = "lt"
 
@@ -82,6 +82,10 @@ class Wording:
         if ref.collection is not None:
             return ref.id  # a file removed: its id is all that is left
         return self.text("unknown_record", id=ref.id)
+
+    def edits(self, found: tuple[Edit, ...]) -> str:
+        """`2026-11-21 Ona Petraitienė, 2026-11-25 Jonas Jonaitis`: who changed a file, and when."""
+        return ", ".join(f"{edit.day.isoformat()} {edit.author}" for edit in found)
 
     def yes_no(self, value: bool) -> str:
         return self.text("yes" if value else "no")

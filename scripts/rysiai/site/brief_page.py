@@ -8,7 +8,6 @@ from importlib import resources
 
 from ..brief import Brief, build_brief, coming_week
 from ..brief.changes import ORDER as CHANGE_ORDER
-from ..brief.markdown import edits
 from ..brief.model import AgreementNews, Coming, Detail, Due, Meeting, ProjectNews, Ref, RegisterChange, Task
 from ..brief.wording import Wording
 from .context import SiteContext
@@ -209,7 +208,7 @@ def _changes(brief: Brief, words: Wording, href: Href) -> str:
     for what in CHANGE_ORDER:
         chosen = [change for change in changes if change.what == what]
         if chosen:
-            rows = [[_changed(change, words, href), esc(edits(change.edits))] for change in chosen]
+            rows = [[_changed(change, words, href), esc(words.edits(change.edits))] for change in chosen]
             parts.append(f"<h3>{esc(words.text('change_' + what.replace('-', '_')))}</h3>")
             parts.append(table([words.text("change_record"), words.text("change_who")], rows))
     return "\n".join(parts)
