@@ -16,20 +16,20 @@ from ..repository import Repository
 from ..schema import Field
 from ..words.collation import sort_key
 from ..words.dates import day_of, same_day_in
-from ..words.ids import ERASED_PERSON
 from .changes import read_history, register_changes
 from .model import (
-    AgreementNews, Brief, Coming, Detail, Draft, Due, Meeting, Period, Ref, Section, Task,
+    AgreementNews, Brief, Coming, Detail, Draft, Due, Meeting, Period, Section, Task,
 )
 from .projects import project_news
+from .refs import record_ref, ref
 
 # In this order the brief gives its sections.
 SECTIONS = ("coming", "meetings", "deadlines", "project-news", "agreements", "changes")
 
 
-def build_brief(repository: Repository, period: Period, *, history: bool = True) -> Brief:
-    """The brief for ``period``; ``history=False`` leaves git unread (the section says so)."""
-    found = read_history(repository, period.since, period.until) if history else None
+def build_brief(repository: Repository, period: Period) -> Brief:
+    """The brief for ``period``; where git has no history of the records, its section says so."""
+    found = read_history(repository, period.since, period.until)
     changes = register_changes(repository, found) if found is not None else None
     projects, no_projects = project_news(repository, period, found)
     return Brief(period, (
@@ -40,17 +40,6 @@ def build_brief(repository: Repository, period: Period, *, history: bool = True)
         Section("agreements", tuple(_agreements(repository, period))),
         Section("changes", tuple(changes or ()), "no-git" if changes is None else ""),
     ))
-
-
-def ref(repository: Repository, record_id: Any) -> Ref:
-    record = repository.by_id.get(record_id) if record_id != ERASED_PERSON else None
-    if record is None:
-        return Ref(str(record_id))
-    return Ref(record.id, record.collection, record.label)
-
-
-def record_ref(record: Record) -> Ref:
-    return Ref(record.id, record.collection, record.label)
 
 
 def detail(repository: Repository, field: Field, value: Any) -> Detail | None:
