@@ -197,7 +197,7 @@ def test_markup_in_values_does_nothing_in_markdown(repo):
 
 def test_the_command_prints_the_brief(repo, cli):
     fill(repo)
-    result = cli("brief", "--root", str(repo.root), "--today", "2026-11-27")
+    result = cli("--lang", "lt", "brief", "--root", str(repo.root), "--today", "2026-11-27")
     assert (result.code, result.out, result.err) == (0, EXPECTED, "")
 
 
@@ -205,13 +205,13 @@ def test_the_command_writes_a_file_and_says_when_it_replaces_one(repo, cli, tmp_
     fill(repo, with_history=False)
     target = tmp_path / "apzvalga.html"
     args = ("brief", "--root", str(repo.root), "--today", "2026-11-27", "--format", "html", "-o", str(target))
-    first = cli(*args)
+    first = cli(*args)  # in English, as the command line speaks it here
     assert (first.code, first.out) == (0, "")
     assert first.err == f"Wrote {target}: the brief for 2026-11-27 to 2026-12-06.\n"
-    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert "<h2>Vėluojantys ir artėjantys terminai</h2>" in target.read_text(encoding="utf-8")
-    again = cli(*args[:-4], "--from", "2026-11-30", "--output", str(target))
-    assert again.err == f"Replaced {target}: the brief for 2026-11-30 to 2026-12-06.\n"
+    assert target.read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert "<h2>Overdue and coming deadlines</h2>" in target.read_text(encoding="utf-8")
+    again = cli("--lang", "lt", *args[:-4], "--from", "2026-11-30", "--output", str(target))
+    assert again.err == f"Pakeistas {target}: apžvalga nuo 2026-11-30 iki 2026-12-06.\n"
     assert target.read_text(encoding="utf-8").startswith("# Savaitės apžvalga merui\n\n2026-11-30, pirmadienis")
 
 
@@ -226,6 +226,11 @@ def test_the_command_refuses_a_period_that_ends_before_it_starts(repo, cli, tmp_
     assert (folder.code, folder.err) == (2, f"rysiai: error: {tmp_path} is a folder; give the name of the file to write\n")
     bad = cli("brief", "--root", str(repo.root), "--to", "2026-13-01")
     assert bad.code == 2 and "not a date written YYYY-MM-DD: '2026-13-01'" in bad.err
+    lithuanian = cli("--lang", "lt", "brief", "--root", str(repo.root), "--from", "2026-12-04", "--to", "2026-12-01")
+    assert lithuanian.err == (
+        "rysiai: klaida: laikotarpis baigiasi (2026-12-01) anksčiau, nei prasideda (2026-12-04); "
+        "nurodykite --to dieną, ne ankstesnę už --from\n"
+    )
 
 
 def test_an_entry_of_a_kind_the_brief_has_no_word_for_is_called_by_its_collection(repo):
