@@ -47,6 +47,18 @@ RECORDS = {
         "title: Spaudos konferencija\nkind: press\nstart: 2026-11-30 11:00\nplace: Prienai\n"
         "attendees: [agne-vilkaite, ona-petraitiene]\n"
     ),
+    "projects/takas.yaml": (
+        "name: Pėsčiųjų ir dviračių takas\nstatus: applied\nresponsible: jonas-jonaitis\nmilestones:\n"
+        "  - title: Projektinis pasiūlymas\n    due: 2026-09-30\n    done: true\n"
+        "  - title: Paraiška agentūrai\n    due: 2027-02-15\n"
+        "  - title: KRPT sprendimas\n    due: 2026-12-04\n    owner: ona-petraitiene\n"
+    ),
+    "projects/mainai.yaml": (
+        "name: Jaunimo mainai\nstatus: running\nresponsible: ona-petraitiene\n"
+        "milestones:\n  - title: Ataskaita\n    due: 2026-12-20\n"
+    ),
+    "projects/idejos.yaml": "name: Turizmo maršrutas\nstatus: idea\n",
+    "projects/baigtas.yaml": "name: Baigtas projektas\nstatus: finished\n",
     "requests/veluoja.yaml": "subject: Kelio remontas\nreceived: 2026-10-01\nowner: jonas-jonaitis\n",
     "requests/greitai.yaml": "subject: Salės nuoma\nreceived: 2026-11-20\ndue: 2026-12-02\n",
     "requests/veliau.yaml": "subject: Parama šventei\nreceived: 2026-11-26\ndue: 2026-12-20\n",
@@ -92,6 +104,7 @@ def fill(repo, *, with_history=True):
     commit(root, "Before the week", "Registro tvarkytoja", "2026-11-19T23:30:00+02:00")
     repo.write("visits/talsi-2026.yaml", later)
     repo.write("partners/talsi.yaml", RECORDS["partners/talsi.yaml"] + "city: Talsi\n")
+    repo.write("projects/mainai.yaml", RECORDS["projects/mainai.yaml"].replace("running", "stopped"))
     commit(root, "Talsų vizitas", "Ona Petraitienė", "2026-11-21T10:00:00+02:00")
     run("mv", "luban", "gmina-miejska-luban", "--root", str(root))
     commit(root, "Lubań", "Jonas Jonaitis", "2026-11-23T11:00:00+02:00")
@@ -100,7 +113,9 @@ def fill(repo, *, with_history=True):
     (root / "partners" / "senas.yaml").unlink()
     repo.write("contacts/media.csv", RECORDS["contacts/media.csv"] + "tomas-media,Tomas Medis\n")
     repo.write("partners/talsi.yaml", RECORDS["partners/talsi.yaml"] + "city: Talsi\nwebsite: https://talsi.lv\n")
+    repo.write("projects/takas.yaml", RECORDS["projects/takas.yaml"].replace("applied", "preparing"))
     commit(root, "Senas partneris", "Ona Petraitienė", "2026-11-25T08:00:00+02:00")
+    repo.write("projects/takas.yaml", RECORDS["projects/takas.yaml"].replace("applied", "running"))
     repo.write("requests/laikinas.yaml", "subject: Laikinas\nreceived: 2026-11-25\n")
     commit(root, "Laikinas", "Ona Petraitienė", "2026-11-25T09:00:00+02:00")
     (root / "requests" / "laikinas.yaml").unlink()

@@ -8,6 +8,7 @@ import pytest
 from brief_fixture import TODAY, fill, git
 from rysiai.brief import Period, build_brief, coming_week
 from rysiai.brief.markdown import render_markdown
+from rysiai.brief.model import Milestone
 from rysiai.repository import load_repository
 
 EXPECTED = (
@@ -70,10 +71,13 @@ EXPECTED = (
     "- 2026-10-29, vėluojama 29 d.: Kelio remontas — Atsakyti į prašymą; atsakingas: Jonas Jonaitis\n"
     "- 2026-11-25, vėluojama 2 d.: Talsų delegacija Prienuose — Tolesnis veiksmas „Užsakyti viešbutį“; atsakingas: Jonas Jonaitis\n"
     "- 2026-12-02, liko 5 d.: Salės nuoma — Atsakyti į prašymą; atsakingas: nenurodytas\n"
+    "- 2026-12-04, liko 7 d.: Pėsčiųjų ir dviračių takas — Projekto etapas „KRPT sprendimas“; atsakingas: Ona Petraitienė\n"
     "\n"
     "## Projektai\n"
     "\n"
-    "Projektų registre nėra.\n"
+    "- Pėsčiųjų ir dviračių takas — Būsena pasikeitė 2026-11-25: Pateikta paraiška → Įgyvendinamas; Atsakingas: Jonas Jonaitis; Kitas etapas: KRPT sprendimas (2026-12-04, liko 7 d.)\n"
+    "- Jaunimo mainai — Būsena pasikeitė 2026-11-21: Įgyvendinamas → Sustabdytas; Atsakingas: Ona Petraitienė\n"
+    "- Turizmo maršrutas — Būsena: Idėja\n"
     "\n"
     "## Sutartys ir sukaktys\n"
     "\n"
@@ -95,6 +99,8 @@ EXPECTED = (
     "\n"
     "### Pakeisti įrašai\n"
     "\n"
+    "- Jaunimo mainai (`projects/mainai.yaml`) — 2026-11-21 Ona Petraitienė\n"
+    "- Pėsčiųjų ir dviračių takas (`projects/takas.yaml`) — 2026-11-25 Ona Petraitienė\n"
     "- Spaudos konferencija (`events/spauda.yaml`) — 2026-11-24 Jonas Jonaitis\n"
     "- Talsu novada pašvaldība (`partners/talsi.yaml`) — 2026-11-21 Ona Petraitienė, 2026-11-25 Ona Petraitienė\n"
     "- failas `contacts/media.csv` — 2026-11-25 Ona Petraitienė\n"
@@ -141,6 +147,7 @@ def test_a_past_period_reports_its_own_changes(repo):
     assert changes == [
         ("new", "visits/talsi-2026.yaml", None, [("2026-11-21", "Ona Petraitienė")]),
         ("renamed", "partners/gmina-miejska-luban.yaml", "partners/luban.yaml", [("2026-11-23", "Jonas Jonaitis")]),
+        ("changed", "projects/mainai.yaml", None, [("2026-11-21", "Ona Petraitienė")]),
         ("changed", "partners/talsi.yaml", None, [("2026-11-21", "Ona Petraitienė")]),
     ]
     assert [(a.what, a.date.isoformat()) for a in brief.section("agreements").items] == [
@@ -150,6 +157,30 @@ def test_a_past_period_reports_its_own_changes(repo):
         ("veluoja", -29), ("talsi-2026", -2),
     ]
     assert brief.section("coming").items == () and brief.section("meetings").items == ()
+    assert [(p.record.id, p.status, p.changed_from, p.changed_on) for p in brief.section("project-news").items] == [
+        ("mainai", "Sustabdytas", "Įgyvendinamas", dt.date(2026, 11, 21)),  # stopped, and so news
+        ("takas", "Įgyvendinamas", None, None),  # changed after the period
+        ("idejos", "Idėja", None, None),
+    ]
+
+
+def test_projects_without_git_show_their_status_and_milestones_but_no_changes(repo):
+    fill(repo, with_history=False)
+    brief = build_brief(load_repository(repo.root), coming_week(TODAY))
+    assert [(p.record.id, p.status, p.changed_from, p.next_milestone) for p in brief.section("project-news").items] == [
+        ("takas", "Pateikta paraiška", None, Milestone("KRPT sprendimas", dt.date(2026, 12, 4), 7)),
+        ("mainai", "Įgyvendinamas", None, Milestone("Ataskaita", dt.date(2026, 12, 20), 23)),
+        ("idejos", "Idėja", None, None),
+    ]
+
+
+def test_a_register_without_projects_says_so_in_one_line(repo):
+    schema = repo.root / "datapackage.yaml"
+    declared = "      project: {status: status, closed: [finished, stopped]}\n"
+    assert declared in schema.read_text(encoding="utf-8")
+    schema.write_text(schema.read_text(encoding="utf-8").replace(declared, ""), encoding="utf-8")
+    text = render_markdown(build_brief(load_repository(repo.root), coming_week(TODAY)))
+    assert "\n## Projektai\n\nProjektų registre nėra.\n\n## Sutartys ir sukaktys\n" in text
 
 
 def test_without_git_the_changes_section_says_so(repo):

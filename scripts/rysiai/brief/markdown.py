@@ -114,9 +114,10 @@ def _due(item: Due, words: Wording) -> list[str]:
 
 
 def _project(item: ProjectNews, words: Wording) -> list[str]:
-    parts = [words.text("project_status", status=item.status)]
     if item.changed_from is not None:
-        parts.append(words.text("project_changed", date=item.changed_on, old=item.changed_from, new=item.status))
+        parts = [words.text("project_changed", date=item.changed_on.isoformat(), old=item.changed_from, new=item.status)]
+    else:
+        parts = [words.text("project_status", status=item.status)]
     if item.responsible is not None:
         parts.append(f"{words.text('deadline_responsible')}: {words.name(item.responsible)}")
     if item.next_milestone is not None:

@@ -174,9 +174,10 @@ def _deadlines(items: tuple[Due, ...], words: Wording, href: Href) -> str:
 def _projects(items: tuple[ProjectNews, ...], words: Wording, href: Href) -> str:
     rows = []
     for item in items:
-        parts = [esc(words.text("project_status", status=item.status))]
         if item.changed_from is not None:
-            parts.append(esc(words.text("project_changed", date=item.changed_on, old=item.changed_from, new=item.status)))
+            parts = [esc(words.text("project_changed", date=item.changed_on.isoformat(), old=item.changed_from, new=item.status))]
+        else:
+            parts = [esc(words.text("project_status", status=item.status))]
         if item.responsible is not None:
             parts.append(f"{esc(words.text('deadline_responsible'))}: {_name(item.responsible, words, href)}")
         milestone = item.next_milestone
