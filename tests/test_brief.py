@@ -89,15 +89,15 @@ EXPECTED = (
     "\n"
     "Keista 2026-11-20 – 2026-11-27.\n"
     "\n"
-    "### Nauji įrašai\n"
+    "### Nauji įrašai (1)\n"
     "\n"
     "- Talsų delegacija Prienuose (`visits/talsi-2026.yaml`) — 2026-11-21 Ona Petraitienė\n"
     "\n"
-    "### Pervadinti įrašai\n"
+    "### Pervadinti įrašai (1)\n"
     "\n"
     "- Gmina Miejska Lubań (`partners/gmina-miejska-luban.yaml`, anksčiau `partners/luban.yaml`) — 2026-11-23 Jonas Jonaitis\n"
     "\n"
-    "### Pakeisti įrašai\n"
+    "### Pakeisti įrašai (5)\n"
     "\n"
     "- Jaunimo mainai (`projects/mainai.yaml`) — 2026-11-21 Ona Petraitienė\n"
     "- Pėsčiųjų ir dviračių takas (`projects/takas.yaml`) — 2026-11-25 Ona Petraitienė\n"
@@ -105,11 +105,11 @@ EXPECTED = (
     "- Talsu novada pašvaldība (`partners/talsi.yaml`) — 2026-11-21 Ona Petraitienė, 2026-11-25 Ona Petraitienė\n"
     "- failas `contacts/media.csv` — 2026-11-25 Ona Petraitienė\n"
     "\n"
-    "### Ištrinti asmenys (BDAR 17 str.)\n"
+    "### Ištrinti asmenys pagal BDAR 17 str. (1)\n"
     "\n"
     "- asmens įrašas (vardas nerodomas) — 2026-11-24 Jonas Jonaitis\n"
     "\n"
-    "### Pašalinti įrašai\n"
+    "### Pašalinti įrašai (1)\n"
     "\n"
     "- Senas partneris (`partners/senas.yaml`) — 2026-11-25 Ona Petraitienė\n"
 )
@@ -272,3 +272,18 @@ def test_an_entry_of_a_kind_the_brief_has_no_word_for_is_called_by_its_collectio
     repo.write("events/e.yaml", "title: Sueiga\nstart: 2026-11-28\n")
     brief = render_markdown(build_brief(load_repository(repo.root), coming_week(TODAY)))
     assert "### Sueiga\n\nRenginiai · 2026-11-28, šeštadienis\n" in brief
+
+
+def test_a_large_change_is_counted_not_listed(repo):
+    fill(repo, with_history=False)
+    git(repo.root, "init", "-q")
+    git(repo.root, "add", "-A")
+    git(repo.root, "commit", "-q", "-m", "Registras", when="2026-11-01T10:00:00+02:00")
+    for number in range(30):
+        repo.write(f"partners/naujas-{number:02}.yaml", f"name: Naujas {number:02}\nkind: other\ncountry: LT\n")
+    git(repo.root, "add", "-A")
+    git(repo.root, "commit", "-q", "-m", "Importas", author="Ona Petraitienė", when="2026-11-26T10:00:00+02:00")
+    text = render_markdown(build_brief(load_repository(repo.root), coming_week(TODAY)))
+    listed = [line for line in text.splitlines() if line.startswith("- Naujas")]
+    assert listed[0] == "- Naujas 00 (`partners/naujas-00.yaml`) — 2026-11-26 Ona Petraitienė" and len(listed) == 25
+    assert text.endswith("### Nauji įrašai (30)\n\n" + "\n".join(listed) + "\n- … ir dar 5.\n")

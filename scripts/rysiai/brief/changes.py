@@ -19,6 +19,7 @@ from .model import Edit, Ref, RegisterChange
 _COMMIT = "\x1e"  # starts each commit's header line
 _FIELD = "\x1f"
 ORDER = ("new", "renamed", "changed", "erased", "removed-person", "removed")
+SHOWN = 25  # changes listed of each kind; a larger import is counted, not listed
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,16 @@ def register_changes(repository: Repository, history: History) -> list[RegisterC
     ]
     changes.extend(change for change in history.removed if change.path is None or _is_record_file(change.path))
     return sorted(changes, key=lambda c: (ORDER.index(c.what), c.record is None, sort_key(_name(c)), c.path or ""))
+
+
+def grouped(changes: tuple[RegisterChange, ...]) -> list[tuple[str, list[RegisterChange], int]]:
+    """The changes of each kind in ORDER: the first SHOWN of them, and how many more there are."""
+    groups = []
+    for what in ORDER:
+        chosen = [change for change in changes if change.what == what]
+        if chosen:
+            groups.append((what, chosen[:SHOWN], len(chosen) - SHOWN if len(chosen) > SHOWN else 0))
+    return groups
 
 
 def file_in(repository: Repository, revision: str, path: str) -> bytes | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .changes import ORDER as CHANGE_ORDER
+from .changes import grouped
 from .model import (
     AgreementNews, Brief, Coming, Detail, Due, Meeting, ProjectNews, RegisterChange, Task,
 )
@@ -139,11 +139,11 @@ def _changes(changes: tuple[RegisterChange, ...], brief: Brief, words: Wording) 
     lines = [text(words.text("changes_between", since=period.since.isoformat(), until=period.until.isoformat()))]
     if not changes:
         return lines + ["", text(words.text("empty_changes"))]
-    for what in CHANGE_ORDER:
-        chosen = [change for change in changes if change.what == what]
-        if chosen:
-            lines += ["", f"### {text(words.text('change_' + what.replace('-', '_')))}", ""]
-            lines += [f"- {changed_record(change, words, markdown=True)} — {text(words.edits(change.edits))}" for change in chosen]
+    for what, shown, more in grouped(changes):
+        lines += ["", f"### {text(words.group(what, len(shown) + more))}", ""]
+        lines += [f"- {changed_record(change, words, markdown=True)} — {text(words.edits(change.edits))}" for change in shown]
+        if more:
+            lines.append(f"- {text(words.text('change_more', count=more))}")
     return lines
 
 

@@ -87,5 +87,9 @@ class Wording:
         """`2026-11-21 Ona Petraitienė, 2026-11-25 Jonas Jonaitis`: who changed a file, and when."""
         return ", ".join(f"{edit.day.isoformat()} {edit.author}" for edit in found)
 
+    def group(self, what: str, count: int) -> str:
+        """`Nauji įrašai (3)`: a kind of change and how many."""
+        return f"{self.text('change_' + what.replace('-', '_'))} ({count})"
+
     def yes_no(self, value: bool) -> str:
         return self.text("yes" if value else "no")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from importlib import resources
 
 from ..brief import Brief, build_brief, coming_week
-from ..brief.changes import ORDER as CHANGE_ORDER
+from ..brief.changes import grouped
 from ..brief.model import AgreementNews, Coming, Detail, Due, Meeting, ProjectNews, Ref, RegisterChange, Task
 from ..brief.wording import Wording
 from .context import SiteContext
@@ -206,12 +206,12 @@ def _changes(brief: Brief, words: Wording, href: Href) -> str:
     parts = [f"<p>{esc(words.text('changes_between', since=period.since.isoformat(), until=period.until.isoformat()))}</p>"]
     if not changes:
         return "\n".join(parts + [f"<p>{esc(words.text('empty_changes'))}</p>"])
-    for what in CHANGE_ORDER:
-        chosen = [change for change in changes if change.what == what]
-        if chosen:
-            rows = [[_changed(change, words, href), esc(words.edits(change.edits))] for change in chosen]
-            parts.append(f"<h3>{esc(words.text('change_' + what.replace('-', '_')))}</h3>")
-            parts.append(table([words.text("change_record"), words.text("change_who")], rows))
+    for what, shown, more in grouped(changes):
+        rows = [[_changed(change, words, href), esc(words.edits(change.edits))] for change in shown]
+        parts.append(f"<h3>{esc(words.group(what, len(shown) + more))}</h3>")
+        parts.append(table([words.text("change_record"), words.text("change_who")], rows))
+        if more:
+            parts.append(f"<p>{esc(words.text('change_more', count=more))}</p>")
     return "\n".join(parts)
 
 
