@@ -103,8 +103,12 @@ def _value(detail: Detail, words: Wording, href: Href) -> str:
 
 
 def _days(days: int | None, words: Wording, *, past: bool = False) -> str:
-    text = esc(words.days(days, past=past))
-    return f'<span class="rysiai-brief-late">{text}</span>' if days is not None and days < 0 and not past else text
+    late = days is not None and days < 0 and not past
+    return f'<span class="rysiai-brief-{"late" if late else "days"}">{esc(words.days(days, past=past))}</span>'
+
+
+def _date(day) -> str:
+    return f'<span class="rysiai-brief-date">{esc(day.isoformat())}</span>'
 
 
 def _coming(items: tuple[Coming, ...], words: Wording, href: Href) -> str:
@@ -160,7 +164,7 @@ def _deadlines(items: tuple[Due, ...], words: Wording, href: Href) -> str:
     headers = [words.text(f"deadline_{key}") for key in ("date", "days", "record", "what", "responsible")]
     rows = [
         [
-            esc(item.due.isoformat()),
+            _date(item.due),
             _days(item.days, words),
             _name(item.record, words, href),
             esc(words.item(item.item, item.collection_title) + (f" „{item.about}“" if item.about else "")),
@@ -192,7 +196,7 @@ def _agreements(items: tuple[AgreementNews, ...], words: Wording, href: Href) ->
     headers = [words.text(f"agreement_{key}") for key in ("date", "partner", "what")]
     rows = [
         [
-            f"{esc(item.date.isoformat())} ({_days(item.days, words, past=True)})",
+            f"{_date(item.date)} ({_days(item.days, words, past=True)})",
             _name(item.record, words, href),
             esc(words.text(f"agreement_{item.what}", type=item.type or words.text("agreement"), years=item.years)),
         ]
