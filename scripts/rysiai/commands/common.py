@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -77,11 +78,22 @@ def apply_change(writer, change_set) -> list[Path]:
 
 def print_report(report: Report, output_format: str) -> None:
     if output_format == "json":
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        print(json_text(report.to_dict()))
         return
     for finding in report.sorted():
         print(finding_line(finding))
     print(summary(report), file=sys.stderr)
+
+
+# A file name that is not UTF-8 comes through as lone surrogates (Python's surrogateescape),
+# which no UTF-8 output can hold; JSON writes them as \u escapes.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_text(data) -> str:
+    """JSON as Ryšiai prints it: UTF-8 text, indented; a file name that is not UTF-8 escaped."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _LONE_SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def summary(report: Report) -> str:

@@ -29,15 +29,22 @@ def message(finding: Finding, language: str | None = None) -> str:
     reader's, language.py)."""
     words = translations(language or current_language()).gettext
     kind = finding.kind
-    values = {key: _shown(value) for key, value in finding.values.items()}
-    text = words(kind.template).format(field=finding.field, record=finding.record, **values)
-    hint = values.get("hint") or (words(kind.fix).format(field=finding.field, record=finding.record, **values) if kind.fix else "")
+    values = {key: shown(value) for key, value in finding.values.items() if key != "hint"}
+    if "hint" in finding.values:  # made by Ryšiai, not a value: escaped, never cut
+        given = finding.values["hint"]
+        values["hint"] = escaped(given) if isinstance(given, str) else given
+    # A field name or an id comes from a file too: shown escaped like any value.
+    named = {"field": shown(finding.field), "record": shown(finding.record)}
+    text = words(kind.template).format(**named, **values)
+    hint = values.get("hint") or (words(kind.fix).format(**named, **values) if kind.fix else "")
     return f"{text} ({hint})" if hint else text
 
 
 def finding_line(finding: Finding) -> str:
-    """`contacts/ona.yaml:3: error: [email] …`, on one line whatever the values hold."""
-    where = f"{finding.path}:{finding.line}" if finding.line else finding.path
+    """`contacts/ona.yaml:3: error: [email] …`, on one line whatever the values and the file's
+    name hold (the path escaped as values are)."""
+    path = escaped(finding.path)
+    where = f"{path}:{finding.line}" if finding.line else path
     return f"{where}: {severity_word(finding.severity)}: [{finding.code}] {message(finding)}"
 
 
@@ -45,14 +52,21 @@ def severity_word(severity: str) -> str:
     return _(SEVERITIES[severity])
 
 
-def _shown(value: Any) -> Any:
-    """A value as a one-line message shows it: line breaks and control characters escaped
-    (a value cannot forge another finding's line), and long values cut."""
-    if not isinstance(value, str):
+def shown(value: Any) -> Any:
+    """A value as a one-line message shows it: escaped, and long values cut. A Phrase is shown
+    whole (whatever it holds from the records, its maker shows as this does)."""
+    if not isinstance(value, str) or isinstance(value, Phrase):
         return value
-    if isinstance(value, Phrase):
-        return value
-    shown = "".join(
-        character if character.isprintable() else repr(character)[1:-1] for character in value
+    text = escaped(value)
+    return text if len(text) <= LONGEST_VALUE else text[: LONGEST_VALUE - 1] + "…"
+
+
+def escaped(text: str) -> str:
+    """Line breaks, control characters (a terminal's escape sequences) and other invisible
+    characters written as Python escapes (`\\n`, `\\x1b`): text from a file cannot forge
+    another finding's line or drive the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(
+        character if character.isprintable() else repr(character)[1:-1] for character in text
     )
-    return shown if len(shown) <= LONGEST_VALUE else shown[: LONGEST_VALUE - 1] + "…"
