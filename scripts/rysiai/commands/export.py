@@ -115,8 +115,12 @@ def add_parsers(commands) -> None:
 
 
 
-def run_export_datapackage(args: argparse.Namespace) -> int:
-    from ..export.datapackage import export_datapackage
+def checked_repository(args: argparse.Namespace):
+    """The data repository, if it has no errors; else None, its findings printed.
+
+    A value with an error is left out of the typed record (a date that is no date, a control
+    character): exported, it would be missing without a word, so nothing is exported.
+    """
     from ..repository import load_repository
     from ..validate import check_repository
 
@@ -125,6 +129,15 @@ def run_export_datapackage(args: argparse.Namespace) -> int:
     if not report.valid:
         print_report(report, "text")
         print(_("rysiai: nothing exported: fix the errors above first"), file=sys.stderr)
+        return None
+    return repository
+
+
+def run_export_datapackage(args: argparse.Namespace) -> int:
+    from ..export.datapackage import export_datapackage
+
+    repository = checked_repository(args)
+    if repository is None:
         return EXIT_FINDINGS
     written = export_datapackage(repository, args.output, overwrite=args.force)
     for path in written:
@@ -149,9 +162,10 @@ def deliver(args: argparse.Namespace, data: bytes) -> int:
 
 def run_export_csv(args: argparse.Namespace) -> int:
     from ..export.tables import csv_bytes, table
-    from ..repository import load_repository
 
-    repository = load_repository(data_root(args))
+    repository = checked_repository(args)
+    if repository is None:
+        return EXIT_FINDINGS
     headers, rows = table(repository, collection_named(repository, args.collection))
     return deliver(args, csv_bytes(headers, rows, args.delimiter))
 
@@ -159,9 +173,10 @@ def run_export_csv(args: argparse.Namespace) -> int:
 def run_export_xlsx(args: argparse.Namespace) -> int:
     from ..export.files import refuse_overwrite
     from ..export.tables import table, write_xlsx
-    from ..repository import load_repository
 
-    repository = load_repository(data_root(args))
+    repository = checked_repository(args)
+    if repository is None:
+        return EXIT_FINDINGS
     names = [args.collection] if args.collection else list(repository.schema.collections)
     collections = [collection_named(repository, name) for name in names]
     refuse_overwrite([args.output], overwrite=args.force)
@@ -173,9 +188,10 @@ def run_export_xlsx(args: argparse.Namespace) -> int:
 def run_export_vcard(args: argparse.Namespace) -> int:
     from ..errors import RysiaiError
     from ..export.vcards import contacts_of, vcards
-    from ..repository import load_repository
 
-    repository = load_repository(data_root(args))
+    repository = checked_repository(args)
+    if repository is None:
+        return EXIT_FINDINGS
     if args.organization and args.organization not in repository.by_id:
         raise RysiaiError(_("there is no record `{id}`").format(id=args.organization))
     chosen = contacts_of(repository, args.organization, args.tag)
@@ -188,9 +204,10 @@ def run_export_mailing(args: argparse.Namespace) -> int:
     from ..errors import RysiaiError
     from ..export.mailing import mailing_headers, mailing_list
     from ..export.tables import csv_bytes
-    from ..repository import load_repository
 
-    repository = load_repository(data_root(args))
+    repository = checked_repository(args)
+    if repository is None:
+        return EXIT_FINDINGS
     rows, without = mailing_list(repository, args.tag)
     if not rows and not without:
         raise RysiaiError(_("no one is marked with the tag `{tag}` (nor works at an organisation marked with it)").format(tag=args.tag))
@@ -209,9 +226,10 @@ def run_export_ics(args: argparse.Namespace) -> int:
     from ..errors import RysiaiError
     from ..export.calendar import calendar_feed
     from ..kinds.calendar import feeds
-    from ..repository import load_repository
 
-    repository = load_repository(data_root(args))
+    repository = checked_repository(args)
+    if repository is None:
+        return EXIT_FINDINGS
     if args.feed not in feeds(repository.schema):
         raise RysiaiError(_("there is no feed `{feed}`; the feeds are: {feeds}").format(feed=args.feed, feeds=", ".join(feeds(repository.schema))))
     return deliver(args, calendar_feed(repository, args.feed, site_url=args.site_url))
