@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.emitter import Emitter
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
@@ -220,10 +221,33 @@ def round_trip_yaml(text: str) -> YAML:
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.width = 4096
+    yaml.Resolver, yaml.Emitter = _WordsStayText, _TildeForNone
     flat = re.search(r"^\S[^:\n]*:[ \t]*\n- ", text, re.MULTILINE) is not None
     yaml.indent(mapping=2, sequence=2 if flat else 4, offset=0 if flat else 2)
     yaml.explicit_start = re.match(r"(\s*#.*\n)*---\s", text) is not None
     return yaml
+
+
+class _WordsStayText(VersionedResolver):
+    """`null`, `Null`, `NULL` are read and written back as the words they are, as the loader
+    reads them; only an empty value and `~` are no value."""
+
+    def resolve(self, kind, value, implicit):
+        tag = super().resolve(kind, value, implicit)
+        if kind is ScalarNode and implicit[0] and value not in ("", "~") and tag == _NULL:
+            return self.DEFAULT_SCALAR_TAG
+        return tag
+
+
+class _TildeForNone(Emitter):
+    """No value where it cannot be left empty (`[a, ~]`) is written `~`, never the word null."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.alt_null = "~"
+
+
+_NULL = "tag:yaml.org,2002:null"
 
 
 def _edit_csv(change_set: ChangeSet, path: Path, changes: list[Change]) -> Path:
