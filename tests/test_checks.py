@@ -311,9 +311,10 @@ def test_a_value_cannot_forge_a_finding_line_and_long_values_are_cut(repo):
     repo.write("partners/talsi.yaml", 'name: T\nkind: "muni\\nFAKE.yaml:1: error: x"\ncountry: LT\n')
     repo.write("partners/long.yaml", "name: L\nkind: " + "x" * 5000 + "\ncountry: LT\n")
     found = texts(repo)
-    assert len(found) == 2
+    assert len(found) == 3
     assert found[1].startswith(
         "partners/talsi.yaml:2: error: [enum] `kind` is `muni\\nFAKE.yaml:1: error: x`, which is not"
     )
+    assert found[2].startswith("partners/talsi.yaml:2: warning: [line-break] `kind` holds a line break")
     assert "\n" not in "".join(found)
     assert "`kind` is `" + "x" * 119 + "…`, which is not allowed" in found[0]

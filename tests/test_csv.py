@@ -35,11 +35,11 @@ def test_yaml_and_csv_mix_in_one_collection(repo):
 def test_multi_line_cells_keep_the_start_line_of_the_next_row(repo):
     repo.write(
         "contacts/media.csv",
-        HEADER + 'ona-a,"Ona\nAleknienė",,,,\njonas-b,Jonas,,bad@,,\n',
+        "id,name,email,notes\n" + 'ona-a,Ona,,"Pirma eilutė\n\nantra"\njonas-b,Jonas,bad@,\n',
     )
     _, texts = load(repo)
     assert texts == [
-        "contacts/media.csv:4: error: [email] `email` is `bad@`, not a valid e-mail address: "
+        "contacts/media.csv:5: error: [email] `email` is `bad@`, not a valid e-mail address: "
         "There must be something after the @-sign"
     ]
 

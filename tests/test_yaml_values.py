@@ -51,10 +51,10 @@ def test_a_yaml_boolean_word_in_a_boolean_field_is_an_error_not_true(repo):
     ]
 
 
-def test_null_words_and_empty_values_are_absent(repo):
-    record, _ = load_one(repo, "name: A\nkind: other\ncountry: LT\ncity: ~\naddress:\nemail: null\n")
+def test_empty_values_and_the_tilde_are_absent(repo):
+    record, _ = load_one(repo, "name: A\nkind: other\ncountry: LT\ncity: ~\naddress:\n")
     assert record.values == {"name": "A", "kind": "other", "country": "LT", "city": None,
-                             "address": None, "email": None}
+                             "address": None}
     assert "city" not in record.typed
 
 

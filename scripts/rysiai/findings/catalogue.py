@@ -40,8 +40,34 @@ YAML_ALIAS = FindingKind(
     N_("write the value out in full where it is used"))
 TOO_DEEP = FindingKind(
     "too-deep", ERROR, N_("Nested too deep"),
-    N_("lists and mappings are nested more than {most} levels deep here"),
+    N_("lists and mappings are nested {found} levels deep here; a record allows at most "
+       "{most}"),
     N_("a record's fields hold text, lists of text, or lists of `field: value` items"))
+TOO_MANY_VALUES = FindingKind(
+    "too-many-values", ERROR, N_("Too many values in one file"),
+    N_("the file holds {found} values (each text, list and mapping counts); a record file "
+       "may hold at most {most}, so it is not read"),
+    N_("split it: one record per file, or many records as rows of a CSV file"))
+FILE_TOO_LARGE = FindingKind(
+    "file-too-large", ERROR, N_("Record file too large"),
+    N_("the file is {found} bytes; a YAML record file may be at most {most} bytes, so it is "
+       "not read"),
+    N_("one record per file: move long texts or many records out (many records go in a CSV "
+       "file)"))
+CONTROL_CHARACTER = FindingKind(
+    "control-character", ERROR, N_("Control character"),
+    N_("{where} holds the control character {character}, which no page, table or exported "
+       "file can hold"),
+    N_("delete it (an editor that shows invisible characters helps)"))
+LINK_OUTSIDE = FindingKind(
+    "link-outside", ERROR, N_("Link out of the data repository"),
+    N_("this is a symbolic link to {what} outside the data repository; it is not read"),
+    N_("put the file itself here (records are read only from within the data repository)"))
+LINK_LOOP = FindingKind(
+    "link-loop", ERROR, N_("Link in a loop"),
+    N_("this symbolic link leads round in a loop (to itself, or through other links back to "
+       "it); it is not read"),
+    N_("delete the link, or point it at a record file"))
 BAD_KEY = FindingKind(
     "bad-key", ERROR, N_("Field name is not text"),
     N_("a field name must be plain text, but this one is {found}"),
@@ -54,6 +80,11 @@ CSV_SYNTAX = FindingKind(
     "csv-syntax", ERROR, N_("CSV syntax error"),
     N_("CSV syntax error: {problem}; the rest of the file is not read"),
     N_("check the quotes on this row: a quote inside a cell is written twice (\"\")"))
+CSV_CELL_TOO_LARGE = FindingKind(
+    "csv-cell-too-large", ERROR, N_("CSV cell too large"),
+    N_("a cell of this row holds more than {most} characters, the most a CSV cell may hold; "
+       "the rest of the file is not read"),
+    N_("check for an unclosed quote (it runs on to the end of the file), or shorten the text"))
 CSV_ROW_LENGTH = FindingKind(
     "csv-row-length", ERROR, N_("Wrong number of cells"),
     N_("this row has {found} cells but the header has {expected}; the row is not read"),
@@ -109,6 +140,16 @@ TYPE = FindingKind(
     "type", ERROR, N_("Wrong type of value"),
     N_("`{field}` must be {expected}, but it is {found}"),
     "")
+NULL_WORD = FindingKind(
+    "null-word", ERROR, N_("YAML's word for no value where it cannot be text"),
+    N_("`{field}` is `{value}`, which is not {expected}: only an empty value means no value"),
+    N_("write the value, or leave it empty (`{name}:` in YAML, an empty cell in CSV)"))
+LINE_BREAK = FindingKind(
+    "line-break", WARNING, N_("Line break in a one-line field"),
+    N_("`{field}` holds {what}, but it is a one-line field: the site, tables and vCards "
+       "show it on one line"),
+    N_("write it on one line (a `|` or `>` block ends with a line break unless written `|-` "
+       "or `>-`); text of several paragraphs goes in a Markdown field such as `notes`"))
 LIST_DELIMITER = FindingKind(
     "list-delimiter", ERROR, N_("List item holding the separator"),
     N_("an item of `{field}` is `{value}`, which holds `{delimiter}`, the separator of list items in CSV"),

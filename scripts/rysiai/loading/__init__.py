@@ -10,42 +10,28 @@ from ..schema import Collection
 from ..words.ids import RESERVED_IDS, is_valid_id, slugify, unreserved
 from .convert import type_record
 from .csv_source import read_csv_records
+from .files import record_files
 from .record import Record
-from .yaml_source import read_yaml_record
+from .yaml_source import MOST_BYTES, read_yaml_record
 
 __all__ = ["Record", "read_collection", "read_record_file"]
 
 
 def read_collection(root: Path, collection: Collection) -> tuple[list[Record], list[Finding]]:
     """Every record in ``root/<collection>/``, typed by the schema, and what is wrong with them."""
-    folder = root / collection.name
     records: list[Record] = []
-    findings: list[Finding] = []
-    if not folder.is_dir():
-        return records, findings
-    with os.scandir(folder) as entries:
-        entries = sorted(entries, key=lambda entry: entry.name)
-    for entry in entries:
-        path = f"{collection.name}/{entry.name}"
-        if entry.is_dir():
-            findings.extend(_unread_folder(Path(entry.path), path))
-            continue
-        stem, dot, extension = entry.name.rpartition(".")
-        if extension not in ("yaml", "csv") or not dot or not stem:
-            # `.yml`, `.YAML`, `.CSV`…: a record file that would otherwise be skipped unseen.
-            if dot and stem and extension.lower() in ("yml", "yaml", "csv"):
-                right = "csv" if extension.lower() == "csv" else "yaml"
-                findings.append(
-                    catalogue.MISNAMED_FILE(path=path, line=None, suggestion=f"{stem}.{right}")
-                )
-            continue
+    files, findings = record_files(root, collection.name)
+    for file in files:
+        path = file.path
         try:
-            with open(entry.path, "rb") as file:
-                data = file.read()
+            with open(file.location, "rb") as opened:
+                size = os.fstat(opened.fileno()).st_size
+                # A YAML file over its limit is not read at all (nor held in memory).
+                data = b"" if file.extension == "yaml" and size > MOST_BYTES else opened.read()
         except OSError as error:
             findings.append(catalogue.UNREADABLE(path=path, problem=error.strerror))
             continue
-        found_records, found = _read_file(data, collection, path)
+        found_records, found = _read_file(data, collection, path, size)
         records.extend(found_records)
         findings.extend(found)
     for record in records:
@@ -63,10 +49,12 @@ def read_record_file(data: bytes, collection: Collection, path: str) -> tuple[li
     return records, findings
 
 
-def _read_file(data: bytes, collection: Collection, path: str) -> tuple[list[Record], list[Finding]]:
+def _read_file(
+    data: bytes, collection: Collection, path: str, size: int | None = None
+) -> tuple[list[Record], list[Finding]]:
     if path.endswith(".yaml"):
         stem = path.rpartition("/")[2].removesuffix(".yaml")
-        record, findings = _read_yaml(data, collection, stem, path)
+        record, findings = _read_yaml(data, collection, stem, path, size)
         return ([record] if record is not None else []), findings
     records, findings = read_csv_records(data, collection=collection, path=path)
     for record in records:
@@ -74,8 +62,10 @@ def _read_file(data: bytes, collection: Collection, path: str) -> tuple[list[Rec
     return records, findings
 
 
-def _read_yaml(data: bytes, collection: Collection, stem: str, path: str):
-    record, findings = read_yaml_record(data, collection=collection.name, record_id=stem, path=path)
+def _read_yaml(data: bytes, collection: Collection, stem: str, path: str, size: int | None):
+    record, findings = read_yaml_record(
+        data, collection=collection.name, record_id=stem, path=path, size=size
+    )
     if record is None:
         return None, findings
     findings.extend(_id_findings(record))
@@ -110,19 +100,3 @@ def _id_findings(record: Record) -> list[Finding]:
             suggestion=slugify(record.id),
         )
     ]
-
-
-def _unread_folder(folder: Path, path: str) -> list[Finding]:
-    """Record-like files in a subfolder would be silently ignored: say so."""
-    findings = []
-    for file in sorted(folder.rglob("*")):
-        if file.suffix in (".yaml", ".yml", ".csv"):
-            relative = f"{path}/{file.relative_to(folder).as_posix()}"
-            findings.append(
-                catalogue.FILE_NOT_READ(
-                    path=relative,
-                    reason="records are read only directly inside the collection folder",
-                    hint="move it up into the collection folder, or out of the data repository",
-                )
-            )
-    return findings

@@ -1,4 +1,10 @@
-"""Types a record's values by the schema: the schema, not YAML, decides what a value is."""
+"""Types a record's values by the schema: the schema, not YAML, decides what a value is.
+
+A null word (`null`, `Null`, `NULL`, and in CSV `~`) is text where the field holds text, and a
+finding where it cannot (a date, a boolean, a number, a reference, a checked value): only an
+empty value means no value. Each text is checked for control characters here too, and a line
+break or tab outside Markdown fields is a warning (see characters.py).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from ..findings import Finding, catalogue
 from ..language import N_, _
 from ..schema import Collection, Field
 from ..words.dates import add_working_days
+from .characters import CONTROL, character_name, layout_in
 from .record import Record, field_label
 
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -22,6 +29,18 @@ EXPECTED = {
     "list": N_("a list"),
     "array": N_("a list of mappings"),
 }
+# What a field with a check holds, for a null word found there.
+EXPECTED_BY_CHECK = {
+    "email": "an e-mail address",
+    "phone": "a phone number",
+    "url": "a web address",
+    "country": "a country code",
+    "entity-code": "a legal-entity code",
+    "partial-date": "a year, a month or a day (YYYY, YYYY-MM or YYYY-MM-DD)",
+    "date-time": "a day, or a day and time (YYYY-MM-DD or YYYY-MM-DD HH:MM)",
+}
+# Words YAML (or a program writing CSV) uses for "no value"; plain `~` in YAML is read as none.
+NULL_WORDS = frozenset({"null", "Null", "NULL", "~"})
 
 
 class ConversionError(ValueError):
@@ -41,8 +60,11 @@ def type_record(record: Record, collection: Collection) -> list[Finding]:
         field = collection.fields.get(name)
         if field is None or value is None:
             continue  # unknown fields are the field check's to report
-        if field.type == "string" and value.__class__ is str:
-            typed_values[name] = value  # most values: text that stays text
+        if field.type == "string" and value.__class__ is str and value not in NULL_WORDS:
+            # Most values: text that stays text. Printable text holds no control character,
+            # line break or tab: one quick test settles nearly every value.
+            if value.isprintable() or _text_is_fine(record, field, value, (name,), findings):
+                typed_values[name] = value
             continue
         typed = _typed(record, field, value, (name,), findings)
         if typed is not None:
@@ -84,10 +106,17 @@ def _typed(record: Record, field: Field, value: Any, place: tuple, findings: lis
                     )
                 typed = _typed_scalar(item, field.item_type, field, place + (index,))
                 if typed is not None:
+                    if typed.__class__ is str and not typed.isprintable():
+                        _warn_of_layout(record, field, typed, place + (index,), findings)
                     items.append(typed)
             return items
-        return _typed_scalar(value, field.type, field, place)
+        typed = _typed_scalar(value, field.type, field, place)
+        if typed.__class__ is str and not typed.isprintable():
+            _warn_of_layout(record, field, typed, place, findings)
+        return typed
     except ConversionError as error:
+        if error.kind is catalogue.CONTROL_CHARACTER:
+            error.details["where"] = f"`{field_label(place)}`"
         findings.append(
             error.kind(
                 path=record.path,
@@ -98,6 +127,37 @@ def _typed(record: Record, field: Field, value: Any, place: tuple, findings: lis
             )
         )
         return None
+
+
+def _text_is_fine(record: Record, field: Field, value: str, place: tuple, findings: list) -> bool:
+    """Report a control character (the value is then not typed) or a line break or tab."""
+    control = CONTROL.search(value)
+    if control:
+        findings.append(
+            catalogue.CONTROL_CHARACTER(
+                path=record.path, line=record.line_of(*place), record=record.id,
+                field=field_label(place), where=f"`{field_label(place)}`",
+                character=character_name(control.group()),
+            )
+        )
+        return False
+    if field.check != "markdown":
+        _warn_of_layout(record, field, value, place, findings)
+    return True
+
+
+def _warn_of_layout(record: Record, field: Field, value: str, place: tuple, findings: list) -> None:
+    """A line break or tab in a text field that is not Markdown: shown on one line (a warning)."""
+    if field.check == "markdown":
+        return
+    what = layout_in(value)
+    if what:
+        findings.append(
+            catalogue.LINE_BREAK(
+                path=record.path, line=record.line_of(*place), record=record.id,
+                field=field_label(place), what=what,
+            )
+        )
 
 
 def _typed_array(record: Record, field: Field, value: Any, place: tuple, findings: list[Finding]):
@@ -128,6 +188,15 @@ def _typed_scalar(value: Any, kind: str, field: Field, place: tuple):
         raise ConversionError(
             catalogue.TYPE, found=_describe(value), place=place, expected=_(EXPECTED[kind]), hint=""
         )
+    if value in NULL_WORDS:
+        expected = _word_cannot_be(value, kind, field)
+        if expected:
+            raise ConversionError(
+                catalogue.NULL_WORD, value=value, place=place, expected=expected,
+                name=field.name,
+            )
+    if not value.isprintable():
+        _refuse_control_characters(value, place)
     if kind == "string":
         return value
     if kind == "date":
@@ -148,6 +217,27 @@ def _typed_scalar(value: Any, kind: str, field: Field, place: tuple):
             return int(value)
         raise ConversionError(catalogue.TYPE, found=f"`{value}`", place=place, hint="")
     raise AssertionError(f"unknown type {kind}")  # the schema loader allows no other
+
+
+def _refuse_control_characters(value: str, place: tuple) -> None:
+    control = CONTROL.search(value)
+    if control:
+        raise ConversionError(
+            catalogue.CONTROL_CHARACTER, place=place, character=character_name(control.group())
+        )
+
+
+def _word_cannot_be(word: str, kind: str, field: Field) -> str | None:
+    """What a field holds, if it cannot hold ``word`` (a null word); None if it can."""
+    if kind != "string":
+        return EXPECTED[kind]
+    if field.references:
+        return "the id of a " + " or ".join(field.references) + " record"
+    if field.check in EXPECTED_BY_CHECK:
+        return EXPECTED_BY_CHECK[field.check]
+    if field.enum is not None and word not in field.enum:
+        return "one of: " + ", ".join(field.enum)
+    return None
 
 
 def parse_date(value: str, place: tuple = ()) -> dt.date:

@@ -23,6 +23,8 @@ def read_csv_records(
     try:
         header = next(reader, None)
     except csv.Error as error:
+        if _too_large(error):
+            return [], [catalogue.CSV_CELL_TOO_LARGE(path=path, line=1, most=_most_characters())]
         return [], [catalogue.CSV_HEADER(path=path, line=1, problem=str(error))]
     if not header:
         return [], [catalogue.EMPTY_FILE(path=path, line=1)]
@@ -38,7 +40,12 @@ def read_csv_records(
         except StopIteration:
             break
         except csv.Error as error:
-            findings.append(catalogue.CSV_SYNTAX(path=path, line=start, problem=str(error)))
+            if _too_large(error):
+                findings.append(
+                    catalogue.CSV_CELL_TOO_LARGE(path=path, line=start, most=_most_characters())
+                )
+            else:
+                findings.append(catalogue.CSV_SYNTAX(path=path, line=start, problem=str(error)))
             break
         line, start = start, reader.line_num + 1
         if not any(cell.strip() for cell in row):
@@ -68,6 +75,15 @@ def read_csv_records(
     return records, findings
 
 
+def _too_large(error: csv.Error) -> bool:
+    """The csv module's one size limit: a cell longer than csv.field_size_limit()."""
+    return str(error).startswith("field larger than field limit")
+
+
+def _most_characters() -> str:
+    return f"{csv.field_size_limit():,}"
+
+
 def _header_problem(header: list[str]) -> str | None:
     if "id" not in header:
         return "there is no `id` column"
@@ -80,7 +96,10 @@ def _header_problem(header: list[str]) -> str | None:
 
 
 def _cell(value: str, collection: Collection, name: str):
-    """An empty cell is an absent value; a list field is split on its delimiter."""
+    """An empty cell is an absent value; a list field is split on its delimiter.
+
+    Every other cell is the text written, `null` and `~` included: the schema decides (convert.py).
+    """
     if value.strip() == "":
         return None
     field = collection.fields.get(name)

@@ -2,8 +2,10 @@
 
 The file is composed into nodes by libyaml with the base resolver, so every scalar stays the
 text that was written (`NO`, `+37061234567`, `012`, `12:30` come through unchanged); the
-schema types them later. Tags are refused, aliases are refused (which also stops alias
-bombs, since composing does not expand them), and duplicate keys are reported.
+schema types them later; only an empty value, or `~`, YAML's sign for "no value", is absent
+(`null`, `Null`, `NULL` are words: a surname Null exists). Tags are refused, aliases are refused
+(which also stops alias bombs, since composing does not expand them), and duplicate keys are
+reported. Each size limit (bytes, values, nesting) is its own finding, saying how large.
 """
 
 from __future__ import annotations
@@ -13,14 +15,22 @@ from typing import Any
 import yaml
 
 from ..findings import Finding, catalogue
+from .characters import character_name, first_control
 from .record import Record
 from .text import decode
 
 PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
-NULL_WORDS = {"", "~", "null", "Null", "NULL"}
-# No record needs more nodes than this, or lists and mappings nested deeper.
+# Written plain (unquoted), these mean "no value". `~` is YAML's own sign for it, not a word of
+# any language; the null words (`null`, `Null`, `NULL`) are text here, and the schema decides
+# (convert.py): a text field keeps the word, a date or a reference cannot hold it.
+NO_VALUE = {"", "~"}
+# No record needs a larger file, more nodes than this, or lists and mappings nested deeper.
+# The byte limit is checked before the file is composed, which would take memory in proportion.
+MOST_BYTES = 1_000_000
 MOST_NODES = 100_000
 DEEPEST = 20
+# libyaml's own limit, met before ours only by files nested hundreds of levels deep.
+LIBYAML_DEEPEST = 1000
 _DEFAULT_TAGS = {
     yaml.ScalarNode: "tag:yaml.org,2002:str",
     yaml.SequenceNode: "tag:yaml.org,2002:seq",
@@ -42,20 +52,43 @@ class _Refused(Exception):
 
 
 def read_yaml_record(
-    data: bytes, *, collection: str, record_id: str, path: str
+    data: bytes, *, collection: str, record_id: str, path: str, size: int | None = None
 ) -> tuple[Record | None, list[Finding]]:
-    """Read the bytes of ``<collection>/<record_id>.yaml``; return the record and what is wrong."""
+    """Read the bytes of ``<collection>/<record_id>.yaml``; return the record and what is wrong.
+
+    ``size`` is the file's size where it was found too large to read (``data`` then empty).
+    """
+    found = max(size or 0, len(data))
+    if found > MOST_BYTES:
+        return None, [
+            catalogue.FILE_TOO_LARGE(
+                path=path, record=record_id, found=f"{found:,}", most=f"{MOST_BYTES:,}"
+            )
+        ]
     text, finding = decode(data, path)
     if finding:
         return None, [finding]
+    control = first_control(text)
+    if control is not None:
+        # libyaml refuses them all but NEL, which it would take for a line break: either way
+        # the file cannot be read as written.
+        return None, [
+            catalogue.CONTROL_CHARACTER(
+                path=path, line=text.count("\n", 0, control) + 1, record=record_id,
+                where="this line", character=character_name(text[control]),
+                hint="delete it; until then the file is not read",
+            )
+        ]
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_finding(error, path)]
-    except yaml.YAMLError as error:  # ReaderError: control characters
+        return None, [_syntax_finding(error, path, record_id)]
+    except yaml.YAMLError as error:  # ReaderError: what libyaml cannot read
         line = text.count("\n", 0, getattr(error, "position", 0)) + 1
         return None, [catalogue.YAML_SYNTAX(path=path, line=line, problem=str(error).split("\n")[0])]
-    if root is None or (isinstance(root, yaml.ScalarNode) and root.value in NULL_WORDS):
+    if root is None or (
+        isinstance(root, yaml.ScalarNode) and not root.style and root.value in NO_VALUE
+    ):
         return None, [catalogue.EMPTY_FILE(path=path, line=1, record=record_id)]
     if not isinstance(root, yaml.MappingNode):
         found = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
@@ -70,14 +103,22 @@ def read_yaml_record(
         values = walker.mapping(root, ())
     except _Refused as refused:
         return None, [refused.finding]
+    too_many = walker.too_many()
+    if too_many is not None:
+        return None, [too_many]
     record = Record(
         collection=collection, id=record_id, path=path, line=1, values=values, lines=walker.lines
     )
     return record, walker.findings
 
 
-def _syntax_finding(error: yaml.MarkedYAMLError, path: str) -> Finding:
+def _syntax_finding(error: yaml.MarkedYAMLError, path: str, record_id: str) -> Finding:
     mark = error.problem_mark or error.context_mark
+    if error.problem == "exceeded maximum nesting depth":  # libyaml's limit, not a syntax error
+        return catalogue.TOO_DEEP(
+            path=path, line=mark.line + 1 if mark else None, record=record_id,
+            found=f"over {LIBYAML_DEEPEST:,}", most=DEEPEST,
+        )
     problem = error.problem or "cannot be read"
     if error.context:
         problem = f"{error.context}, {problem}"
@@ -94,16 +135,17 @@ class _Walker:
         self.findings: list[Finding] = []
         self.seen: set[int] | None = set() if track_aliases else None
         self.nodes = 0
+        self.root: yaml.Node = None  # the file's mapping, once the walk starts
 
     def _enter(self, node: yaml.Node) -> int:
         """Count the node, refuse a repeated one (an alias) or a tagged one; return its line."""
         line = node.start_mark.line + 1
         if self.seen is None:
+            # Without alias tracking, a repeated node would be walked again each time: the
+            # count bounds the walk. With it, the nodes are counted once the walk is done.
             self.nodes += 1
             if self.nodes > MOST_NODES:
-                raise _Refused(
-                    catalogue.YAML_ALIAS(path=self.path, line=line, record=self.record_id)
-                )
+                raise _Refused(self.too_many())
         elif id(node) in self.seen:
             raise _Refused(catalogue.YAML_ALIAS(path=self.path, line=line, record=self.record_id))
         else:
@@ -114,15 +156,27 @@ class _Walker:
             )
         return line
 
+    def too_many(self) -> Finding | None:
+        """The finding for a file of more than MOST_NODES values (None when it holds fewer)."""
+        if (self.nodes if self.seen is None else len(self.seen)) <= MOST_NODES:
+            return None
+        return catalogue.TOO_MANY_VALUES(
+            path=self.path, record=self.record_id,
+            found=f"{len(_distinct_nodes(self.root)):,}", most=f"{MOST_NODES:,}",
+        )
+
     def value(self, node: yaml.Node, place: tuple) -> Any:
         line = self._enter(node)
         if len(place) > DEEPEST:
             raise _Refused(
-                catalogue.TOO_DEEP(path=self.path, line=line, record=self.record_id, most=DEEPEST)
+                catalogue.TOO_DEEP(
+                    path=self.path, line=line, record=self.record_id,
+                    found=len(place) + _height(node), most=DEEPEST,
+                )
             )
         self.lines[place] = line
         if node.__class__ is yaml.ScalarNode:
-            if not node.style and node.value in NULL_WORDS:  # plain style: None or ""
+            if not node.style and node.value in NO_VALUE:  # plain `key:` or `key: ~`
                 return None
             return node.value
         if node.__class__ is yaml.SequenceNode:
@@ -131,6 +185,7 @@ class _Walker:
 
     def mapping(self, node: yaml.MappingNode, place: tuple) -> dict[str, Any]:
         """The top-level mapping of a file."""
+        self.root = node
         self._enter(node)
         return self._pairs(node, place)
 
@@ -163,3 +218,41 @@ class _Walker:
             result[key] = self.value(value_node, key_place)
             lines[key_place] = line  # a field's line is its key's, even for a block below it
         return result
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _distinct_nodes(root: yaml.Node) -> set[int]:
+    """The nodes composed from the file, each once (an alias repeats a node, it adds none)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) not in seen:
+            seen.add(id(node))
+            stack.extend(_children(node))
+    return seen
+
+
+def _height(node: yaml.Node) -> int:
+    """How many levels of lists and mappings lie below ``node``, a list or a mapping."""
+    deepest, seen = 0, set()
+    stack = [(node, 0)]
+    while stack:
+        current, depth = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        deepest = max(deepest, depth)
+        stack.extend(
+            (child, depth + 1)
+            for child in _children(current)
+            if not isinstance(child, yaml.ScalarNode)
+        )
+    return deepest
