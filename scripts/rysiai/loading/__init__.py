@@ -11,8 +11,9 @@ from ..words.ids import RESERVED_IDS, is_valid_id, slugify, unreserved
 from .convert import type_record
 from .csv_source import read_csv_records
 from .files import record_files
+from .limits import MOST_BYTES
 from .record import Record
-from .yaml_source import MOST_BYTES, read_yaml_record
+from .yaml_source import read_yaml_record
 
 __all__ = ["Record", "read_collection", "read_record_file"]
 

@@ -16,6 +16,7 @@ import yaml
 
 from ..findings import Finding, catalogue
 from .characters import character_name, first_control
+from .limits import DEEPEST, LIBYAML_DEEPEST, MOST_BYTES, MOST_NODES, distinct_nodes, height
 from .record import Record
 from .text import decode
 
@@ -24,13 +25,6 @@ PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,20
 # any language; the null words (`null`, `Null`, `NULL`) are text here, and the schema decides
 # (convert.py): a text field keeps the word, a date or a reference cannot hold it.
 NO_VALUE = {"", "~"}
-# No record needs a larger file, more nodes than this, or lists and mappings nested deeper.
-# The byte limit is checked before the file is composed, which would take memory in proportion.
-MOST_BYTES = 1_000_000
-MOST_NODES = 100_000
-DEEPEST = 20
-# libyaml's own limit, met before ours only by files nested hundreds of levels deep.
-LIBYAML_DEEPEST = 1000
 _DEFAULT_TAGS = {
     yaml.ScalarNode: "tag:yaml.org,2002:str",
     yaml.SequenceNode: "tag:yaml.org,2002:seq",
@@ -162,7 +156,7 @@ class _Walker:
             return None
         return catalogue.TOO_MANY_VALUES(
             path=self.path, record=self.record_id,
-            found=f"{len(_distinct_nodes(self.root)):,}", most=f"{MOST_NODES:,}",
+            found=f"{len(distinct_nodes(self.root)):,}", most=f"{MOST_NODES:,}",
         )
 
     def value(self, node: yaml.Node, place: tuple) -> Any:
@@ -171,7 +165,7 @@ class _Walker:
             raise _Refused(
                 catalogue.TOO_DEEP(
                     path=self.path, line=line, record=self.record_id,
-                    found=len(place) + _height(node), most=DEEPEST,
+                    found=len(place) + height(node), most=DEEPEST,
                 )
             )
         self.lines[place] = line
@@ -219,40 +213,3 @@ class _Walker:
             lines[key_place] = line  # a field's line is its key's, even for a block below it
         return result
 
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.SequenceNode):
-        return node.value
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    return []
-
-
-def _distinct_nodes(root: yaml.Node) -> set[int]:
-    """The nodes composed from the file, each once (an alias repeats a node, it adds none)."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) not in seen:
-            seen.add(id(node))
-            stack.extend(_children(node))
-    return seen
-
-
-def _height(node: yaml.Node) -> int:
-    """How many levels of lists and mappings lie below ``node``, a list or a mapping."""
-    deepest, seen = 0, set()
-    stack = [(node, 0)]
-    while stack:
-        current, depth = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        deepest = max(deepest, depth)
-        stack.extend(
-            (child, depth + 1)
-            for child in _children(current)
-            if not isinstance(child, yaml.ScalarNode)
-        )
-    return deepest
