@@ -482,3 +482,78 @@ def test_a_pipe_named_like_a_record_is_not_opened(repo):
         "contacts/pipe.yaml: warning: [file-not-read] this file is not read as a record: it is "
         "not a regular file (a device, a pipe or a socket) (put a record file here, or remove it)"
     ]
+
+
+# 5. Hints for missing ids: indexed once, each missing id looked up once ------------------------
+
+
+@pytest.mark.parametrize("written, hint", [
+    ("talsy", " (did you mean `talsi`?)"),                      # the last letter
+    ("xalsi", " (did you mean `talsi`?)"),                      # the first letter
+    ("jonas-petraitys", " (did you mean `jonas-petraitis`?)"),  # one word of two
+    ("petraitis-jonas", ""),                                    # words swapped: too far
+    ("lietuvos-savivaldybiu-asociacij", " (did you mean `lietuvos-savivaldybiu-asociacija`?)"),
+    ("visai-kita", ""),
+])
+def test_a_missing_id_gets_the_nearest_id_as_a_hint(repo, written, hint):
+    repo.write("partners/talsi.yaml", "name: Talsi\nkind: other\ncountry: LV\n")
+    repo.write("partners/lietuvos-savivaldybiu-asociacija.yaml", "name: LSA\nkind: other\ncountry: LT\n")
+    repo.write("contacts/jonas-petraitis.yaml", "name: Jonas Petraitis\n")
+    repo.write("visits/v.yaml", f"title: V\ndirection: incoming\nstart: 2025-01-01\n"
+                                f"participants: [{written}]\n")
+    partners = written in ("talsy", "xalsi", "lietuvos-savivaldybiu-asociacij")
+    if partners:
+        repo.write("visits/v.yaml", f"title: V\ndirection: incoming\nstart: 2025-01-01\n"
+                                    f"partners: [{written}]\n")
+    field, allowed = ("partners", "partners") if partners else ("participants", "contacts")
+    assert texts(repo) == [
+        f"visits/v.yaml:4: error: [reference] `{field}` refers to `{written}`, but no {allowed} "
+        f"record has that id{hint}"
+    ]
+
+
+def test_many_references_to_one_missing_id_are_looked_up_once(repo, monkeypatch):
+    from rysiai.checks import references
+
+    rows = "".join(f"asmuo-{n},Asmuo {n},jonaitis-ir-partneriai\n" for n in range(20_000))
+    repo.write("contacts/media.csv", "id,name,organization\n" + rows)
+    repo.write("partners/jonaitis-ir-partneriai-uab.yaml", "name: J\nkind: business\ncountry: LT\n")
+    compared = []
+    real = references.process.extractOne
+    monkeypatch.setattr(references.process, "extractOne",
+                        lambda value, choices, **kw: compared.append(len(choices)) or real(value, choices, **kw))
+    found = [text for text in texts(repo) if "[reference]" in text]
+    assert len(found) == 20_000
+    assert found[0] == (
+        "contacts/media.csv:2: error: [reference] `organization` refers to "
+        "`jonaitis-ir-partneriai`, but no partners or associations record has that id (did you "
+        "mean `jonaitis-ir-partneriai-uab`?)"
+    )
+    assert compared == [1]
+
+
+def test_each_look_up_is_bounded_whatever_the_number_of_records(repo, monkeypatch):
+    from rysiai.checks import references
+
+    # 3,000 partners sharing the words `savivaldybe` and `rajono`, 2,000 references to
+    # 2,000 different missing ids built of the same words.
+    partners = [f"{n}-rajono-savivaldybe" for n in range(3000)]
+    repo.write("partners/many.csv", "id,name,kind,country\n"
+               + "".join(f"{pid},Savivaldybė {n},municipality,LT\n" for n, pid in enumerate(partners)))
+    repo.write("contacts/media.csv", "id,name,organization\n"
+               + "".join(f"asmuo-{n},Asmuo {n},{n}-rajono-savivaldybex\n" for n in range(2000)))
+    compared = []
+    real = references.process.extractOne
+    monkeypatch.setattr(references.process, "extractOne",
+                        lambda value, choices, **kw: compared.append(len(choices)) or real(value, choices, **kw))
+    found = [f for f in texts(repo) if "[reference]" in f]
+    assert len(found) == 2000
+    assert found[0] == (
+        "contacts/media.csv:2: error: [reference] `organization` refers to "
+        "`0-rajono-savivaldybex`, but no partners or associations record has that id (did you "
+        "mean `0-rajono-savivaldybe`?)"
+    )
+    assert sum("(did you mean" in f for f in found) == 2000
+    assert len(compared) == 2000
+    # Each missing id is compared with the ids sharing a rare key only: at most 6 keys of 500.
+    assert max(compared) <= 3 * 2 * references.LARGEST_KEY
