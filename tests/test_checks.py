@@ -285,15 +285,15 @@ def test_possible_duplicates(repo):
     repo.write("contacts/ona-k.yaml", "name: Ona Kazlauskaitė\nphone: '8 612 34567'\n")
     found = [t for t in texts(repo) if "[possible-duplicate]" in t]
     assert found == [
-        "contacts/jonas-petraitys.yaml:1: warning: [possible-duplicate] contacts "
-        "`jonas-petraitys` may be the same as `jonas-petraitis` (contacts/jonas-petraitis.yaml): "
-        "near-identical names (merge the two records, or make the difference clear)",
-        "contacts/ona.yaml:1: warning: [possible-duplicate] contacts `ona` may be the same as "
-        "`ona-k` (contacts/ona-k.yaml): the same phone +37061234567 (merge the two records, or "
-        "make the difference clear)",
-        "contacts/petraitis-j.yaml:1: warning: [possible-duplicate] contacts `petraitis-j` may be "
-        "the same as `jonas-petraitis` (contacts/jonas-petraitis.yaml): the same email "
-        "JP@prienai.lt (merge the two records, or make the difference clear)",
+        "contacts/jonas-petraitis.yaml:1: warning: [possible-duplicate] contacts "
+        "`jonas-petraitis` may be the same as `jonas-petraitys` (contacts/jonas-petraitys.yaml): "
+        "near-identical names (merge them with `rysiai merge`, or make the difference clear)",
+        "contacts/jonas-petraitis.yaml:1: warning: [possible-duplicate] contacts "
+        "`jonas-petraitis` may be the same as `petraitis-j` (contacts/petraitis-j.yaml): the "
+        "same email jp@prienai.lt (merge them with `rysiai merge`, or make the difference clear)",
+        "contacts/ona-k.yaml:1: warning: [possible-duplicate] contacts `ona-k` may be the same "
+        "as `ona` (contacts/ona.yaml): the same phone +37061234567 (merge them with `rysiai "
+        "merge`, or make the difference clear)",
     ]
 
 
@@ -301,9 +301,9 @@ def test_same_name_without_diacritics_is_a_possible_duplicate(repo):
     repo.write("associations/a.yaml", "name: Šilavoto bendruomenė\n")
     repo.write("associations/b.yaml", "name: silavoto  BENDRUOMENE\n")
     assert texts(repo) == [
-        "associations/b.yaml:1: warning: [possible-duplicate] associations `b` may be the same "
-        "as `a` (associations/a.yaml): the same name (merge the two records, or make the "
-        "difference clear)"
+        "associations/a.yaml:1: warning: [possible-duplicate] associations `a` may be the same "
+        "as `b` (associations/b.yaml): the same name (merge them with `rysiai merge`, or make "
+        "the difference clear)"
     ]
 
 

@@ -557,3 +557,72 @@ def test_each_look_up_is_bounded_whatever_the_number_of_records(repo, monkeypatc
     assert len(compared) == 2000
     # Each missing id is compared with the ids sharing a rare key only: at most 6 keys of 500.
     assert max(compared) <= 3 * 2 * references.LARGEST_KEY
+
+
+# 12. Possible duplicates as groups -------------------------------------------------------------
+
+MERGE = "(merge them with `rysiai merge`, or make the difference clear)"
+
+
+def test_records_sharing_a_name_are_one_finding_naming_the_others(repo):
+    repo.write("contacts/ona-a.yaml", "name: Ona Onaitė\n")
+    repo.write("contacts/ona-b.yaml", "name: ona onaite\n")
+    repo.write("contacts/media.csv", "id,name\nona-c,Onaitė Ona\n")
+    assert texts(repo) == [
+        "contacts/media.csv:2: warning: [possible-duplicate] contacts `ona-c` may be the same as "
+        f"`ona-a` (contacts/ona-a.yaml) and `ona-b` (contacts/ona-b.yaml): the same name {MERGE}"
+    ]
+
+
+def test_a_large_group_lists_ten_and_counts_the_rest(repo):
+    for number in range(12):
+        repo.write(f"contacts/jonas-{number:02d}.yaml", "name: Jonas Jonaitis\n")
+    listed = ", ".join(f"`jonas-{n:02d}` (contacts/jonas-{n:02d}.yaml)" for n in range(1, 11))
+    assert texts(repo) == [
+        "contacts/jonas-00.yaml:1: warning: [possible-duplicate] contacts `jonas-00` may be the "
+        f"same as {listed} and 1 more (11 in all): the same name {MERGE}"
+    ]
+
+
+def test_near_identical_names_join_through_each_other_and_reasons_add_up(repo):
+    repo.write("contacts/a.yaml", "name: Antanas Vaitkevičius\nemail: av@prienai.lt\n")
+    repo.write("contacts/b.yaml", "name: Antanas Vaitkevičaus\n")
+    repo.write("contacts/c.yaml", "name: Antanas Vaitkevičaas\n")  # far from a, near b
+    repo.write("contacts/d.yaml", "name: Dalia Dalytė\nemail: AV@prienai.lt\nphone: '+37061234567'\n")
+    repo.write("contacts/e.yaml", "name: Dalia Dalytė\nphone: 8 612 34567\n")
+    assert [text for text in texts(repo) if "[possible-duplicate]" in text] == [
+        "contacts/a.yaml:1: warning: [possible-duplicate] contacts `a` may be the same as `b` "
+        "(contacts/b.yaml) and `c` (contacts/c.yaml): near-identical names " + MERGE,
+        "contacts/a.yaml:1: warning: [possible-duplicate] contacts `a` may be the same as `d` "
+        "(contacts/d.yaml): the same email av@prienai.lt " + MERGE,
+        "contacts/d.yaml:1: warning: [possible-duplicate] contacts `d` may be the same as `e` "
+        "(contacts/e.yaml): the same phone +37061234567 and the same name " + MERGE,
+    ]
+
+
+def test_14000_contacts_sharing_120_names_give_120_findings_in_linear_time(repo, monkeypatch):
+    from rysiai.checks import duplicates
+
+    import random
+
+    from rysiai.synthetic import _Generator
+
+    # 120 names in one block ("jonas|pav"), far apart: the generator's cores differ in two
+    # syllables or more.
+    cores = _Generator(random.Random(0), 120)
+    names = [f"Jonas Pav{cores._core(4)}" for _ in range(120)]
+    repo.write("contacts/media.csv", "id,name\n"
+               + "".join(f"asmuo-{n},{names[n % 120]}\n" for n in range(14_000)))
+    compared = []
+    real = duplicates.process.extract_iter
+    monkeypatch.setattr(duplicates.process, "extract_iter",
+                        lambda name, choices, **kw: compared.append(len(choices)) or real(name, choices, **kw))
+    found = texts(repo)
+    assert len(found) == 120
+    others = ", ".join(f"`asmuo-{n}` (contacts/media.csv)" for n in range(120, 1201, 120))
+    assert found[0] == (
+        "contacts/media.csv:2: warning: [possible-duplicate] contacts `asmuo-0` may be the same "
+        f"as {others} and 106 more (116 in all): the same name {MERGE}"
+    )
+    # Only the 120 distinct names are compared, each with the others once; never the records.
+    assert sum(compared) == 120 * 119 // 2

@@ -239,8 +239,8 @@ UNPUBLISHED_PERSON_NAMED = FindingKind(
     N_("leave the person out of this text, or, if they agreed, set `public: true` on their record"))
 POSSIBLE_DUPLICATE = FindingKind(
     "possible-duplicate", WARNING, N_("Possible duplicate"),
-    N_("{collection} `{record}` may be the same as `{other}` ({other_path}): {reason}"),
-    N_("merge the two records, or make the difference clear"))
+    N_("{collection} `{record}` may be the same as {others}: {reason}"),
+    N_("merge them with `rysiai merge`, or make the difference clear"))
 
 # A task past its due date, by the word its kind gives its tasks (kind.tasks.item).
 OVERDUE_TASKS = {"follow-up": OVERDUE_TASK, "milestone": OVERDUE_MILESTONE}
