@@ -21,7 +21,8 @@ def add_parsers(commands) -> None:
     export = commands.add_parser(
         "export",
         help=_("write the records in another format"),
-        description=_("Write the records of the data repository in another format."),
+        description=_("Write the records of the data repository in another format. Every format "
+                      "refuses data with errors: a value with an error would be missing from it."),
     )
     formats = export.add_subparsers(title=_("formats"), metavar=_("FORMAT"), required=True)
     datapackage = formats.add_parser(
