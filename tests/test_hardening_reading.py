@@ -88,7 +88,7 @@ def test_a_null_word_where_no_text_fits_is_a_finding_on_its_line(repo, word):
         f"reviewed: {word}\nchildren: {word}\nlegal_basis: {word}\n",
     )
     repo.write("visits/v.yaml", f"title: V\ndirection: incoming\nstart: 2024-05-01\n"
-                                f"partners: [p, {word}]\n")
+                                f"partners: [p, {word}]\ntags: {word}\nfollow_ups: {word}\n")
     assert texts(repo) == [
         f"contacts/ona.yaml:2: error: [null-word] `organization` is `{word}`, which is not the "
         "id of a partners or associations record: only an empty value means no value (write "
@@ -118,6 +118,12 @@ def test_a_null_word_where_no_text_fits_is_a_finding_on_its_line(repo, word):
         f"visits/v.yaml:4: error: [null-word] `partners` is `{word}`, which is not the id of a "
         "partners record: only an empty value means no value (write the value, or leave it "
         "empty (`partners:` in YAML, an empty cell in CSV))",
+        f"visits/v.yaml:5: error: [null-word] `tags` is `{word}`, which is not a list: only an "
+        "empty value means no value (write the value, or leave it empty (`tags:` in YAML, an "
+        "empty cell in CSV))",
+        f"visits/v.yaml:6: error: [null-word] `follow_ups` is `{word}`, which is not a list of "
+        "mappings: only an empty value means no value (write the value, or leave it empty "
+        "(`follow_ups:` in YAML, an empty cell in CSV))",
     ]
 
 

@@ -87,6 +87,11 @@ def _derive_due(record: Record, collection: Collection) -> None:
 
 def _typed(record: Record, field: Field, value: Any, place: tuple, findings: list[Finding]):
     try:
+        # `tags: null` is a word where a list belongs: said as such, not as a wrong type.
+        if field.type in ("array", "list") and value.__class__ is str and value in NULL_WORDS:
+            raise ConversionError(
+                catalogue.NULL_WORD, value=value, expected=EXPECTED[field.type], name=field.name
+            )
         if field.type == "array":
             return _typed_array(record, field, value, place, findings)
         if field.type == "list":
