@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from rysiai.scaffold import create_repository
+from rysiai.editing.new_repository import create_repository
 from rysiai.synthetic import _Generator
 
 COLUMNS = ["id", "name", "organization", "position", "email", "phone", "languages", "public",
