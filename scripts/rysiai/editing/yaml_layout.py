@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from ..loading.yaml_source import NULL_WORDS, Loader
+from ..loading.yaml_source import NO_VALUE, Loader
 
 BLOCK_HEADER = re.compile(r"[|>](?:[1-9][-+]?|[-+][1-9]?)?")
 LINE_ENDS = ("\r\n", "\n", "\r", "\x85", "\u2028", "\u2029")
@@ -139,7 +139,7 @@ def _inside(spans: list[tuple[int, int]], index: int) -> bool:
 def plain_value(node: yaml.Node):
     """The node's value as the loader reads it: text, None, lists and mappings of them."""
     if isinstance(node, yaml.ScalarNode):
-        return None if not node.style and node.value in NULL_WORDS else node.value
+        return None if not node.style and node.value in NO_VALUE else node.value
     if isinstance(node, yaml.SequenceNode):
         return [plain_value(item) for item in node.value]
     return {key.value: plain_value(value) for key, value in node.value}

@@ -13,7 +13,7 @@ import re
 import yaml
 import yaml.resolver
 
-from ..loading.yaml_source import NULL_WORDS, Loader
+from ..loading.yaml_source import NO_VALUE, NULL_WORDS, Loader
 
 # Line breaks as YAML reads them; none of them can stand in a plain or single-quoted value.
 BREAKS = "\r\n\x85\u2028\u2029"
@@ -146,4 +146,4 @@ def _read_with(loader, snippet: str, flow: bool, item: bool):
         node = None
     if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
         return None
-    return None if not node.style and node.value in NULL_WORDS else node.value
+    return None if not node.style and node.value in NO_VALUE else node.value

@@ -25,6 +25,9 @@ PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,20
 # any language; the null words (`null`, `Null`, `NULL`) are text here, and the schema decides
 # (convert.py): a text field keeps the word, a date or a reference cannot hold it.
 NO_VALUE = {"", "~"}
+# Every way YAML writes "no value". Only NO_VALUE is none here, but a writer never writes any of
+# these plain: other readers of the file (editors, other YAML libraries) take them for null.
+NULL_WORDS = NO_VALUE | {"null", "Null", "NULL"}
 _DEFAULT_TAGS = {
     yaml.ScalarNode: "tag:yaml.org,2002:str",
     yaml.SequenceNode: "tag:yaml.org,2002:seq",
