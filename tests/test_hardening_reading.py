@@ -632,3 +632,19 @@ def test_14000_contacts_sharing_120_names_give_120_findings_in_linear_time(repo,
     )
     # Only the 120 distinct names are compared, each with the others once; never the records.
     assert sum(compared) == 120 * 119 // 2
+
+
+def test_a_group_in_json_carries_its_members_and_reads_the_same_every_time(repo, cli):
+    import json
+
+    for number in range(13):
+        repo.write(f"contacts/jonas-{number:02d}.yaml", "name: Jonas Jonaitis\n")
+    first = cli("validate", "--root", str(repo.root), "--format", "json")
+    again = cli("validate", "--root", str(repo.root), "--format", "json")
+    assert first.out == again.out
+    [finding] = json.loads(first.out)["findings"]
+    assert (finding["path"], finding["record"], finding["code"]) == (
+        "contacts/jonas-00.yaml", "jonas-00", "possible-duplicate")
+    assert finding["values"]["members"] == [f"jonas-{number:02d}" for number in range(13)]
+    assert finding["values"]["reason"] == "the same name"
+    assert finding["message"].endswith("and 2 more (12 in all): the same name " + MERGE)
