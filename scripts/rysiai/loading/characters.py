@@ -41,12 +41,6 @@ def character_name(character: str) -> str:
     return f"U+{code:04X} ({name})"
 
 
-def first_control(text: str) -> int | None:
-    """The index of the first control character in ``text``, or None."""
-    found = CONTROL.search(text)
-    return found.start() if found else None
-
-
 def layout_in(text: str) -> str | None:
     """"a line break" or "a tab" if ``text`` holds one (line breaks first), else None."""
     found = {match.group() for match in LAYOUT.finditer(text)}

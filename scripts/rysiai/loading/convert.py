@@ -88,7 +88,7 @@ def _derive_due(record: Record, collection: Collection) -> None:
 def _typed(record: Record, field: Field, value: Any, place: tuple, findings: list[Finding]):
     try:
         # `tags: null` is a word where a list belongs: said as such, not as a wrong type.
-        if field.type in ("array", "list") and value.__class__ is str and value in NULL_WORDS:
+        if value.__class__ is str and field.type in ("array", "list") and value in NULL_WORDS:
             raise ConversionError(
                 catalogue.NULL_WORD, value=value, expected=EXPECTED[field.type], name=field.name
             )
@@ -112,12 +112,12 @@ def _typed(record: Record, field: Field, value: Any, place: tuple, findings: lis
                 typed = _typed_scalar(item, field.item_type, field, place + (index,))
                 if typed is not None:
                     if typed.__class__ is str and not typed.isprintable():
-                        _warn_of_layout(record, field, typed, place + (index,), findings)
+                        _check_text(record, field, typed, place + (index,), findings)
                     items.append(typed)
             return items
         typed = _typed_scalar(value, field.type, field, place)
         if typed.__class__ is str and not typed.isprintable():
-            _warn_of_layout(record, field, typed, place, findings)
+            _check_text(record, field, typed, place, findings)
         return typed
     except ConversionError as error:
         if error.kind is catalogue.CONTROL_CHARACTER:
@@ -136,19 +136,30 @@ def _typed(record: Record, field: Field, value: Any, place: tuple, findings: lis
 
 def _text_is_fine(record: Record, field: Field, value: str, place: tuple, findings: list) -> bool:
     """Report a control character (the value is then not typed) or a line break or tab."""
-    control = CONTROL.search(value)
-    if control:
+    try:
+        _check_text(record, field, value, place, findings)
+    except ConversionError as error:
         findings.append(
             catalogue.CONTROL_CHARACTER(
                 path=record.path, line=record.line_of(*place), record=record.id,
                 field=field_label(place), where=f"`{field_label(place)}`",
-                character=character_name(control.group()),
+                character=error.details["character"],
             )
         )
         return False
+    return True
+
+
+def _check_text(record: Record, field: Field, value: str, place: tuple, findings: list) -> None:
+    """A text that is not all printable: a control character raises ConversionError; a line
+    break or tab outside Markdown fields is a warning."""
+    control = CONTROL.search(value)
+    if control:
+        raise ConversionError(
+            catalogue.CONTROL_CHARACTER, place=place, character=character_name(control.group())
+        )
     if field.check != "markdown":
         _warn_of_layout(record, field, value, place, findings)
-    return True
 
 
 def _warn_of_layout(record: Record, field: Field, value: str, place: tuple, findings: list) -> None:
@@ -200,12 +211,16 @@ def _typed_scalar(value: Any, kind: str, field: Field, place: tuple):
                 catalogue.NULL_WORD, value=value, place=place, expected=expected,
                 name=field.name,
             )
+    if kind == "string":
+        return value  # its characters are checked by the caller, which may warn
+    if kind == "date":
+        try:
+            return parse_date(value, place)
+        except ConversionError:
+            _refuse_control_characters(value, place)  # the better finding, where there is one
+            raise
     if not value.isprintable():
         _refuse_control_characters(value, place)
-    if kind == "string":
-        return value
-    if kind == "date":
-        return parse_date(value, place)
     if kind == "boolean":
         if value in field.true_values:
             return True

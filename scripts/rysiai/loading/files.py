@@ -13,8 +13,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..findings import Finding, catalogue
 
@@ -22,8 +22,7 @@ RECORD_EXTENSIONS = ("yaml", "csv")
 _SUBFOLDER_HINT = "move it up into the collection folder, or out of the data repository"
 
 
-@dataclass(frozen=True)
-class RecordFile:
+class RecordFile(NamedTuple):
     """A file to read: ``path`` as findings name it (`contacts/ona.yaml`), ``location`` to open."""
 
     path: str

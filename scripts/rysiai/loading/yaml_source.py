@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from ..findings import Finding, catalogue
-from .characters import character_name, first_control
+from .characters import CONTROL, character_name
 from .limits import DEEPEST, LIBYAML_DEEPEST, MOST_BYTES, MOST_NODES, distinct_nodes, height
 from .record import Record
 from .text import decode
@@ -65,23 +65,17 @@ def read_yaml_record(
     text, finding = decode(data, path)
     if finding:
         return None, [finding]
-    control = first_control(text)
-    if control is not None:
-        # libyaml refuses them all but NEL, which it would take for a line break: either way
-        # the file cannot be read as written.
-        return None, [
-            catalogue.CONTROL_CHARACTER(
-                path=path, line=text.count("\n", 0, control) + 1, record=record_id,
-                where="this line", character=character_name(text[control]),
-                hint="delete it; until then the file is not read",
-            )
-        ]
+    if "\x85" in text:  # NEL, which libyaml would take for a line break
+        return None, [_raw_control(text.count("\n", 0, text.index("\x85")) + 1, 0x85, path, record_id)]
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_finding(error, path, record_id)]
-    except yaml.YAMLError as error:  # ReaderError: what libyaml cannot read
-        line = text.count("\n", 0, getattr(error, "position", 0)) + 1
+    except yaml.YAMLError as error:  # ReaderError: a character libyaml does not read
+        line = _line_at(text, getattr(error, "position", 0))
+        character = getattr(error, "character", None)
+        if isinstance(character, int) and CONTROL.fullmatch(chr(character)):
+            return None, [_raw_control(line, character, path, record_id)]
         return None, [catalogue.YAML_SYNTAX(path=path, line=line, problem=str(error).split("\n")[0])]
     if root is None or (
         isinstance(root, yaml.ScalarNode) and not root.style and root.value in NO_VALUE
@@ -107,6 +101,22 @@ def read_yaml_record(
         collection=collection, id=record_id, path=path, line=1, values=values, lines=walker.lines
     )
     return record, walker.findings
+
+
+def _raw_control(line: int, character: int, path: str, record_id: str) -> Finding:
+    """A control character written as it is: libyaml refuses them all but NEL, and the file
+    cannot be read as written either way."""
+    return catalogue.CONTROL_CHARACTER(
+        path=path, line=line, record=record_id, where="this line",
+        character=character_name(chr(character)), hint="delete it; until then the file is not read",
+    )
+
+
+def _line_at(text: str, position: int) -> int:
+    """The line of a reader error's position: libyaml counts bytes of UTF-8, PyYAML characters."""
+    if Loader.__mro__[1] is getattr(yaml, "CBaseLoader", None):
+        return text.encode("utf-8")[:position].count(b"\n") + 1
+    return text.count("\n", 0, position) + 1
 
 
 def _syntax_finding(error: yaml.MarkedYAMLError, path: str, record_id: str) -> Finding:
