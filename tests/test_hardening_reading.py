@@ -236,7 +236,7 @@ def test_blocks_and_csv_cells_with_line_breaks(repo):
 
 
 FIELDS_ARE = (
-    "the fields are: `name`, `organization`, `position`, `email`, `phone`, `languages`, "
+    "the fields are: `name`, `organization`, `position`, `roles`, `email`, `phone`, `languages`, "
     "`public`, `legal_basis`, `tags`, `notes`, `reviewed`"
 )
 
