@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding, catalogue
+from ..findings import Finding, Phrase, catalogue
 from ..loading.record import location
 from ..repository import Repository
 from ..words.contact_points import email_problem, normalize_phone, url_problem
@@ -15,7 +15,7 @@ def check(repository: Repository) -> Iterator[Finding]:
     for record, _field, value, place in checked_values(repository, "email"):
         problem = email_problem(value)
         if problem:
-            yield catalogue.EMAIL(**location(record, place), value=value, problem=problem)
+            yield catalogue.EMAIL(**location(record, place), value=value, problem=Phrase(problem))
     for record, _field, value, place in checked_values(repository, "phone"):
         e164 = normalize_phone(value)
         if e164 is None:
