@@ -90,6 +90,13 @@ def one_of(items: list[str]) -> str:
     return _("{items} or {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
+def all_of(items: list[str]) -> str:
+    """`a, b and c` in the current language (`a, b ir c`)."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+
+
 def N_(message: str) -> str:
     """Marks a message for the catalogue where it is defined; ``_`` translates it where it is shown."""
     return message

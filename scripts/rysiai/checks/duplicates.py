@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 
 from ..findings import Finding, Phrase, catalogue
 from ..findings.wording import shown
+from ..language import N_, _, all_of, ngettext
 from ..loading import Record
 from ..repository import Repository
 from ..words.contact_points import normalize_phone
@@ -28,6 +29,7 @@ from ..words.names import name_key
 SIMILAR_NAMES = 92  # rapidfuzz ratio, 0–100; "Petraitis" and "Petraitys" score above it
 LARGEST_BLOCK = 2000  # distinct names in one block; a larger one is not compared within
 MOST_LISTED = 10  # the other members a finding names; the rest are counted
+SAME = {"email": N_("the same email {value}"), "phone": N_("the same phone {value}")}
 
 
 def check(repository: Repository) -> Iterator[Finding]:
@@ -39,18 +41,20 @@ def check(repository: Repository) -> Iterator[Finding]:
         for members, reason in (*_same_contact_points(records), *_similar_names(records)):
             groups[members].append(reason)
         for members, reasons in sorted(groups.items()):
-            yield _finding(name, [records[index] for index in members], " and ".join(reasons))
+            yield _finding(name, [records[index] for index in members], all_of(reasons))
 
 
 def _finding(collection: str, members: list[Record], reason: str) -> Finding:
     first, others = members[0], members[1:]
     listed = [f"`{shown(other.id)}` ({shown(other.path)})" for other in others[:MOST_LISTED]]
     if len(others) > MOST_LISTED:
-        text = ", ".join(listed) + f" and {len(others) - MOST_LISTED} more ({len(others)} in all)"
-    elif len(listed) > 1:
-        text = ", ".join(listed[:-1]) + " and " + listed[-1]
-    else:
-        text = listed[0]
+        more = len(others) - MOST_LISTED
+        listed.append(
+            ngettext("{count} more ({total} in all)", "{count} more ({total} in all)", more).format(
+                count=more, total=len(others)
+            )
+        )
+    text = all_of(listed)
     return catalogue.POSSIBLE_DUPLICATE(
         path=first.path,
         line=first.line,
@@ -73,8 +77,8 @@ def _same_contact_points(records: list[Record]) -> Iterator[tuple[tuple[int, ...
         for key, members in by_key.items():
             if len(members) > 1:
                 # A phone as E.164, where both may be written differently; an e-mail as written.
-                shown = key if field == "phone" else records[members[0]].typed[field]
-                yield tuple(members), f"the same {field} {shown}"
+                written = key if field == "phone" else records[members[0]].typed[field]
+                yield tuple(members), _(SAME[field]).format(value=written)
 
 
 def _similar_names(records: list[Record]) -> Iterator[tuple[tuple[int, ...], str]]:
@@ -102,7 +106,7 @@ def _similar_names(records: list[Record]) -> Iterator[tuple[tuple[int, ...], str
     for items in components.values():
         members = sorted(index for item in items for index in same[names[item]])
         if len(members) > 1:
-            yield tuple(members), "the same name" if len(items) == 1 else "near-identical names"
+            yield tuple(members), _("the same name") if len(items) == 1 else _("near-identical names")
 
 
 def _near_pairs(names: list[str]) -> Iterator[tuple[int, int]]:
@@ -117,7 +121,7 @@ def _near_pairs(names: list[str]) -> Iterator[tuple[int, int]]:
         block_names = [names[index] for index in members]
         for row, name in enumerate(block_names[:-1]):
             later = block_names[row + 1 :]
-            for _, _, col in process.extract_iter(
+            for _name, _score, col in process.extract_iter(
                 name, later, scorer=fuzz.ratio, score_cutoff=SIMILAR_NAMES
             ):
                 yield members[row], members[row + 1 + col]

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz, process
 
 from ..findings import Finding, catalogue
-from ..language import _
+from ..language import _, one_of
 from ..loading.record import location
 from ..repository import Repository, references
 from ..schema import Field
@@ -33,7 +33,7 @@ def check(repository: Repository) -> Iterator[Finding]:
         if value == ERASED_PERSON:  # a person erased with `rysiai forget`
             continue
         target = repository.by_id.get(value)
-        allowed = " or ".join(field.references)
+        allowed = one_of(list(field.references))
         if target is None:
             yield catalogue.REFERENCE(
                 **location(record, place), value=value, allowed=allowed, hint=hints(value, field)

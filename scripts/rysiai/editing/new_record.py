@@ -51,12 +51,14 @@ def new_record(repository: Repository, collection_name: str, name: str | None, g
         derived = slugify(given.get(label, "") or collection_name)
         record_id = unreserved(derived, collection_name)
         if record_id != derived:
-            reason = RESERVED_IDS[derived]
-            remarks.append(f"the id `{derived}` is reserved ({reason}); the record's id is `{record_id}`")
+            remarks.append(_("the id `{derived}` is reserved ({reason}); the record's id is `{record_id}`").format(
+                derived=derived, reason=RESERVED_IDS[derived], record_id=record_id))
     problem = id_problem(record_id)
     if problem:
-        instead = f" (e.g. `{unreserved(record_id, collection_name)}`)" if record_id in RESERVED_IDS else ""
-        raise RysiaiError(_("`{record_id}` cannot be an id: {problem}{instead}").format(record_id=record_id, problem=problem, instead=instead))
+        if record_id in RESERVED_IDS:
+            raise RysiaiError(_("`{record_id}` cannot be an id: {problem} (e.g. `{instead}`)").format(
+                record_id=record_id, problem=problem, instead=unreserved(record_id, collection_name)))
+        raise RysiaiError(_("`{record_id}` cannot be an id: {problem}").format(record_id=record_id, problem=problem))
     path = repository.root / collection_name / f"{record_id}.yaml"
     if path.exists() or record_id in repository.by_id:
         raise RysiaiError(_("{path} or the id `{record_id}` exists already; nothing written").format(path=path, record_id=record_id))
@@ -84,8 +86,8 @@ def written_value(field: Field, text: str) -> str:
     control = (CONTROL if field.check == "markdown" else CONTROL_OUTSIDE_MARKDOWN).search(text)
     if control:
         raise RysiaiError(
-            f"`{field.name}` holds the control character U+{ord(control.group()):04X}; "
-            "type the value without it"
+            _("`{name}` holds the control character {character}; type the value without it").format(
+                name=field.name, character=f"U+{ord(control.group()):04X}")
         )
     if field.type == "array":
         raise RysiaiError(_("`{name}` holds items of several fields: write them in the file").format(name=field.name))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..language import N_, _
+
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 # What `rysiai forget` puts where an erased person was referred to; no record may take it.
 ERASED_PERSON = "istrintas-asmuo"
@@ -15,12 +17,21 @@ ERASED_PERSON = "istrintas-asmuo"
 WINDOWS_DEVICE_NAMES = frozenset(
     ["con", "prn", "aux", "nul"] + [f"{port}{number}" for port in ("com", "lpt") for number in range(10)]
 )
+
+
+class _Reasons(dict):
+    """Reserved ids and why: `RESERVED_IDS[id]` gives the reason in the reader's language."""
+
+    def __getitem__(self, record_id: str) -> str:
+        return _(super().__getitem__(record_id))
+
+
 # The ids no record may take, each with the reason.
-RESERVED_IDS = {
-    "index": "the site's page of the collection has that address",
-    ERASED_PERSON: "`rysiai forget` writes it where an erased person was referred to",
-    **{name: "Windows cannot hold a file of that name" for name in sorted(WINDOWS_DEVICE_NAMES)},
-}
+RESERVED_IDS = _Reasons({
+    "index": N_("the site's page of the collection has that address"),
+    ERASED_PERSON: N_("`rysiai forget` writes it where an erased person was referred to"),
+    **{name: N_("Windows cannot hold a file of that name") for name in sorted(WINDOWS_DEVICE_NAMES)},
+})
 
 
 def slugify(text: str) -> str:
@@ -42,7 +53,7 @@ def unreserved(record_id: str, collection: str) -> str:
 def id_problem(record_id: str) -> str | None:
     """Why ``record_id`` cannot be a record's id, or None."""
     if record_id in RESERVED_IDS:
-        return f"it is reserved: {RESERVED_IDS[record_id]}"
+        return _("it is reserved: {reason}").format(reason=RESERVED_IDS[record_id])
     if not is_valid_id(record_id):
-        return "use lowercase letters a-z, digits and `-`"
+        return _("use lowercase letters a-z, digits and `-`")
     return None
