@@ -205,7 +205,7 @@ def test_control_characters_are_never_written(repo, cli, tmp_path):
         "New records (1):\n"
         "  contacts/petras-petraitis.yaml  Petras Petraitis\n"
         "    into the notes: Vaidmuo `a\\x85b`\n"  # shown escaped: the plan never prints a control character
-        "    `name`: control characters removed (U+0007)\n"
+        "    `name`: a control character removed (U+0007)\n"
         "    `position`: line breaks or tabs replaced by spaces\n"
         "    `notes`: control characters removed (U+0000, U+001B)\n"
         "Written: 1 file.\n"

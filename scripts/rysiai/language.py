@@ -97,6 +97,12 @@ def all_of(items: list[str]) -> str:
     return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
+def number(value: int) -> str:
+    """A whole number as the reader writes it: `100,000` in English, `100 000` in Lithuanian."""
+    written = f"{value:,}"
+    return written if _current == "en" else written.replace(",", " ")
+
+
 def N_(message: str) -> str:
     """Marks a message for the catalogue where it is defined; ``_`` translates it where it is shown."""
     return message

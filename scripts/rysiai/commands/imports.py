@@ -6,7 +6,7 @@ import argparse
 from contextlib import nullcontext
 from pathlib import Path
 
-from ..language import _, ngettext
+from ..language import N_, _, ngettext
 from .common import (
     EXIT_OK,
     apply_change,
@@ -59,7 +59,7 @@ def add_parsers(commands) -> None:
                 _("the first sheet is read as a stream; a formula gives the value Excel computed."),
             ),
         )
-        table_import.add_argument("file", metavar=_("FILE"), type=Path, help=f"the .{kind} file")
+        table_import.add_argument("file", metavar=_("FILE"), type=Path, help=_("the .{kind} file").format(kind=kind))
         table_import.add_argument("--collection", required=True, metavar=_("NAME"), help=_("the collection, e.g. contacts"))
         table_import.add_argument(
             "--map", metavar=_("SRC=field,..."), default="",
@@ -105,6 +105,25 @@ def run_import_table(args: argparse.Namespace) -> int:
         return _carry_out(writer, repository, plan, _("Rows not used ({n}):"))
 
 
+# A possible duplicate, by what it shares with the record already there (imports/plan.py's SAME).
+DUPLICATE = {
+    "e-mail": N_("{what}: the same e-mail as `{existing}`"),
+    "phone": N_("{what}: the same phone as `{existing}`"),
+    "name": N_("{what}: the same name as `{existing}`"),
+}
+# What a vCard holds that is not kept, counted.
+SKIPPED = {
+    "photo": lambda count: ngettext("Skipped: {count} photo (pictures and keys are not kept)",
+                                    "Skipped: {count} photos (pictures and keys are not kept)", count),
+    "logo": lambda count: ngettext("Skipped: {count} logo (pictures and keys are not kept)",
+                                   "Skipped: {count} logos (pictures and keys are not kept)", count),
+    "sound": lambda count: ngettext("Skipped: {count} sound (pictures and keys are not kept)",
+                                    "Skipped: {count} sounds (pictures and keys are not kept)", count),
+    "key": lambda count: ngettext("Skipped: {count} key (pictures and keys are not kept)",
+                                  "Skipped: {count} keys (pictures and keys are not kept)", count),
+}
+
+
 def _writer_unless_dry_run(args: argparse.Namespace):
     return nullcontext() if args.dry_run else writing_to(args)
 
@@ -142,15 +161,15 @@ def _carry_out(writer, repository, plan, units: str) -> int:
             print(f"    {_shown(remark)}")
     if plan.duplicates:
         print(_("Possible duplicates, not written ({n}):").format(n=len(plan.duplicates)))
-        for what, existing, why in plan.duplicates:
-            print("  " + _("{what}: {why} as `{existing}`").format(what=_shown(what), why=why, existing=existing))
+        for what, existing, same in plan.duplicates:
+            print("  " + _(DUPLICATE[same]).format(what=_shown(what), existing=existing))
     if plan.unusable:
         print(units.format(n=len(plan.unusable)))
         for what, why in plan.unusable:
             print(f"  {_shown(what)}: {_shown(why)}")
     pictures = {kind: count for kind, count in plan.skipped.items() if kind != "bookkeeping"}
     for kind, count in sorted(pictures.items()):
-        print(_("Skipped: {count} {kind} (pictures and keys are not kept)").format(count=count, kind=kind))
+        print(SKIPPED[kind](count).format(count=count))
     if plan.skipped.get("bookkeeping"):
         print(_("Skipped: {count} of the address book's own entries (program, ids, revisions, sort keys)")
               .format(count=plan.skipped["bookkeeping"]))

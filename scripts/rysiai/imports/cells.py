@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..language import _
 from ..schema import Field
 
 
@@ -96,9 +97,9 @@ def month_first(cells: list) -> bool:
 def convert(cell, field: Field, *, month_first_column: bool = False) -> Converted:
     """The text ``field`` gets from ``cell``, or None and the problem."""
     if isinstance(cell, Formula):
-        return Converted(None, "a formula with no computed value; open and save the file in Excel")
+        return Converted(None, _("a formula with no computed value; open and save the file in Excel"))
     if isinstance(cell, ExcelError):
-        return Converted(None, "an error value of Excel")
+        return Converted(None, _("an error value of Excel"))
     kind = field.check if field.check in ("date-time", "partial-date") else field.type
     if kind in ("date", "date-time", "partial-date"):
         return _date(cell, kind, month_first_column)
@@ -108,7 +109,7 @@ def convert(cell, field: Field, *, month_first_column: bool = False) -> Converte
     if field.enum is not None and text:
         return _allowed(text, field)
     if kind == "integer" and isinstance(cell, float) and not cell.is_integer():
-        return Converted(None, "not a whole number")
+        return Converted(None, _("not a whole number"))
     return Converted(text)
 
 
@@ -117,7 +118,7 @@ def _boolean(cell, field: Field) -> Converted:
     if isinstance(cell, bool) or word in TRUE_WORDS | FALSE_WORDS:
         truth = cell if isinstance(cell, bool) else word in TRUE_WORDS
         return Converted(field.true_values[0] if truth else field.false_values[0])
-    return Converted(None, "neither yes nor no: taip or ne, true or false")
+    return Converted(None, _("neither yes nor no: taip or ne, true or false"))
 
 
 def _allowed(text: str, field: Field) -> Converted:
@@ -130,7 +131,7 @@ def _allowed(text: str, field: Field) -> Converted:
     allowed = ", ".join(
         f"{value} = {field.enum_labels[value]}" if value in field.enum_labels else value for value in field.enum
     )
-    return Converted(None, f"not an allowed value; allowed: {allowed}")
+    return Converted(None, _("not an allowed value; allowed: {allowed}").format(allowed=allowed))
 
 
 def _date(cell, kind: str, month_first_column: bool) -> Converted:
@@ -139,7 +140,7 @@ def _date(cell, kind: str, month_first_column: bool) -> Converted:
     if isinstance(cell, dt.date):
         return _moment(cell, None, kind)
     if isinstance(cell, (dt.time, dt.timedelta, bool)):
-        return Converted(None, "not a date")
+        return Converted(None, _("not a date"))
     text = as_text(cell).strip()
     if not text:
         return Converted("")
@@ -151,23 +152,23 @@ def _date(cell, kind: str, month_first_column: bool) -> Converted:
     else:
         match = DAY_FIRST.fullmatch(text)
         if match is None:
-            return Converted(None, "not a date (write 2025-01-31, 31.01.2025 or 31/01/2025)")
+            return Converted(None, _("not a date (write 2025-01-31, 31.01.2025 or 31/01/2025)"))
         if len(match.group(4)) == 2:
-            return Converted(None, "the year is written in two digits, so the century is unknown")
+            return Converted(None, _("the year is written in two digits, so the century is unknown"))
         first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
         day, month = first, second
         if match.group(2) == "/" and month_first_column and first != second and max(first, second) <= 12:
-            return Converted(None, "day or month first? other dates in this column are written month first")
+            return Converted(None, _("day or month first? other dates in this column are written month first"))
     try:
         day_of = dt.date(year, month, day)
     except ValueError:
-        return Converted(None, "no such day in the calendar, read day first as dd/mm/yyyy")
+        return Converted(None, _("no such day in the calendar, read day first as dd/mm/yyyy"))
     time = None
     if match.group(5) is not None:
         try:
             time = dt.time(int(match.group(5)), int(match.group(6)), int(match.group(7) or 0))
         except ValueError:
-            return Converted(None, "no such time of day")
+            return Converted(None, _("no such time of day"))
     return _moment(day_of, time, kind)
 
 
@@ -176,7 +177,7 @@ def _moment(day: dt.date, time: dt.time | None, kind: str) -> Converted:
         return Converted(day.isoformat())
     if kind != "date-time":
         shown = time.isoformat(timespec="minutes")
-        return Converted(None, f"a date with a time of day ({shown}); this field takes a day")
+        return Converted(None, _("a date with a time of day ({time}); this field takes a day").format(time=shown))
     if time.second or time.microsecond:
-        return Converted(None, "a time with seconds; this field takes hours and minutes")
+        return Converted(None, _("a time with seconds; this field takes hours and minutes"))
     return Converted(f"{day.isoformat()} {time.isoformat(timespec='minutes')}")

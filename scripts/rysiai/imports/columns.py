@@ -75,7 +75,8 @@ def match_columns(
         family = [index for index, title in enumerate(folded) if title in SURNAMES and index not in taken]
         if len(given) == 1 and len(family) == 1:
             columns.append(Column("name", (given[0], family[0])))
-            remarks.append(f"`{header[given[0]]}` and `{header[family[0]]}` make `name` (given name first)")
+            remarks.append(_("`{given}` and `{family}` make `name` (given name first)").format(
+                given=header[given[0]], family=header[family[0]]))
     return columns, remarks, again - taken
 
 
@@ -84,8 +85,10 @@ def _column_named(part: str, header: list[str], folded: list[str]) -> int:
     matches = [index for index, title in enumerate(folded) if title == wanted]
     if len(matches) != 1:
         known = ", ".join(f"`{title}`" for title in header if title)
-        what = "no column" if not matches else "more than one column"
-        raise RysiaiError(
-            _("--map names `{value}`, but the table has {what} of that name; its columns are: {known}").format(value=part.strip(), what=what, known=known)
-        )
+        if not matches:
+            problem = _("--map names `{value}`, but the table has no column of that name; its columns are: {known}")
+        else:
+            problem = _("--map names `{value}`, but the table has more than one column of that name; its columns "
+                        "are: {known}")
+        raise RysiaiError(problem.format(value=part.strip(), known=known))
     return matches[0]

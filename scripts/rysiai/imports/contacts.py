@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..errors import RysiaiError
 from ..kinds.people import organization_collections, people_collections
-from ..language import _
+from ..language import _, ngettext
 from ..repository import Repository
 from ..words.contact_points import email_problem, normalize_phone
 from ..words.ids import slugify
@@ -31,11 +31,12 @@ def plan_contacts(repository: Repository, candidates: list[Candidate], source: s
     organizations = ReferenceIndex(repository, tuple(organization_collections(repository.schema)))
     member_of = collection.kind.member_of
     for candidate in candidates:
-        where = f"card {candidate.number}" + (f" ({candidate.name})" if candidate.name else "")
+        where = (_("card {number} ({name})") if candidate.name else _("card {number}")).format(
+            number=candidate.number, name=candidate.name)
         for kind in candidate.skipped:
             plan.skipped[kind] = plan.skipped.get(kind, 0) + 1
         if not candidate.name:
-            plan.unusable.append((where, candidate.problem or "it has no name (FN or N)"))
+            plan.unusable.append((where, candidate.problem or _("it has no name (FN or N)")))
             continue
         values, extras, remarks = _values(candidate, organizations, set(collection.fields), member_of)
         duplicate = seen.duplicate_of(values)
@@ -45,7 +46,8 @@ def plan_contacts(repository: Repository, candidates: list[Candidate], source: s
         origin = f"Importuota iš {source} (vCard Nr. {candidate.number})."
         notes = notes_with(collection, values, candidate.notes, extras, origin)
         if notes is None:
-            plan.unusable.append((where, "people have no `notes` to keep " + ", ".join(e.label for e in extras)))
+            plan.unusable.append((where, _("{collection} have no `notes` to keep {labels}").format(
+                collection=plan.collection, labels=", ".join(e.label for e in extras))))
             continue
         if notes:
             values["notes"] = notes
@@ -70,14 +72,15 @@ def _values(
         if name in fields:
             values[name] = value
         else:  # a data repository whose contacts lack the field
-            extras.append(Extra(label, value if isinstance(value, str) else ", ".join(value), "no such field"))
+            extras.append(Extra(label, value if isinstance(value, str) else ", ".join(value), _("no such field")))
 
     if candidate.organization:
         found = organizations.find(candidate.organization)
         if found.id:
             put(member_of or "", found.id, "Organizacija")
             if found.why:
-                remarks.append(f"organisation `{candidate.organization}` taken as `{found.id}`, {found.why}")
+                remarks.append(_("organisation `{name}` taken as `{id}`, {why}").format(
+                    name=candidate.organization, id=found.id, why=found.why))
         else:
             extras.append(Extra("Organizacija", candidate.organization, found.why))
     extras += [Extra("Padalinys", unit) for unit in candidate.units]
@@ -91,7 +94,8 @@ def _values(
         extras.append(Extra("Kiti el. pašto adresai", ", ".join(emails[1:])))
     wrong = [email for email in candidate.emails if email not in emails]
     if wrong:
-        extras.append(Extra("Kiti el. pašto adresai", ", ".join(wrong), _not_valid(wrong, "e-mail address")))
+        extras.append(Extra("Kiti el. pašto adresai", ", ".join(wrong), ngettext(
+            "not a valid e-mail address", "not valid as e-mail addresses", len(wrong))))
     phones = [(phone, normalize_phone(phone)) for phone in candidate.phones]
     valid = list(dict.fromkeys(normalized for _written, normalized in phones if normalized))
     if valid:
@@ -100,16 +104,14 @@ def _values(
         extras.append(Extra("Kiti telefonai", ", ".join(valid[1:])))
     wrong = [phone for phone, normalized in phones if not normalized]
     if wrong:
-        extras.append(Extra("Kiti telefonai", ", ".join(wrong), _not_valid(wrong, "phone number")))
+        extras.append(Extra("Kiti telefonai", ", ".join(wrong), ngettext(
+            "not a valid phone number", "not valid as phone numbers", len(wrong))))
     tags = [tag for tag in candidate.tags if ";" not in tag]
     if tags:
         put("tags", tags, "Žymos")
-    extras += [Extra("Žyma", tag, "a tag cannot hold `;`") for tag in candidate.tags if tag not in tags]
+    extras += [Extra("Žyma", tag, _("a tag cannot hold `;`")) for tag in candidate.tags if tag not in tags]
     if candidate.languages:
         put("languages", candidate.languages, "Kalbos")
     extras += [Extra(label, value) for label, value in candidate.extras]
     return values, extras, remarks
 
-
-def _not_valid(values: list[str], what: str) -> str:
-    return f"not a valid {what}" if len(values) == 1 else f"not valid as {what}s"

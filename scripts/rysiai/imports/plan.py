@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from ..language import _, ngettext
 from ..repository import Repository
 from ..schema import Collection
 from ..words.contact_points import normalize_phone
@@ -27,7 +28,7 @@ class ImportPlan:
     new: list[tuple[str, dict]] = field(default_factory=list)  # (id, values)
     remarks: dict[str, list[str]] = field(default_factory=dict)  # id → what was done on the way
     origins: dict[str, str] = field(default_factory=dict)  # id → where in the source: `row 3`
-    duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (what, existing id, why)
+    duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (what, existing id, SAME key)
     unusable: list[tuple[str, str]] = field(default_factory=list)  # (what, why)
     skipped: dict[str, int] = field(default_factory=dict)  # photos and the like, counted
 
@@ -43,7 +44,9 @@ class Extra:
     def remark(self) -> str:
         shown = self.value if len(self.value) <= 60 else self.value[:57] + "…"
         shown = shown.replace("\n", " ")
-        return f"into the notes: {self.label} `{shown}`" + (f" ({self.why})" if self.why else "")
+        if self.why:
+            return _("into the notes: {label} `{value}` ({why})").format(label=self.label, value=shown, why=self.why)
+        return _("into the notes: {label} `{value}`").format(label=self.label, value=shown)
 
 
 def notes_with(
@@ -80,12 +83,13 @@ def without_controls(text: str, markdown: bool) -> tuple[str, list[str]]:
     removed = sorted({f"U+{ord(character):04X}" for character in CONTROL.findall(text)})
     if removed:
         text = CONTROL.sub("", text)
-        done.append("control characters removed (" + ", ".join(removed) + ")")
+        done.append(ngettext("a control character removed ({characters})", "control characters removed ({characters})",
+                             len(removed)).format(characters=", ".join(removed)))
     if markdown:
         text = LINE_BREAKS.sub("\n", text)
     elif BREAKS_AND_TABS.search(text):
         text = BREAKS_AND_TABS.sub(" ", text).strip()
-        done.append("line breaks or tabs replaced by spaces")
+        done.append(_("line breaks or tabs replaced by spaces"))
     return text, done
 
 
@@ -110,6 +114,10 @@ def cleaned(collection: Collection, values: dict) -> tuple[dict, list[str]]:
         else:
             result[name] = value
     return result, remarks
+
+
+# What a new record shares with one already there (the plan words each whole: commands/imports.py).
+SAME = ("e-mail", "phone", "name")
 
 
 class Known:
@@ -140,14 +148,15 @@ class Known:
     def duplicate_of(self, values: dict) -> tuple[str, str] | None:
         for kind, key in self._keys(values):
             if (kind, key) in self.by_key:
-                return self.by_key[(kind, key)], f"the same {kind}"
+                return self.by_key[(kind, key)], kind
         return None
 
     def new_id(self, base: str, remarks: list[str]) -> str:
         """A free id made from ``base``: never reserved, never an existing record or file."""
         start = unreserved(base, self.collection)
         if start != base:
-            remarks.append(f"the id `{base}` is reserved ({RESERVED_IDS[base]}); `{start}` instead")
+            remarks.append(_("the id `{id}` is reserved ({reason}); `{instead}` instead").format(
+                id=base, reason=RESERVED_IDS[base], instead=start))
         candidate, number = start, 1
         while candidate in self.ids or (self.folder / f"{candidate}.yaml").exists():
             number += 1

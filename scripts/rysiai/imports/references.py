@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from ..language import _, one_of
 from ..repository import Repository
 from ..words.names import fold, name_key
 
@@ -55,7 +56,7 @@ class ReferenceIndex:
                 if key:
                     self.by_key.setdefault(key, set()).add(record.id)
         self.keys = list(self.by_key)
-        self.kinds = " or ".join(collections)
+        self.collections = list(collections)
 
     def find(self, text: str) -> Found:
         """By id, by name, by id in other letter case (`TALSI`), then by a name near enough."""
@@ -66,15 +67,18 @@ class ReferenceIndex:
         if len(exact) == 1:
             return Found(next(iter(exact)))
         if exact:
-            return Found(None, "several records have that name: " + ", ".join(sorted(exact)))
+            return Found(None, _("several records have that name: {ids}").format(ids=", ".join(sorted(exact))))
         if text.strip().casefold() in self.labels:
             return Found(text.strip().casefold())
         if not key:
-            return Found(None, f"no record of {self.kinds} has that name")
+            return Found(None, self._none())
         near = process.extract(key, self.keys, scorer=fuzz.ratio, score_cutoff=NEAR, limit=3)
-        ids = sorted({record_id for found, _score, _ in near for record_id in self.by_key[found]})
+        ids = sorted({record_id for found, _score, _index in near for record_id in self.by_key[found]})
         if len(ids) == 1:
-            return Found(ids[0], f"a near match for `{self.labels[ids[0]]}`")
+            return Found(ids[0], _("a near match for `{name}`").format(name=self.labels[ids[0]]))
         if ids:
-            return Found(None, "it is near several records: " + ", ".join(ids))
-        return Found(None, f"no record of {self.kinds} has that name")
+            return Found(None, _("it is near several records: {ids}").format(ids=", ".join(ids)))
+        return Found(None, self._none())
+
+    def _none(self) -> str:
+        return _("no record of {collections} has that name").format(collections=one_of(self.collections))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import RysiaiError
-from ..language import _
+from ..language import _, number
 from .cells import ExcelError, Formula, as_text
 
 ENCODINGS = ("utf-8-sig", "cp1257")
@@ -46,7 +46,8 @@ def read_csv_table(path: Path, limits: Limits = Limits()) -> Table:
     size = path.stat().st_size
     if size > limits.unpacked:
         raise RysiaiError(
-            f"{path.name}: {size:,} bytes; tables of more than {limits.unpacked:,} bytes are not imported"
+            _("{name}: {size} bytes; tables of more than {most} bytes are not imported").format(
+                name=path.name, size=number(size), most=number(limits.unpacked))
         )
     data = path.read_bytes()
     for encoding in ENCODINGS:
@@ -58,19 +59,20 @@ def read_csv_table(path: Path, limits: Limits = Limits()) -> Table:
     else:
         line = data.count(b"\n", 0, problem.start) + 1
         raise RysiaiError(
-            f"{path.name}: line {line}: byte 0x{data[problem.start]:02X} is neither UTF-8 nor Windows-1257 "
-            "text; save the table as CSV UTF-8"
+            _("{name}: line {line}: byte {byte} is neither UTF-8 nor Windows-1257 text; save the table as "
+              "CSV UTF-8").format(name=path.name, line=line, byte=f"0x{data[problem.start]:02X}")
         )
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
     try:
-        for number, row in enumerate(reader, start=1):
-            if number > limits.rows + 1:  # the header and this many rows
-                raise RysiaiError(f"{path.name}: more than {limits.rows:,} rows; import it in parts")
-            _within(path, number, row, limits)
-            rows.append((number, row))
+        for row_number, row in enumerate(reader, start=1):
+            if row_number > limits.rows + 1:  # the header and this many rows
+                raise RysiaiError(_("{name}: more than {most} rows; import it in parts").format(
+                    name=path.name, most=number(limits.rows)))
+            _within(path, row_number, row, limits)
+            rows.append((row_number, row))
     except csv.Error as error:
         raise RysiaiError(_("{name}: row {line_num}: cannot be read as CSV ({error})").format(name=path.name, line_num=reader.line_num, error=error)) from None
     if not rows:
@@ -113,7 +115,7 @@ def _rows(path: Path, sheet, limits: Limits):
     looked at (openpyxl's own rows would be padded to the sheet's stated size, which a
     hostile file can make a million rows of sixteen thousand cells)."""
     count = 0
-    for (number, value_cells), (_same_number, formula_cells) in zip(_parsed(sheet, True), _parsed(sheet, False)):
+    for (row_number, value_cells), (_same_number, formula_cells) in zip(_parsed(sheet, True), _parsed(sheet, False)):
         formulas_at = {cell["column"]: cell for cell in formula_cells}
         written = {}
         for cell in value_cells:
@@ -124,16 +126,17 @@ def _rows(path: Path, sheet, limits: Limits):
             continue
         count += 1
         if count > limits.rows + 1:  # the header and this many rows
-            raise RysiaiError(f"{path.name}: more than {limits.rows:,} rows; import it in parts")
+            raise RysiaiError(_("{name}: more than {most} rows; import it in parts").format(
+                name=path.name, most=number(limits.rows)))
         widest = max(written)
         if widest > limits.columns:
             raise RysiaiError(
-                f"{path.name}: row {number} has a value in column {widest:,}; "
-                f"at most {limits.columns:,} columns are imported"
+                _("{name}: row {row} has a value in column {column}; at most {most} columns are imported").format(
+                    name=path.name, row=row_number, column=number(widest), most=number(limits.columns))
             )
         cells = [written.get(column) for column in range(1, widest + 1)]
-        _within(path, number, cells, limits)
-        yield number, cells
+        _within(path, row_number, cells, limits)
+        yield row_number, cells
 
 
 def _parsed(sheet, data_only: bool):
@@ -159,8 +162,10 @@ def _check_unpacked_size(path: Path, limits: Limits) -> None:
     unpacked = sum(member.file_size for member in members)
     if unpacked > limits.unpacked:
         raise RysiaiError(
-            f"{path.name}: unpacked it would take {unpacked:,} bytes (it is {path.stat().st_size:,} "
-            f"bytes packed); workbooks of more than {limits.unpacked:,} bytes unpacked are not imported"
+            _("{name}: unpacked it would take {unpacked} bytes (it is {packed} bytes packed); workbooks of "
+              "more than {most} bytes unpacked are not imported").format(
+                name=path.name, unpacked=number(unpacked), packed=number(path.stat().st_size),
+                most=number(limits.unpacked))
         )
 
 
@@ -176,12 +181,13 @@ def _cell(value_cell: dict, formula_cell: dict | None):
     return str(value)  # rich text
 
 
-def _within(path: Path, number: int, cells: list, limits: Limits) -> None:
+def _within(path: Path, row_number: int, cells: list, limits: Limits) -> None:
     if len(cells) > limits.columns and any(cell not in (None, "") for cell in cells[limits.columns:]):
-        raise RysiaiError(f"{path.name}: row {number} has more than {limits.columns:,} columns")
+        raise RysiaiError(_("{name}: row {row} has more than {most} columns").format(
+            name=path.name, row=row_number, most=number(limits.columns)))
     for cell in cells:
         if isinstance(cell, str) and len(cell) > limits.cell:
             raise RysiaiError(
-                f"{path.name}: row {number} has a cell of {len(cell):,} characters; at most "
-                f"{limits.cell:,} are imported (Excel's own limit)"
+                _("{name}: row {row} has a cell of {size} characters; at most {most} are imported (Excel's "
+                  "own limit)").format(name=path.name, row=row_number, size=number(len(cell)), most=number(limits.cell))
             )

@@ -8,6 +8,7 @@ missing) is listed with the reason and not written.
 
 from __future__ import annotations
 
+from ..language import _, ngettext
 from ..loading.record import LABEL_FIELDS
 from ..repository import Repository
 from ..schema import Collection, Field
@@ -35,9 +36,11 @@ def plan_rows(
     for number, row in table.rows:
         if not any(str(cell).strip() for cell in row if cell is not None):
             continue
-        where = f"row {number}"
+        where = _("row {number}").format(number=number)
         if table.delimiter and len(row) > len(table.header):  # CSV: a stray separator or quote
-            plan.unusable.append((where, f"it has {len(row)} cells but the header has {len(table.header)}"))
+            plan.unusable.append((where, ngettext(
+                "it has {found} cell but the header has {expected}", "it has {found} cells but the header has {expected}",
+                len(row)).format(found=len(row), expected=len(table.header))))
             continue
         values, extras, remarks = reader.read(row, used)
         given_id = values.pop("id", None)
@@ -46,14 +49,15 @@ def plan_rows(
         if label is None or not values.get(label) or missing:
             plan.unusable.append((where, _why_unusable(collection, label, missing or [label], extras)))
             continue
+        named = _("row {number} ({label})").format(number=number, label=values[label])
         duplicate = known.duplicate_of(values)
         if duplicate:
-            plan.duplicates.append((f"{where} ({values[label]})", *duplicate))
+            plan.duplicates.append((named, *duplicate))
             continue
         notes = notes_with(collection, values, [], extras, f"Importuota iš {source} ({number} eilutė).")
         if notes is None:
-            kept = ", ".join(extra.label for extra in extras)
-            plan.unusable.append((where, f"{collection.name} have no `notes` to keep {kept}"))
+            plan.unusable.append((where, _("{collection} have no `notes` to keep {labels}").format(
+                collection=collection.name, labels=", ".join(extra.label for extra in extras))))
             continue
         if notes:
             values["notes"] = notes
@@ -63,7 +67,7 @@ def plan_rows(
         known.add(record_id, values)
         plan.new.append((record_id, values))
         plan.remarks[record_id] = remarks
-        plan.origins[record_id] = f"{where} ({values[label]})"
+        plan.origins[record_id] = named
     return plan, unmatched, matched
 
 
@@ -73,10 +77,11 @@ def _why_unusable(collection: Collection, label: str | None, missing: list[str],
         field = collection.fields.get(name) if name else None
         title = field.title if field else "?"
         wrong = next((extra for extra in extras if extra.label == title and extra.why), None)
-        reason = f"no `{name}` ({title})"
         if wrong:
-            reason += f": `{wrong.value}` is {wrong.why}"
-        reasons.append(reason)
+            reasons.append(_("no `{field}` ({title}): `{value}` is {why}").format(
+                field=name, title=title, value=wrong.value, why=wrong.why))
+        else:
+            reasons.append(_("no `{field}` ({title})").format(field=name, title=title))
     return "; ".join(reasons)
 
 
@@ -88,11 +93,11 @@ def _record_id(known: Known, given: str | None, label: str, remarks: list[str]) 
         return known.new_id(given, remarks)  # which says why it is changed
     problem = id_problem(given)
     if problem:
-        remarks.append(f"the id `{given}` cannot be used ({problem})")
+        remarks.append(_("the id `{id}` cannot be used ({problem})").format(id=given, problem=problem))
         return known.new_id(slugify(given), remarks)
     record_id = known.new_id(given, remarks)
     if record_id != given:
-        remarks.append(f"the id `{given}` is taken; `{record_id}` instead")
+        remarks.append(_("the id `{id}` is taken; `{instead}` instead").format(id=given, instead=record_id))
     return record_id
 
 
@@ -109,7 +114,7 @@ class _RowReader:
         self.columns = columns
         self.indexes: dict[tuple[str, ...], ReferenceIndex] = {}
         self.month_first = {
-            column.field: month_first([row[index] for _, row in table.rows if len(row) > index])
+            column.field: month_first([row[index] for _number, row in table.rows if len(row) > index])
             for column in columns
             if len(column.indexes) == 1
             for index in column.indexes
@@ -139,14 +144,14 @@ class _RowReader:
                 named = index < len(self.header) and self.header[index]
                 title = self.header[index] if named else f"stulpelis {index + 1}"
                 why = convert(cell, _ANY_TEXT).problem or (
-                    "another column fills that field" if index in self.again else "no field of that name"
+                    _("another column fills that field") if index in self.again else _("no field of that name")
                 )
                 extras.append(Extra(title, as_text(cell).strip(), why))
         return values, extras, remarks
 
     def _put(self, field: Field, cell, values: dict, extras: list[Extra], remarks: list[str]) -> None:
         if field.type == "array":
-            why = "a field with items of several fields is written in YAML only"
+            why = _("a field with items of several fields is written in YAML only")
             extras.append(Extra(field.title, as_text(cell).strip(), why))
             return
         converted = convert(cell, field, month_first_column=self.month_first.get(field.name, False))
@@ -176,18 +181,19 @@ class _RowReader:
             normalized = normalize_phone(text)
             if normalized:
                 return normalized
-            problem = "not a valid phone number"
+            problem = ngettext("not a valid phone number", "not valid as phone numbers", 1)
         elif field.check == "email" and email_problem(text):
-            problem = "not an e-mail address: " + _lowered(email_problem(text))
+            problem = _("not an e-mail address: {problem}").format(problem=_lowered(email_problem(text)))
         elif field.check == "url" and url_problem(text):
-            problem = "not a web address: " + _lowered(url_problem(text))
+            problem = _("not a web address: {problem}").format(problem=_lowered(url_problem(text)))
         elif field.check == "country" and len(text) == 2:
             text = text.upper()
         elif field.references:
             index = self.indexes.setdefault(field.references, ReferenceIndex(self.repository, field.references))
             found = index.find(text)
             if found.id and found.why:
-                remarks.append(f"`{field.title}` `{text}` taken as `{found.id}`, {found.why}")
+                remarks.append(_("`{title}` `{value}` taken as `{id}`, {why}").format(
+                    title=field.title, value=text, id=found.id, why=found.why))
             if found.id:
                 return found.id
             problem = found.why

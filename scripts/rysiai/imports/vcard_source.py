@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..language import _
 from . import vcard_lines
 from .vcard_lines import Property
 
@@ -113,9 +114,10 @@ def _name(formatted: Property | None, structured: Property | None) -> tuple[str,
     surname, comma, rest = written.partition(",")
     if comma and "," not in rest and _same(surname, family) and _same(rest, f"{given} {additional}"):
         turned = f"{rest.strip()} {surname.strip()}"
-        return turned, f"the name `{written}` (surname first, as N says) written `{turned}`", ""
+        return turned, _("the name `{written}` (surname first, as N says) written `{turned}`").format(
+            written=written, turned=turned), ""
     if comma:
-        return written, f"the name `{written}` holds a comma and is kept as written", ""
+        return written, _("the name `{written}` holds a comma and is kept as written").format(written=written), ""
     return written, "", ""
 
 
