@@ -37,7 +37,7 @@ def test_sections_in_order(repo, cli):
         "Due soon:\n"
         "  2026-12-01         in 5 d.  requests/soon.yaml  Greitai — request\n"
         "Coming up:\n"
-        "  2026-12-03         in 7 d.  visits/v.yaml  Vizitas — visit: incoming\n"
+        "  2026-12-03         in 7 d.  visits/v.yaml  Vizitas — visit: Atvykstantis\n"
         "Agreement anniversaries this year:\n"
         "  2026-05-14      196 d. ago  partners/talsi.yaml  Talsi — 10 years of sutartis\n"
         "Agreements expiring:\n"

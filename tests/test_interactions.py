@@ -67,10 +67,10 @@ def test_bad_entries_have_exact_findings(repo):
         "pattern `([01][0-9]|2[0-3]):[0-5][0-9]`",
         "interactions/blogas.yaml:3: error: [enum] `kind` is `skambutis`, which is not allowed: use "
         "`call` (Skambutis), `letter` (Raštas), `email` (El. laiškas), `meeting` (Susitikimas) or `other` (Kita)",
-        "interactions/blogas.yaml:4: error: [reference] `with` refers to `ona`, but no contacts or "
+        "interactions/blogas.yaml:4: error: [reference] `with` refers to `ona`, but no contacts, "
         "partners or associations record has that id (did you mean `ona-b`?)",
         "interactions/blogas.yaml:6: error: [reference-kind] `related` refers to `talsi`, which is a "
-        "record of partners; it must be one of visits or requests or projects or events",
+        "record of partners; it must be one of visits, requests, projects or events",
         "interactions/blogas.yaml:9: error: [reference] `follow_ups[1].owner` refers to `jonas`, but "
         "no contacts record has that id",
         "interactions/blogas.yaml:10: error: [date] `follow_ups[1].due` is `rytoj`: not written as "
@@ -94,7 +94,7 @@ def test_follow_ups_on_the_agenda_but_the_entry_is_not_coming(repo):
     assert [(i.section, i.date.isoformat(), i.record, i.what, i.about) for i in items] == [
         ("overdue", "2026-11-27", "2026-11-20-skambutis", "follow-up", "Gauti programą"),
         ("due-soon", "2026-12-05", "2026-11-20-skambutis", "follow-up", "Užsakyti viešbutį"),
-        ("upcoming", "2026-12-03", "v", "visit", "incoming"),
+        ("upcoming", "2026-12-03", "v", "visit", "Atvykstantis"),
     ]
 
 

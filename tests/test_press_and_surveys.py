@@ -69,8 +69,8 @@ def test_bad_press_and_survey_inputs_have_exact_findings(repo):
     assert texts(repo) == [
         "press/blogas.yaml:1: error: [date] `date` is `2026-12-32`: no such day in the calendar "
         "(write a real date as YYYY-MM-DD, e.g. 2024-05-17)",
-        "press/blogas.yaml:4: error: [reference] `about` refers to `nera`, but no partners or contacts "
-        "or associations or visits or events or projects or surveys or requests or press record has that id",
+        "press/blogas.yaml:4: error: [reference] `about` refers to `nera`, but no partners, contacts, "
+        "associations, visits, events, projects, surveys, requests or press record has that id",
         "press/blogas.yaml:5: error: [reference-kind] `sent_to` refers to `stakliskes`, which is a record "
         "of associations; it must be one of contacts or partners",
         "press/blogas.yaml:6: error: [url] `published_at` is `gyvenimas.eu`, not a web address: it "

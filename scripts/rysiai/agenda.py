@@ -103,8 +103,19 @@ def _coming(repository: Repository, today: dt.date, days: int) -> Iterator[Agend
     for entry in calendar_entries(repository):
         start_day = day_of(entry.start)
         if not entry.cancelled and entry.on_agenda and today <= start_day <= horizon:
-            about = entry.record.typed.get("direction") or entry.record.typed.get("kind") or ""
-            yield _item("upcoming", start_day, today, entry.record, entry.item, str(about))
+            yield _item("upcoming", start_day, today, entry.record, entry.item, _what_kind(repository, entry.record))
+
+
+def _what_kind(repository: Repository, record: Record) -> str:
+    """A visit's direction or an event's kind as the schema labels it (`Atvykstantis`, `KRPT
+    posėdis`), the same in every language: the labels are the schema's."""
+    fields = repository.schema.collections[record.collection].fields
+    for name in ("direction", "kind"):
+        value = record.typed.get(name)
+        if value:
+            field = fields.get(name)
+            return str(field.enum_labels.get(value, value) if field is not None else value)
+    return ""
 
 
 def _agreements(repository: Repository, today: dt.date) -> Iterator[AgendaItem]:
