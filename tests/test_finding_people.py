@@ -186,7 +186,7 @@ def test_person_by_name_finds_someone_without_a_record(repo, cli, monkeypatch):
     monkeypatch.setattr(command.dt, "date", Today)
     fill(repo)
     repo.write("requests/kelias.yaml", REQUEST)
-    result = cli("person", "Petras Kavaliauskas", "--root", str(repo.root))
+    result = cli("--lang", "lt", "person", "Petras Kavaliauskas", "--root", str(repo.root))
     assert result.code == 0, result.err
     assert result.out == (
         "# Asmens duomenys: Petras Kavaliauskas\n\n"

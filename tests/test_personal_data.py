@@ -98,7 +98,7 @@ def test_person_markdown_is_the_whole_answer(repo, cli, monkeypatch):
     monkeypatch.setattr(command.dt, "date", Today)
     fill(repo)
     repo.write("requests/r1.yaml", "subject: Dėl paramos\nreceived: 2026-11-02\nnotes: Skambino Ona Petraitienė, tel. +370 612 34567.\n")
-    result = cli("person", "ona-petraitiene", "--root", str(repo.root))
+    result = cli("--lang", "lt", "person", "ona-petraitiene", "--root", str(repo.root))
     assert result.code == 0
     assert result.out == (
         "# Asmens duomenys: Ona Petraitienė\n\n"
@@ -119,6 +119,24 @@ def test_person_markdown_is_the_whole_answer(repo, cli, monkeypatch):
         "Tolesni veiksmai / Atsakingas: nuoroda\n\n"
         "## Istorija\n\n"
         "Ankstesnės įrašo versijos saugomos git istorijoje: "
+        "`git log -p --follow -- contacts/ona-petraitiene.yaml`.\n"
+    )
+    english = cli("person", "ona-petraitiene", "--root", str(repo.root)).out
+    assert english.startswith(
+        "# Personal data: Ona Petraitienė\n\n"
+        "Prepared 2026-11-26 from the external-relations registry “Ryšiai”. Record: `contacts/ona-petraitiene.yaml`.\n\n"
+        "## Record\n\n"
+        "- **Vardas ir pavardė** (`name`): Ona Petraitienė\n"
+    )
+    assert english.endswith(
+        "## In other records\n\n"
+        "- Prašymai: Dėl paramos (`requests/r1.yaml:3`), Pastabos: name and surname in a text, "
+        "phone in a text: Skambino Ona Petraitienė, tel. +370 612 34567.\n"
+        "- Vizitai: Talsų delegacija Prienuose (`visits/talsi-2025.yaml:6`), Dalyviai: reference\n"
+        "- Vizitai: Talsų delegacija Prienuose (`visits/talsi-2025.yaml:12`), "
+        "Tolesni veiksmai / Atsakingas: reference\n\n"
+        "## History\n\n"
+        "Earlier versions of the record are kept in git's history: "
         "`git log -p --follow -- contacts/ona-petraitiene.yaml`.\n"
     )
 

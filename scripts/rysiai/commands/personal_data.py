@@ -32,7 +32,7 @@ def add_parsers(commands) -> None:
         "associations, follow-ups), every text that names them by full name (in any of the seven "
         "cases), e-mail or phone, and words that look like their surname, to check by hand. A "
         "NAME that is no record's (a resident named only in a request's from_name) is looked for "
-        "in every text. Markdown (in Lithuanian, for the reply) or JSON."),
+        "in every text. Markdown (in Lithuanian, for the reply; in English with --lang en) or JSON."),
     )
     person.add_argument(
         "person_id", metavar=_("ID|NAME"),

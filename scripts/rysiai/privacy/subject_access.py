@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import RysiaiError
 from ..kinds.people import is_person, people_collections
-from ..language import _
+from ..language import N_, _
 from ..loading import Record
 from ..loading.record import field_label
 from ..repository import Repository, references
@@ -177,63 +177,69 @@ def history_command(person: Record) -> str:
     return f"git log -p --follow -- {person.path}"
 
 
-HOW = {"reference": "nuoroda", "name": "vardas ir pavardė tekste", "email": "el. paštas tekste", "phone": "telefonas tekste"}
+HOW = {
+    "reference": N_("reference"), "name": N_("name and surname in a text"), "email": N_("e-mail in a text"),
+    "phone": N_("phone in a text"),
+}
 
 
 def to_markdown(repository: Repository, data: PersonData, today: dt.date) -> str:
-    """The answer to a subject-access request, in Lithuanian, as Markdown."""
+    """The answer to a subject-access request, in the reader's language, as Markdown."""
     person = data.person
     stand_in = is_stand_in(person)
     fields = {} if stand_in else repository.schema.collections[person.collection].fields
-    where = "Savo įrašo registre asmuo neturi: ieškota pagal vardą ir pavardę" if stand_in else f"Įrašas: `{person.path}`"
+    if stand_in:
+        prepared = _("Prepared {date} from the external-relations registry “Ryšiai”. The person has no record of "
+                     "their own in the registry: searched by name and surname.")
+    else:
+        prepared = _("Prepared {date} from the external-relations registry “Ryšiai”. Record: `{path}`.")
     lines = [
-        f"# Asmens duomenys: {person.label}",
+        _("# Personal data: {name}").format(name=person.label),
         "",
-        f"Parengta {today.isoformat()} iš išorinių ryšių registro „Ryšiai“. {where}.",
+        prepared.format(date=today.isoformat(), path=person.path),
         "",
-        "## Įrašas",
+        _("## Record"),
         "",
     ]
     if stand_in:
-        lines.append("Savo įrašo nėra.")
+        lines.append(_("No record of their own."))
     for name, value in ({} if stand_in else person.typed).items():
         field = fields.get(name)
         title = field.title if field else name
         lines.append(f"- **{title}** (`{name}`): {_shown_value(repository, field, value)}")
-    lines += ["", "## Kituose įrašuose", ""]
+    lines += ["", _("## In other records"), ""]
     if not data.mentions:
-        lines.append("Kituose įrašuose asmuo neminimas.")
+        lines.append(_("The person is not named in other records."))
     for mention in data.mentions:
         record = mention.record
         collection = repository.schema.collections[record.collection].title
         where = f"`{record.path}:{mention.line}`"
         title = field_titles(repository, record.collection, mention.place)
-        line = f"- {collection}: {record.label} ({where}), {title}: {', '.join(HOW[h] for h in mention.how)}"
+        line = f"- {collection}: {record.label} ({where}), {title}: {', '.join(_(HOW[h]) for h in mention.how)}"
         if mention.how != ("reference",):
             line += f": {_markdown_value(mention.text)}"
         lines.append(line)
     if len(person.label.split()) < 2:
-        lines += ["", f"Vardas „{person.label}“ vieno žodžio: tekstuose jo neieškota, juos reikia perskaityti."]
+        lines += ["", _("The name “{name}” is one word: texts were not searched for it; they have to be read.").format(
+            name=person.label)]
     if data.ids:
-        lines += ["", "## Įrašų identifikatoriuose", ""]
+        lines += ["", _("## In the records' ids"), ""]
         for record in data.ids:
             lines.append(f"- `{record.path}:{record.line}`: {record.id}")
     if data.comments:
-        lines += ["", "## Komentaruose", ""]
+        lines += ["", _("## In comments"), ""]
         for path, line, how in data.comments:
-            lines.append(f"- `{path}:{line}`: {HOW[how]}")
+            lines.append(f"- `{path}:{line}`: {_(HOW[how])}")
     if data.possible:
-        lines += ["", "## Patikrinti (žodžiai, panašūs į pavardę)", ""]
+        lines += ["", _("## To check (words like the surname)"), ""]
         for record, place, line, word in data.possible:
             lines.append(f"- `{record.path}:{line}` {field_label(place)}: {word}")
-    lines += [
-        "",
-        "## Istorija",
-        "",
-        (f"Ankstesnės įrašų versijos saugomos git istorijoje; pakeitimus, kuriuose buvo pavardė, rodo `{history_command(person)}`."
-         if stand_in else f"Ankstesnės įrašo versijos saugomos git istorijoje: `{history_command(person)}`."),
-        "",
-    ]
+    if stand_in:
+        history = _("Earlier versions of the records are kept in git's history; the changes that held the surname "
+                    "are shown by `{command}`.")
+    else:
+        history = _("Earlier versions of the record are kept in git's history: `{command}`.")
+    lines += ["", _("## History"), "", history.format(command=history_command(person)), ""]
     return "\n".join(lines)
 
 
