@@ -25,7 +25,7 @@ from .commands import site as site_commands
 from .commands import validation as validation_commands
 from .commands.common import EXIT_CANNOT_RUN
 from .errors import RysiaiError
-from .language import LANGUAGES, _, ngettext, use_language
+from .language import LANGUAGES, _, ngettext, system_problem, use_language
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CANNOT_RUN
     except OSError as error:  # a folder or file the command needs cannot be made or read
         where = f"{error.filename}: " if error.filename else ""
-        print(_("rysiai: error: {problem}").format(problem=f"{where}{error.strerror or error}"), file=sys.stderr)
+        print(_("rysiai: error: {problem}").format(problem=f"{where}{system_problem(error)}"), file=sys.stderr)
         return EXIT_CANNOT_RUN
     except KeyboardInterrupt:
         print(_("rysiai: interrupted"), file=sys.stderr)

@@ -9,6 +9,7 @@ compiles the `.po` files into `.mo` files beside them; a checkout that was not b
 
 from __future__ import annotations
 
+import errno
 import gettext
 import io
 import os
@@ -106,6 +107,42 @@ def number(value: int) -> str:
 def N_(message: str) -> str:
     """Marks a message for the catalogue where it is defined; ``_`` translates it where it is shown."""
     return message
+
+
+# The operating system's errors a person meets, in our words (its own are English).
+SYSTEM_PROBLEMS = {  # by the error's name, which every system knows
+    "ENOENT": N_("there is no such file or folder"),
+    "EACCES": N_("permission denied"),
+    "EPERM": N_("permission denied"),
+    "EISDIR": N_("it is a folder, not a file"),
+    "ENOTDIR": N_("a part of the path is a file, not a folder"),
+    "ENOSPC": N_("the disk is full"),
+    "EDQUOT": N_("the disk quota is used up"),
+    "EROFS": N_("the disk may only be read"),
+    "EEXIST": N_("it exists already"),
+    "ENAMETOOLONG": N_("the name is too long"),
+    "ELOOP": N_("symbolic links lead round in a loop"),
+    "EBUSY": N_("it is in use"),
+    "ENOTEMPTY": N_("the folder is not empty"),
+    "EIO": N_("the disk could not be read or written"),
+}
+
+
+def system_problem(error: OSError) -> str:
+    """What the operating system said, in the reader's language: in English its own words, in
+    Lithuanian ours for the errors a person meets (any other is named by its code)."""
+    if _current == "en" or error.errno is None:
+        return error.strerror or str(error)
+    name = errno.errorcode.get(error.errno, str(error.errno))
+    if name in SYSTEM_PROBLEMS:
+        return _(SYSTEM_PROBLEMS[name])
+    return _("system error {code}").format(code=name)
+
+
+def technical(detail: object) -> str:
+    """A library's own words (an exception, a class name), ` (…)`, for the English reader; the
+    Lithuanian reader is told what went wrong in our words only, without the library's English."""
+    return f" ({detail})" if _current == "en" and str(detail) else ""
 
 
 use_language()

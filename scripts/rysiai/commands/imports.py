@@ -130,6 +130,7 @@ def _writer_unless_dry_run(args: argparse.Namespace):
 
 def _read(path: Path, size_only: bool = False) -> bytes:
     from ..errors import RysiaiError
+    from ..language import system_problem
 
     try:
         if size_only:
@@ -137,7 +138,7 @@ def _read(path: Path, size_only: bool = False) -> bytes:
             return b""
         return path.read_bytes()
     except OSError as error:
-        raise RysiaiError(_("{path}: cannot be read: {problem}").format(path=path, problem=error.strerror)) from None
+        raise RysiaiError(_("{path}: cannot be read: {problem}").format(path=path, problem=system_problem(error))) from None
 
 
 def _carry_out(writer, repository, plan, units: str) -> int:

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..errors import RysiaiError
-from ..language import _
+from ..language import _, system_problem
 from .safe_files import (
     digest,
     file_mode,
@@ -117,7 +117,7 @@ def write_change(root: Path, holder: Holder, changes: list[tuple[str, bytes | No
             step()
         sync_folders(root, entries)
     except OSError as error:
-        _roll_back_now(root, folder, plan, _("{path}: cannot be written ({problem})").format(path=current, problem=error.strerror))
+        _roll_back_now(root, folder, plan, _("{path}: cannot be written ({problem})").format(path=current, problem=system_problem(error)))
     except KeyboardInterrupt:  # Ctrl-C halfway: the change is committed, so it is finished first
         from .recovery import roll_forward
 

@@ -24,7 +24,8 @@ from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from ..errors import RysiaiError
-from ..language import _
+from ..language import _, technical
+from ..words.csv_problems import csv_problem
 from .change_set import ChangeSet
 from .text_files import FileText, file_text
 
@@ -44,8 +45,8 @@ def edit_values(change_set: ChangeSet, path: Path, changes: list[Change]) -> Pat
     except YAMLError as error:  # the loader read it, ruamel.yaml does not: said, not a traceback
         mark = getattr(error, "problem_mark", None) if isinstance(error, MarkedYAMLError) else None
         where = f"{path.relative_to(change_set.root).as_posix()}" + (f":{mark.line + 1}" if mark else "")
-        raise RysiaiError(_("{path}: cannot be changed, as it cannot be read as YAML ({problem}); nothing was changed").format(
-            path=where, problem=error.__class__.__name__)) from None
+        raise RysiaiError(_("{path}: cannot be changed, as it cannot be read as YAML{detail}; nothing was changed").format(
+            path=where, detail=technical(error.__class__.__name__))) from None
     change_set.write(path, file.encoded(edited))
     return path
 
@@ -326,7 +327,8 @@ def _rewrite_rows(change_set: ChangeSet, path: Path, rewrite: Callable[[list[str
                 out.append(piece if new == row else _write_row(new, row, piece))
     except csv.Error as error:
         where = f"{path.relative_to(change_set.root).as_posix()}:{reader.line_num}"
-        raise RysiaiError(_("{path}: cannot be read as CSV ({problem}); nothing was changed").format(path=where, problem=error)) from None
+        raise RysiaiError(_("{path}: cannot be read as CSV{detail}; nothing was changed").format(
+            path=where, detail=csv_problem(error))) from None
     out.append("".join(consumed))
     change_set.write(path, file.encoded("".join(out)))
     return path

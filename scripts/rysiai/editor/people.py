@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import RysiaiError
-from ..language import _
+from ..language import _, system_problem
 
 HEADER_NAME = re.compile(r"^[A-Za-z0-9-]+$")
 
@@ -50,7 +50,7 @@ def read_settings(path: Path | None, user_header: str | None) -> Settings:
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except OSError as error:
-            raise RysiaiError(_("{path}: cannot be read: {problem}").format(path=path, problem=error.strerror)) from None
+            raise RysiaiError(_("{path}: cannot be read: {problem}").format(path=path, problem=system_problem(error))) from None
         except yaml.YAMLError as error:
             raise RysiaiError(_("{path}: is not YAML: {error}").format(path=path, error=error)) from None
         if not isinstance(data, dict):

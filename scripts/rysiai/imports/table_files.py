@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import RysiaiError
-from ..language import _, number
+from ..language import _, number, technical
+from ..words.csv_problems import csv_problem
 from .cells import ExcelError, Formula, as_text
 
 ENCODINGS = ("utf-8-sig", "cp1257")
@@ -74,7 +75,8 @@ def read_csv_table(path: Path, limits: Limits = Limits()) -> Table:
             _within(path, row_number, row, limits)
             rows.append((row_number, row))
     except csv.Error as error:
-        raise RysiaiError(_("{name}: row {line_num}: cannot be read as CSV ({error})").format(name=path.name, line_num=reader.line_num, error=error)) from None
+        raise RysiaiError(_("{name}: row {line_num}: cannot be read as CSV{detail}").format(
+            name=path.name, line_num=reader.line_num, detail=csv_problem(error))) from None
     if not rows:
         raise RysiaiError(_("{name}: the file holds no table").format(name=path.name))
     header = [cell.strip() for cell in rows[0][1]]
@@ -93,15 +95,17 @@ def read_xlsx_table(path: Path, limits: Limits = Limits()) -> Table:
         try:
             book = load_workbook(path, read_only=True)
         except (zipfile.BadZipFile, EOFError) as error:
-            raise RysiaiError(_("{name}: the workbook is damaged ({error})").format(name=path.name, error=error)) from None
+            raise RysiaiError(_("{name}: the workbook is damaged{detail}").format(name=path.name, detail=technical(error))) from None
         except (KeyError, ValueError, TypeError, OSError, SyntaxError) as error:
-            raise RysiaiError(_("{name}: cannot be read as an Excel workbook ({error})").format(name=path.name, error=error)) from None
+            raise RysiaiError(_("{name}: cannot be read as an Excel workbook{detail}").format(
+                name=path.name, detail=technical(error))) from None
         try:
             rows = list(_rows(path, book.worksheets[0], limits))
         except (zipfile.BadZipFile, EOFError) as error:
-            raise RysiaiError(_("{name}: the workbook is damaged ({error})").format(name=path.name, error=error)) from None
+            raise RysiaiError(_("{name}: the workbook is damaged{detail}").format(name=path.name, detail=technical(error))) from None
         except (SyntaxError, ValueError) as error:  # xml.etree's ParseError is a SyntaxError
-            raise RysiaiError(_("{name}: the first sheet cannot be read ({error})").format(name=path.name, error=error)) from None
+            raise RysiaiError(_("{name}: the first sheet cannot be read{detail}").format(
+                name=path.name, detail=technical(error))) from None
         finally:
             book.close()
     if not rows:
@@ -158,7 +162,7 @@ def _check_unpacked_size(path: Path, limits: Limits) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError) as error:
-        raise RysiaiError(_("{name}: not an Excel workbook (.xlsx) ({error})").format(name=path.name, error=error)) from None
+        raise RysiaiError(_("{name}: not an Excel workbook (.xlsx){detail}").format(name=path.name, detail=technical(error))) from None
     unpacked = sum(member.file_size for member in members)
     if unpacked > limits.unpacked:
         raise RysiaiError(

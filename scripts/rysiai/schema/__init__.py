@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from ..errors import SchemaError
-from ..language import _
+from ..language import _, system_problem
 from .kind import Kind, read_kind
 
 SCHEMA_FILE = "datapackage.yaml"
@@ -101,7 +101,7 @@ def load_schema(root: Path) -> Schema:
     try:
         descriptor = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     except OSError as error:
-        raise SchemaError(_("{SCHEMA_FILE}: cannot be read: {strerror}").format(SCHEMA_FILE=SCHEMA_FILE, strerror=error.strerror)) from None
+        raise SchemaError(_("{SCHEMA_FILE}: cannot be read: {strerror}").format(SCHEMA_FILE=SCHEMA_FILE, strerror=system_problem(error))) from None
     except UnicodeDecodeError:
         raise SchemaError(_("{SCHEMA_FILE}: is not UTF-8 text; save it as UTF-8").format(SCHEMA_FILE=SCHEMA_FILE)) from None
     except yaml.MarkedYAMLError as error:

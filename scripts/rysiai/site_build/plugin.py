@@ -13,6 +13,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..errors import InvalidData, RysiaiError
+from ..language import _
 from ..findings.wording import finding_line
 from .site import SiteBuild, SiteOptions
 
@@ -43,7 +44,7 @@ def as_plugin_error(error: RysiaiError) -> PluginError:
     """The library's error worded for mkdocs's log; `rysiai build` finds the original as the cause."""
     if isinstance(error, InvalidData):
         lines = "\n".join(finding_line(finding) for finding in error.report.sorted())
-        return PluginError(f"the data has errors; the site is not built:\n{lines}")
+        return PluginError(_("the data has errors; the site is not built:\n{lines}").format(lines=lines))
     return PluginError(str(error))
 
 
