@@ -82,9 +82,9 @@ def plan_erasure(repository: Repository, person_id: str) -> Erasure:
             continue
         elif is_person(repository, mention.record) and mention.place == ("name",):
             raise RysiaiError(
-                _("{path}: `{other}` has the same {how} as `{person}`: it may be the same person. Merge "
+                _("{path}: `{other}` has the same name as `{person}`: it may be the same person. Merge "
                   "the two first (`rysiai merge {person} {other}`), then forget `{person}`").format(
-                    path=mention.record.path, other=mention.record.id, person=person_id, how=held(mention.how))
+                    path=mention.record.path, other=mention.record.id, person=person_id)
             )
         elif field is not None and field.check in WHOLE_VALUE_CHECKS:
             if field.required:
