@@ -14,11 +14,18 @@ from rysiai.editing.record_edits import (
 )
 from rysiai.editing.yaml_in_place import edit_in_place
 from rysiai.editing.yaml_layout import Unsupported
+from rysiai.language import use_language
 from rysiai.loading.csv_source import read_csv_records
 from rysiai.loading.yaml_source import read_yaml_record
 from rysiai.schema import load_schema
 
 SCHEMA = load_schema(PROJECT)
+
+
+@pytest.fixture(autouse=True)
+def speaks_lithuanian(language_of_the_environment):
+    """The editor's refusals are read here as the office reads them (English is tested beside)."""
+    use_language("lt")
 
 
 def edited(before: str, path: str, record_id: str | None = None, **changes) -> str:
@@ -443,13 +450,21 @@ def test_a_csv_file_s_other_rows_kept_even_where_they_are_wrong():
     ("text", "problem"),
     [
         ("id,name\nona,Ona\nona,Onutė\n", "contacts/c.csv: įrašo `ona` eilutės šiame faile yra 2 kartus; nieko nepakeista"),
-        ('id,name\nona,"Ona\n', "contacts/c.csv:2: failas neperskaitomas kaip CSV (unexpected end of data)"),
+        ('id,name\nona,"Ona\n', "contacts/c.csv:2: failas neperskaitomas kaip CSV (failas baigiasi kabutėse esančio "
+                                "langelio viduje); pirma jį pataisykite"),
     ],
 )
 def test_a_csv_file_whose_row_cannot_be_told_is_not_changed(text, problem):
     with pytest.raises(RecordEditError) as caught:
         edit_record_text(text, SCHEMA.collections["contacts"], "ona", {"name": "Ona B"}, path="contacts/c.csv")
     assert str(caught.value).startswith(problem)
+
+
+def test_a_refusal_in_english_on_request():
+    use_language("en")
+    with pytest.raises(RecordEditError) as caught:
+        edit_record_text('id,name\nona,"Ona\n', SCHEMA.collections["contacts"], "ona", {"name": "Ona B"}, path="contacts/c.csv")
+    assert str(caught.value) == "contacts/c.csv:2: the file cannot be read as CSV (unexpected end of data); fix it first"
 
 
 def test_a_result_that_would_not_read_back_is_never_given(monkeypatch):

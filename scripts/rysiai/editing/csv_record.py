@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 
+from ..language import _, ngettext
 from ..loading.csv_source import read_csv_records
+from ..words.csv_problems import csv_problem
 from ..schema import Collection, Field
 from .record_values import RecordEditError, normal, normal_record
 from .text_files import BOM
@@ -39,13 +41,18 @@ def edit_csv_record(
         _refuse(value, collection.fields.get(name), name, path)
         if name not in rows.header:
             raise RecordEditError(
-                f"{path}: šiame CSV faile nėra stulpelio `{name}`, tad reikšmės įrašyti negalima; "
-                f"pridėkite stulpelį visam failui arba perkelkite įrašą į atskirą YAML failą",
+                _("{path}: this CSV file has no column `{name}`, so the value cannot be written; add the column "
+                  "to the whole file, or move the record into a YAML file of its own").format(path=path, name=name),
                 field=name,
             )
-    if len(rows.found) != 1:
-        times = "nėra" if not rows.found else f"yra {len(rows.found)} kartus"
-        raise RecordEditError(f"{path}: įrašo `{record_id}` eilutės šiame faile {times}; nieko nepakeista")
+    if not rows.found:
+        raise RecordEditError(_("{path}: the record `{id}` has no row in this file; nothing was changed").format(
+            path=path, id=record_id))
+    if len(rows.found) > 1:
+        raise RecordEditError(ngettext(
+            "{path}: the record `{id}` has {n} row in this file; nothing was changed",
+            "{path}: the record `{id}` has {n} rows in this file; nothing was changed", len(rows.found),
+        ).format(path=path, id=record_id, n=len(rows.found)))
     start, end, row = rows.found[0]
     spaced = _spaced(rows.header, row, collection)
     cells, old = list(row), {}
@@ -62,7 +69,8 @@ def edit_csv_record(
     alone = (body[: rows.header_end] + written).encode("utf-8")
     records, findings = read_csv_records(alone, collection=collection, path=path)
     if findings or [record.id for record in records] != [record_id] or normal_record(records[0].values) != expected:
-        raise RecordEditError(f"{path}: pakeista eilutė neperskaitoma taip, kaip įrašyta; nieko nepakeista")
+        raise RecordEditError(_("{path}: the changed row does not read back as it was written; nothing was changed").format(
+            path=path))
     return bom + body[:start] + written + body[end:]
 
 
@@ -86,7 +94,8 @@ def _rows(body: str, record_id: str, path: str) -> _Rows:
                 found.append((start, ends[-1], row))
             start = ends[-1]
     except csv.Error as error:
-        raise RecordEditError(f"{path}:{len(ends)}: failas neperskaitomas kaip CSV ({error}); pirma jį pataisykite") from None
+        raise RecordEditError(_("{path}:{line}: the file cannot be read as CSV{detail}; fix it first").format(
+            path=path, line=len(ends), detail=csv_problem(error))) from None
     return _Rows(header, header_end, found)
 
 
@@ -114,29 +123,31 @@ def _refuse(value, field: Field | None, name: str, path: str) -> None:
     if isinstance(value, str) and (field is None or field.type != "list"):
         if not value.strip():
             raise RecordEditError(
-                f"{path}: lauko `{name}` reikšmė – vien tarpai; CSV langelyje ji būtų skaitoma kaip tuščia",
+                _("{path}: the value of `{name}` is only spaces; a CSV cell would read it as empty").format(
+                    path=path, name=name),
                 field=name,
             )
         return
     items = [value] if isinstance(value, str) else value
     if not all(isinstance(item, str) for item in items) or (field is not None and field.type == "array"):
         raise RecordEditError(
-            f"{path}: lauko `{name}` elementai turi po kelis laukus, o tokie įrašomi tik YAML faile; "
-            f"perkelkite įrašą į atskirą YAML failą (`{path.split('/')[0]}/<id>.yaml`)",
+            _("{path}: the items of `{name}` have several fields each, which are written in YAML files only; "
+              "move the record into a YAML file of its own (`{folder}/<id>.yaml`)").format(
+                path=path, name=name, folder=path.split("/")[0]),
             field=name,
         )
     delimiter = field.delimiter if field is not None else ";"
     for item in items:
         if delimiter in item:
             raise RecordEditError(
-                f"{path}: lauko `{name}` elemente „{item}“ yra skirtukas `{delimiter}`, "
-                f"kuriuo CSV langelyje atskiriami elementai; pašalinkite jį",
+                _("{path}: the item “{item}” of `{name}` holds the separator `{delimiter}`, which separates the "
+                  "items in a CSV cell; remove it").format(path=path, item=item, name=name, delimiter=delimiter),
                 field=name,
             )
         if item != item.strip() or any(mark in item for mark in "\r\n"):
             raise RecordEditError(
-                f"{path}: lauko `{name}` elementas „{item.strip()}“ prasideda ar baigiasi tarpu "
-                f"arba turi eilutės lūžį; CSV sąrašo elementas tokio neišlaiko",
+                _("{path}: the item “{item}” of `{name}` starts or ends with a space, or holds a line break; an "
+                  "item of a list in a CSV cell cannot").format(path=path, item=item.strip(), name=name),
                 field=name,
             )
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from ..language import _, technical
 from ..loading.csv_source import read_csv_records
 from ..loading.yaml_source import read_yaml_record
 from ..schema import Collection
@@ -45,8 +46,8 @@ def edit_record_text(
     written_id = new.pop("id", None)
     if written_id is not None and written_id != record_id:
         raise RecordEditError(
-            f"{path}: įrašo identifikatorius čia nekeičiamas (`{record_id}` → `{written_id}`); "
-            f"pervadinkite įrašą komanda `rysiai mv`, kuri pakeičia ir visas nuorodas į jį",
+            _("{path}: the record's id is not changed here (`{old}` → `{new}`); rename the record with "
+              "`rysiai mv`, which changes every reference to it too").format(path=path, old=record_id, new=written_id),
             field="id",
         )
     if path.endswith(".csv"):
@@ -73,17 +74,18 @@ def _edit_yaml(text: str, collection: Collection, record_id: str, new: dict, man
     try:
         edited = edit_round_trip(text, collection.fields, old, new, managed)
     except Exception as error:  # noqa: BLE001 — ruamel.yaml could not write it: said, and nothing written
-        raise RecordEditError(f"{path}: failo nepavyko perrašyti ({error}); failas nepakeistas") from None
+        raise RecordEditError(_("{path}: the file could not be written again{detail}; the file is unchanged").format(
+            path=path, detail=technical(error))) from None
     if not _reads_as(edited, expected, collection, record_id, path):
         raise RecordEditError(
-            f"{path}: naujų reikšmių nepavyko įrašyti taip, kad failas jas grąžintų lygiai tokias "
-            f"pačias; failas nepakeistas. Praneškite apie tai prižiūrėtojams"
+            _("{path}: the new values could not be written so that the file gives them back exactly as they "
+              "are; the file is unchanged. Tell the maintainers").format(path=path)
         )
     lost = _lost_comments(text, edited, changed)
     if lost:
         raise RecordEditError(
-            f"{path}: šio failo neįmanoma pakeisti neprarandant komentarų ({', '.join(sorted(lost))}); "
-            f"failas nepakeistas. Pakeiskite reikšmes jame rankiniu būdu"
+            _("{path}: this file cannot be changed without losing comments ({comments}); the file is unchanged. "
+              "Change the values in it by hand").format(path=path, comments=", ".join(sorted(lost)))
         )
     return edited
 
@@ -93,18 +95,20 @@ def read_record_values(text: str, collection: Collection, record_id: str, *, pat
     row of ``record_id``); RecordEditError if the file cannot be read."""
     data = text.encode("utf-8")
     if path.endswith(".csv"):
-        records, _ = read_csv_records(data, collection=collection, path=path)
+        records, _findings = read_csv_records(data, collection=collection, path=path)
         found = [record for record in records if record.id == record_id]
         if len(found) != 1:
-            raise RecordEditError(f"{path}: įrašo `{record_id}` eilutės šiame faile nėra arba ji ne viena")
+            raise RecordEditError(_("{path}: the record `{id}` has no row in this file, or more than one").format(
+                path=path, id=record_id))
         return found[0].values
     record, findings = read_yaml_record(data, collection=collection.name, record_id=record_id, path=path)
     problem = findings[0] if findings else None
     if record is None or problem is not None:
         line = f":{problem.line}" if problem is not None and problem.line else ""
-        what = f"[{problem.code}] {problem.message}" if problem is not None else "failas tuščias"
+        what = f"[{problem.code}] {problem.message}" if problem is not None else _("the file is empty")
         raise RecordEditError(
-            f"{path}{line}: failo negalima keisti, kol jame yra klaida ({what}); pirma ją pataisykite"
+            _("{path}{line}: the file cannot be changed while it has an error ({what}); fix it first").format(
+                path=path, line=line, what=what)
         )
     return record.values
 
@@ -180,7 +184,8 @@ def _refuse_unwritable(value: Any, name: str, path: str) -> None:
             value.encode("utf-8")
         except UnicodeEncodeError:
             raise RecordEditError(
-                f"{path}: lauko `{name}` reikšmėje yra netinkamas simbolis; įveskite ją iš naujo", field=name
+                _("{path}: the value of `{name}` holds a character no file can hold; type it again").format(
+                    path=path, name=name), field=name
             ) from None
     elif isinstance(value, list):
         for item in value:
