@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..language import _
+
 # C0 without tab (09), line feed (0A) and carriage return (0D); DEL; C1 (NEL, 85, included:
 # YAML 1.1 and Python's splitlines take it for a line break, most other programs do not).
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -46,4 +48,4 @@ def layout_in(text: str) -> str | None:
     found = {match.group() for match in LAYOUT.finditer(text)}
     if not found:
         return None
-    return "a tab" if found == {"\t"} else "a line break"
+    return _("a tab") if found == {"\t"} else _("a line break")

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ..findings import Finding, catalogue
-from ..language import N_, _
+from ..language import N_, _, one_of
 from ..schema import Collection, Field
 from ..words.dates import add_working_days
 from .characters import CONTROL, character_name, layout_in
@@ -31,13 +31,13 @@ EXPECTED = {
 }
 # What a field with a check holds, for a null word found there.
 EXPECTED_BY_CHECK = {
-    "email": "an e-mail address",
-    "phone": "a phone number",
-    "url": "a web address",
-    "country": "a country code",
-    "entity-code": "a legal-entity code",
-    "partial-date": "a year, a month or a day (YYYY, YYYY-MM or YYYY-MM-DD)",
-    "date-time": "a day, or a day and time (YYYY-MM-DD or YYYY-MM-DD HH:MM)",
+    "email": N_("an e-mail address"),
+    "phone": N_("a phone number"),
+    "url": N_("a web address"),
+    "country": N_("a country code"),
+    "entity-code": N_("a legal-entity code"),
+    "partial-date": N_("a year, a month or a day (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    "date-time": N_("a day, or a day and time (YYYY-MM-DD or YYYY-MM-DD HH:MM)"),
 }
 # Words YAML (or a program writing CSV) uses for "no value"; plain `~` in YAML is read as none.
 NULL_WORDS = frozenset({"null", "Null", "NULL", "~"})
@@ -90,7 +90,7 @@ def _typed(record: Record, field: Field, value: Any, place: tuple, findings: lis
         # `tags: null` is a word where a list belongs: said as such, not as a wrong type.
         if value.__class__ is str and field.type in ("array", "list") and value in NULL_WORDS:
             raise ConversionError(
-                catalogue.NULL_WORD, value=value, expected=EXPECTED[field.type], name=field.name
+                catalogue.NULL_WORD, value=value, expected=_(EXPECTED[field.type]), name=field.name
             )
         if field.type == "array":
             return _typed_array(record, field, value, place, findings)
@@ -250,13 +250,13 @@ def _refuse_control_characters(value: str, place: tuple) -> None:
 def _word_cannot_be(word: str, kind: str, field: Field) -> str | None:
     """What a field holds, if it cannot hold ``word`` (a null word); None if it can."""
     if kind != "string":
-        return EXPECTED[kind]
+        return _(EXPECTED[kind])
     if field.references:
-        return "the id of a " + " or ".join(field.references) + " record"
+        return _("the id of a {collections} record").format(collections=one_of(field.references))
     if field.check in EXPECTED_BY_CHECK:
-        return EXPECTED_BY_CHECK[field.check]
+        return _(EXPECTED_BY_CHECK[field.check])
     if field.enum is not None and word not in field.enum:
-        return "one of: " + ", ".join(field.enum)
+        return _("one of: {values}").format(values=", ".join(field.enum))
     return None
 
 

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..findings import Finding, catalogue
+from ..language import N_, _
 
 RECORD_EXTENSIONS = ("yaml", "csv")
-_SUBFOLDER_HINT = "move it up into the collection folder, or out of the data repository"
+_SUBFOLDER_HINT = N_("move it up into the collection folder, or out of the data repository")
 
 
 class RecordFile(NamedTuple):
@@ -61,9 +62,11 @@ def record_files(root: Path, name: str) -> tuple[list[RecordFile], list[Finding]
                 findings.append(
                     catalogue.FILE_NOT_READ(
                         path=path,
-                        reason="it is a link to a folder, and records are read only directly "
-                        "inside the collection folder",
-                        hint=_SUBFOLDER_HINT,
+                        reason=_(
+                            "it is a link to a folder, and records are read only directly "
+                            "inside the collection folder"
+                        ),
+                        hint=_(_SUBFOLDER_HINT),
                     )
                 )
                 continue
@@ -84,8 +87,8 @@ def record_files(root: Path, name: str) -> tuple[list[RecordFile], list[Finding]
             findings.append(
                 catalogue.FILE_NOT_READ(
                     path=path,
-                    reason="it is not a regular file (a device, a pipe or a socket)",
-                    hint="put a record file here, or remove it",
+                    reason=_("it is not a regular file (a device, a pipe or a socket)"),
+                    hint=_("put a record file here, or remove it"),
                 )
             )
             continue
@@ -101,12 +104,12 @@ def _follow(link: str, real_root: str, path: str) -> tuple[str, Finding | None]:
         if error.errno == errno.ELOOP:
             return "", catalogue.LINK_LOOP(path=path)
         if not _within(os.path.realpath(link), real_root):
-            return "", catalogue.LINK_OUTSIDE(path=path, what="something")
+            return "", catalogue.LINK_OUTSIDE(path=path, what=_("something"))
         return "", catalogue.UNREADABLE(
-            path=path, problem="it is a symbolic link to a file that does not exist"
+            path=path, problem=_("it is a symbolic link to a file that does not exist")
         )
     if not _within(target, real_root):
-        what = "a folder" if os.path.isdir(target) else "a file"
+        what = _("a folder") if os.path.isdir(target) else _("a file")
         return "", catalogue.LINK_OUTSIDE(path=path, what=what)
     return target, None
 
@@ -133,8 +136,8 @@ def _unread_folder(folder: str, path: str) -> list[Finding]:
     return [
         catalogue.FILE_NOT_READ(
             path=relative,
-            reason="records are read only directly inside the collection folder",
-            hint=_SUBFOLDER_HINT,
+            reason=_("records are read only directly inside the collection folder"),
+            hint=_(_SUBFOLDER_HINT),
         )
         for relative in sorted(found)
     ]

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from ..findings import Finding, catalogue
+from ..language import _
 from .characters import CONTROL, character_name
 from .limits import DEEPEST, LIBYAML_DEEPEST, MOST_BYTES, MOST_NODES, distinct_nodes, height
 from .record import Record
@@ -107,8 +108,8 @@ def _raw_control(line: int, character: int, path: str, record_id: str) -> Findin
     """A control character written as it is: libyaml refuses them all but NEL, and the file
     cannot be read as written either way."""
     return catalogue.CONTROL_CHARACTER(
-        path=path, line=line, record=record_id, where="this line",
-        character=character_name(chr(character)), hint="delete it; until then the file is not read",
+        path=path, line=line, record=record_id, where=_("this line"),
+        character=character_name(chr(character)), hint=_("delete it; until then the file is not read"),
     )
 
 
