@@ -109,8 +109,9 @@ def test_a_null_word_where_no_text_fits_is_a_finding_on_its_line(repo, word):
         "number: only an empty value means no value (write the value, or leave it empty "
         "(`children:` in YAML, an empty cell in CSV))",
         f"contacts/ona.yaml:8: error: [null-word] `legal_basis` is `{word}`, which is not one "
-        "of: public-task, consent, contract, legal-obligation: only an empty value means no "
-        "value (write the value, or leave it empty (`legal_basis:` in YAML, an empty cell in "
+        "of: `public-task` (Viešojo intereso užduotis (BDAR 6 str. 1 d. e p.)), `consent` "
+        "(Sutikimas), `contract` (Sutartis) or `legal-obligation` (Teisinė prievolė): only an "
+        "empty value means no value (write the value, or leave it empty (`legal_basis:` in YAML, an empty cell in "
         "CSV))",
         f"partners/p.yaml:6: error: [null-word] `agreements[1].until` is `{word}`, which is not "
         "a date (YYYY-MM-DD): only an empty value means no value (write the value, or leave it "

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..findings import Finding, catalogue
+from ..findings import Finding, Phrase, catalogue
 from ..language import N_, _, one_of
 from ..schema import Collection, Field
 from ..words.dates import add_working_days
@@ -256,7 +256,11 @@ def _word_cannot_be(word: str, kind: str, field: Field) -> str | None:
     if field.check in EXPECTED_BY_CHECK:
         return _(EXPECTED_BY_CHECK[field.check])
     if field.enum is not None and word not in field.enum:
-        return _("one of: {values}").format(values=", ".join(field.enum))
+        allowed = [
+            f"`{choice}` ({field.enum_labels[choice]})" if choice in field.enum_labels else f"`{choice}`"
+            for choice in field.enum
+        ]
+        return Phrase(_("one of: {values}").format(values=one_of(allowed)))
     return None
 
 
