@@ -147,7 +147,8 @@ def _duplicates(live: LiveRepository, record: Record, by_id: dict) -> list[Findi
         if same_email or same_phone or not words.isdisjoint(other_words):
             candidates.append(other)
     part = Repository(root=live.root, schema=live.schema, records=candidates + [record], by_id=by_id)
-    return [f for f in duplicates.check(part) if record.id in (f.record, f.values.get("other"))]
+    # A group's finding sits on its first member and names every member.
+    return [f for f in duplicates.check(part) if record.id in f.values.get("members", ())]
 
 
 def _naming(live: LiveRepository, record: Record, by_id: dict) -> list[Finding]:
