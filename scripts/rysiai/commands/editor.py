@@ -43,11 +43,13 @@ def add_parsers(commands) -> None:
 def run_edit(args: argparse.Namespace) -> int:
     from ..editor.server import make_server
 
+    # Worded before the server is made: from then on the process speaks the editor's Lithuanian.
+    where = _("The editor is at http://{address}/ (Ctrl+C stops it)").format(address=args.address)
     server = make_server(
         data_root(args), args.address, push=args.push, settings_file=args.settings,
         user_header=args.user_header, site_url=args.site_url,
     )
-    print(_("The editor is at http://{address}/ (Ctrl+C stops it)").format(address=args.address), file=sys.stderr)
+    print(where, file=sys.stderr)
     try:
         server.run()
     except KeyboardInterrupt:

@@ -12,6 +12,7 @@ from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from ..language import use_language
 from . import form_fields
 from .live import LiveRepository
 from .people import Person, Settings, csrf_token, signed_in, token_matches
@@ -48,6 +49,9 @@ class Editor:
 
 
 def create_app(root: Path, settings: Settings, *, push: bool = False, site_url: str = "") -> Flask:
+    # The editor's pages are Lithuanian, and so must be the words its checks and the loading put
+    # into findings (a duplicate's reason, what a field holds), which are worded as they are made.
+    use_language("lt")
     live = LiveRepository(root)
     editor = Editor(live, Saver(live, push=push), settings, secrets.token_bytes(32), site_url.rstrip("/"))
     app = Flask(__name__, static_folder="static", static_url_path="/_static")

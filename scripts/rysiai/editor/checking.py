@@ -17,8 +17,6 @@ from ..privacy.checks import check_public_texts, unpublished_people
 from ..privacy.mentions import PeopleIndex
 from ..privacy.public_view import is_published
 from ..repository import Repository
-from ..words.contact_points import normalize_phone
-from ..words.names import fold
 from .live import LiveRepository
 
 # The checks that look beyond one record run on their own sets of records, below.
@@ -131,21 +129,9 @@ def _identity(live: LiveRepository, record: Record) -> tuple:
 def _duplicates(live: LiveRepository, record: Record, by_id: dict) -> list[Finding]:
     """Possible duplicates of the record: the duplicate check on the records of its collection
     that share a word of its name, its e-mail or its phone."""
-    collection = live.schema.collections[record.collection]
-    if "name" not in collection.fields:
+    if "name" not in live.schema.collections[record.collection].fields:
         return []
-    words = set(fold(str(record.typed.get("name") or "")).replace(",", " ").replace(".", " ").split())
-    email = str(record.typed.get("email") or "").strip().lower()
-    phone = normalize_phone(str(record.typed.get("phone") or "")) or record.typed.get("phone")
-    candidates = []
-    for other in live.repository.records:
-        if other.collection != record.collection or other.id == record.id:
-            continue
-        other_words = live.folded_label(other.id).replace(",", " ").replace(".", " ").split()
-        same_email = email and str(other.typed.get("email") or "").strip().lower() == email
-        same_phone = phone and (normalize_phone(str(other.typed.get("phone") or "")) or other.typed.get("phone")) == phone
-        if same_email or same_phone or not words.isdisjoint(other_words):
-            candidates.append(other)
+    candidates = [other for other in live.look_alikes(record) if other.collection == record.collection]
     part = Repository(root=live.root, schema=live.schema, records=candidates + [record], by_id=by_id)
     # A group's finding sits on its first member and names every member.
     return [f for f in duplicates.check(part) if record.id in f.values.get("members", ())]

@@ -29,8 +29,14 @@ def commit(root: Path, paths: list[str], message: str, person: Person) -> str:
         "GIT_AUTHOR_NAME": person.name, "GIT_AUTHOR_EMAIL": person.email,
         "GIT_COMMITTER_NAME": person.name, "GIT_COMMITTER_EMAIL": person.email,
     }
-    _git(root, ["add", "--all", "--", *paths], environment)
-    _git(root, ["commit", "--quiet", "--no-verify", "--message", message, "--", *paths], environment)
+    committing = ["commit", "--quiet", "--no-verify", "--message", message, "--", *paths]
+    try:
+        # A file git knows (changed or deleted) is committed as it is now without adding it
+        # first: one run of git less, over an index of every record file.
+        _git(root, committing, environment)
+    except GitError:  # a new file: git knows it only once added
+        _git(root, ["add", "--all", "--", *paths], environment)
+        _git(root, committing, environment)
     return _git(root, ["rev-parse", "HEAD"], environment).strip()
 
 

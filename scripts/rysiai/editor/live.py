@@ -15,6 +15,7 @@ from ..loading import Record, read_record_file
 from ..repository import Repository, load_repository, references
 from ..schema import Collection
 from ..words.names import fold
+from .look_alikes import LookAlikes
 
 RECORD_FILE_ENDINGS = (".yaml", ".csv")
 
@@ -35,6 +36,7 @@ class LiveRepository:
         self._index_references(self.repository.records)
         self._folded: dict[str, str] = {record.id: fold(record.label) for record in self.repository.records}
         self.generation = 0  # counts the changes seen, for caches built from the records
+        self._look_alikes: LookAlikes | None = None  # built at the first save that needs it
 
     # -- keeping up with the files -------------------------------------------------------------
 
@@ -42,7 +44,11 @@ class LiveRepository:
         """Read again every record file that changed on disk since it was last read; the paths."""
         with self.lock:
             stamps = self._scan()
-            changed = [path for path in stamps.keys() | self._stamps.keys() if stamps.get(path) != self._stamps.get(path)]
+            if stamps == self._stamps:  # the usual case, settled in one comparison
+                return []
+            before = self._stamps
+            changed = [path for path, stamp in stamps.items() if before.get(path) != stamp]
+            changed += [path for path in before if path not in stamps]
             for path in sorted(changed):
                 self._reload(path)
             self._stamps = stamps
@@ -96,6 +102,8 @@ class LiveRepository:
             if data is not None:
                 new, findings = read_record_file(data, collection, path)
         self._unindex_references(old)
+        if self._look_alikes is not None:
+            self._look_alikes.remove(old)
         gone = {id(record) for record in old}
         repository.records = [record for record in repository.records if id(record) not in gone] + new
         for record in old:
@@ -109,6 +117,8 @@ class LiveRepository:
             repository.by_id.setdefault(record.id, record)
             self._folded[record.id] = fold(record.label)
         self._index_references(new)
+        if self._look_alikes is not None:
+            self._look_alikes.add(new)
         self._file_findings[path] = findings
         repository.findings = [finding for found in self._file_findings.values() for finding in found]
         self.generation += 1
@@ -139,6 +149,16 @@ class LiveRepository:
                     if record is not None and record.path == path and source_id != record_id:
                         found.append(record)
             return found
+
+    def look_alikes(self, record: Record) -> list[Record]:
+        """The other records of ``record``'s collection that share a word of its name, its
+        e-mail or its phone (those it may duplicate), in the order of their files."""
+        with self.lock:
+            if self._look_alikes is None:
+                self._look_alikes = LookAlikes(self.schema, self.repository.records)
+            by_id = self.repository.by_id
+            found = [by_id[other] for other in self._look_alikes.of(record) if other in by_id]
+            return sorted(found, key=lambda other: (other.path, other.line))
 
     def folded_label(self, record_id: str) -> str:
         """A record's name folded (letter case and diacritics aside), kept from its loading."""

@@ -43,11 +43,17 @@ def _collection(name: str):
     return collection
 
 
-def _record(collection, record_id: str):
+def _record(collection, record_id: str, *, refresh: bool = True):
+    """The record asked for, 404 if there is none. ``refresh=False`` where the saver reads the
+    files again under the lock anyway: the repository as kept serves, unless it no longer knows
+    the record or its file is gone (then the files are read again here too)."""
     if id_problem(record_id) and record_id not in RESERVED_IDS:
         abort(404)
-    g.editor.live.refresh()
-    record = g.editor.live.record(collection, record_id)
+    live = g.editor.live
+    record = None if refresh else live.record(collection, record_id)
+    if record is None or not (live.root / record.path).is_file():
+        live.refresh()
+        record = live.record(collection, record_id)
     if record is None:
         abort(404)
     return record
@@ -72,7 +78,7 @@ def edit_form(name: str, record_id: str):
 @pages.post("/<name>/<record_id>/")
 def save(name: str, record_id: str):
     collection = _collection(name)
-    record = _record(collection, record_id)
+    record = _record(collection, record_id, refresh=False)
     old = open_record(g.editor.live, collection, record_id, record.path)
     base_values = old.values
     values, problems = form_values(request.form, collection, g.editor.live, base_values)
