@@ -48,5 +48,5 @@ clean:
 ## messages: gather the messages to translate from the code into the Lithuanian catalogue
 ## (scripts/rysiai/locale/lt/LC_MESSAGES/rysiai.po); then translate the new ones there
 messages: $(INSTALLED)
-	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-wrap --sort-by-file --project Ryšiai -o scripts/rysiai/locale/rysiai.pot .
-	$(BIN)/pybabel update -i scripts/rysiai/locale/rysiai.pot -d scripts/rysiai/locale -D rysiai -l lt --no-wrap --ignore-obsolete
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-wrap --sort-by-file --add-location=file --project Ryšiai -o scripts/rysiai/locale/rysiai.pot .
+	$(BIN)/pybabel update -i scripts/rysiai/locale/rysiai.pot -d scripts/rysiai/locale -D rysiai -l lt --no-wrap --ignore-obsolete --add-location=file

@@ -5,8 +5,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from ..findings import Finding, Phrase, catalogue
-from ..language import _, one_of
+from ..findings import Finding, catalogue
+from ..findings.wording import allowed_values
+from ..language import _
 from ..loading import Record
 from ..loading.record import location
 from ..repository import Repository
@@ -86,11 +87,8 @@ def _check_value(record: Record, field: Field, value, place: tuple) -> Iterator[
     if field.enum is not None and str(value) not in field.enum:
         close = difflib.get_close_matches(str(value), field.enum, n=1)
         hint = _("did you mean `{suggestion}`?").format(suggestion=close[0]) if close else ""
-        allowed = [
-            f"`{choice}` ({field.enum_labels[choice]})" if choice in field.enum_labels else f"`{choice}`"
-            for choice in field.enum
-        ]
-        yield catalogue.ENUM(**location(record, place), value=value, allowed=Phrase(one_of(allowed)), hint=hint)
+        allowed = allowed_values(field.enum, field.enum_labels)
+        yield catalogue.ENUM(**location(record, place), value=value, allowed=allowed, hint=hint)
     if field.pattern is not None and isinstance(value, str) and not field.pattern.fullmatch(value):
         yield catalogue.PATTERN(
             **location(record, place), value=value, pattern=field.pattern.pattern

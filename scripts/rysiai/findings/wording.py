@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..language import N_, _, current_language, translations
+from ..language import N_, _, current_language, one_of, translations
 
 if TYPE_CHECKING:
     from . import Finding
@@ -21,6 +21,12 @@ class Phrase(str):
 
 
 SEVERITIES = {"error": N_("error"), "warning": N_("warning")}
+
+
+def allowed_values(choices: list[str], labels: dict[str, str]) -> Phrase:
+    """The values a field allows, each with its label: `` `done` (Įvykęs), `planned` (Planuojamas)
+    or `cancelled` (Atšauktas)`` (the last joined by the reader's word for "or")."""
+    return Phrase(one_of([f"`{choice}` ({labels[choice]})" if choice in labels else f"`{choice}`" for choice in choices]))
 
 
 def message(finding: Finding, language: str | None = None) -> str:

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from ..findings import Finding, Phrase, catalogue
+from ..findings.wording import allowed_values
 from ..language import N_, _, one_of
 from ..schema import Collection, Field
 from ..words.dates import add_working_days
@@ -256,11 +257,8 @@ def _word_cannot_be(word: str, kind: str, field: Field) -> str | None:
     if field.check in EXPECTED_BY_CHECK:
         return _(EXPECTED_BY_CHECK[field.check])
     if field.enum is not None and word not in field.enum:
-        allowed = [
-            f"`{choice}` ({field.enum_labels[choice]})" if choice in field.enum_labels else f"`{choice}`"
-            for choice in field.enum
-        ]
-        return Phrase(_("one of: {values}").format(values=one_of(allowed)))
+        allowed = allowed_values(field.enum, field.enum_labels)
+        return Phrase(_("one of: {values}").format(values=allowed))
     return None
 
 
