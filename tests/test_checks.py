@@ -5,7 +5,7 @@ from rysiai.checks.codes import entity_code_check_digit, entity_code_problem
 from rysiai.findings.wording import finding_line
 from rysiai.repository import load_repository
 from rysiai.validate import check_repository
-from rysiai.words.contact_points import normalize_phone
+from rysiai.words.contact_points import normalize_phone, phone_for_reading
 
 PARTNER = "name: Talsu novads\nkind: municipality\ncountry: LV\n"
 
@@ -189,6 +189,27 @@ def test_country(repo):
     ]
 
 
+def test_phone_for_reading_groups_the_stored_number():
+    assert phone_for_reading("+37061234567") == "+370 612 34567"
+    assert phone_for_reading("+37163232110") == "+371 63 232 110"
+    assert phone_for_reading("8 612 34567") == "+370 612 34567"
+    assert phone_for_reading("telefonas") == "telefonas"  # unreadable: as written
+    assert phone_for_reading("+3706") == "+3706"
+
+
+def test_language(repo):
+    repo.write("contacts/a.yaml", "name: A A\nlanguages: [lt, lv, en]\n")
+    repo.write("contacts/b.yaml", "name: B B\nlanguages: [lt, LV, latvian, xx]\n")
+    assert texts(repo) == [
+        "contacts/b.yaml:2: error: [language] `languages` is `xx`, not an ISO 639-1 language code "
+        "(use a two-letter code such as lt, en, pl, ru)",
+        "contacts/b.yaml:2: error: [language] `languages` is `LV`, not an ISO 639-1 language code "
+        "(write `lv` for Latvian)",
+        "contacts/b.yaml:2: error: [language] `languages` is `latvian`, not an ISO 639-1 language "
+        "code (write `lv` for Latvian)",
+    ]
+
+
 def test_entity_code_check_digit():
     assert entity_code_check_digit("12411134") == 8  # LSA, 124111348
     assert entity_code_problem("124111348") is None
@@ -318,3 +339,16 @@ def test_a_value_cannot_forge_a_finding_line_and_long_values_are_cut(repo):
     assert found[2].startswith("partners/talsi.yaml:2: warning: [line-break] `kind` holds a line break")
     assert "\n" not in "".join(found)
     assert "`kind` is `" + "x" * 119 + "…`, which is not allowed" in found[0]
+
+
+def test_language_hints_in_lithuanian(repo):
+    from rysiai.language import use_language
+
+    use_language("lt")
+    repo.write("contacts/b.yaml", "name: B B\nlanguages: [LV, xx]\n")
+    assert texts(repo) == [
+        "contacts/b.yaml:2: klaida: [language] `languages` yra `xx` – tai ne ISO 639-1 kalbos kodas "
+        "(naudokite dviejų raidžių kodą, pvz. lt, en, pl, ru)",
+        "contacts/b.yaml:2: klaida: [language] `languages` yra `LV` – tai ne ISO 639-1 kalbos kodas "
+        "(rašykite `lv` (latvių))",
+    ]

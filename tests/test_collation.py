@@ -22,3 +22,16 @@ def test_shorter_word_and_space_come_first():
     assert sorted(["Kauno rajono", "Kaunas", "Kauno", "Kauno miesto"], key=sort_key) == [
         "Kaunas", "Kauno", "Kauno miesto", "Kauno rajono"
     ]
+
+
+def test_quotes_and_punctuation_are_passed_over():
+    names = ["Kėdainių rajono savivaldybė", "„Kauno diena“", "Kaunas", "Jonava", "(UAB) Lina",
+             "Laikraštis „Gyvenimas“", "Laikraštis Aušra", "\"Kauno\" forumas", "«Kaunas»"]
+    assert sorted(names, key=sort_key) == [
+        "Jonava", "Kaunas", "«Kaunas»", "„Kauno diena“", "\"Kauno\" forumas",
+        "Kėdainių rajono savivaldybė", "Laikraštis Aušra", "Laikraštis „Gyvenimas“", "(UAB) Lina",
+    ]
+
+
+def test_a_name_of_punctuation_alone_still_has_a_place():
+    assert sorted(["B", "—", "A", "..."], key=sort_key) == ["...", "—", "A", "B"]

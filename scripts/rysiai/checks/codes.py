@@ -1,4 +1,5 @@
-"""Country codes (ISO 3166-1 alpha-2) and Lithuanian legal-entity codes (mod-11 check digit)."""
+"""Country codes (ISO 3166-1 alpha-2), language codes (ISO 639-1) and Lithuanian legal-entity
+codes (mod-11 check digit)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from ..language import _, current_language
 from ..loading.record import location
 from ..repository import Repository
 from ..words.countries import country_name
+from ..words.languages import language_name
 from . import checked_values
 
 LITHUANIA = "LT"
@@ -24,6 +26,9 @@ def check(repository: Repository) -> Iterator[Finding]:
                 value=value,
                 hint=_country_hint(value),
             )
+    for record, _field, value, place in checked_values(repository, "language"):
+        if not is_language_code(value):
+            yield catalogue.LANGUAGE(**location(record, place), value=value, hint=_language_hint(value))
     for record, _field, value, place in checked_values(repository, "entity-code"):
         # Only Lithuanian codes have a known form; a foreign partner's register code is kept as is.
         if record.typed.get("country", LITHUANIA) != LITHUANIA:
@@ -47,6 +52,20 @@ def _country_hint(value: str) -> str:
     except LookupError:
         return _("use a two-letter code such as LT, LV, PL, DE")
     return _("write `{code}` for {country}").format(code=country.alpha_2, country=country_name(country.alpha_2, current_language()))
+
+
+def is_language_code(value: str) -> bool:
+    return len(value) == 2 and value.islower() and pycountry.languages.get(alpha_2=value) is not None
+
+
+def _language_hint(value: str) -> str:
+    try:
+        code = getattr(pycountry.languages.lookup(value), "alpha_2", None)
+    except LookupError:
+        code = None
+    if code is None:  # unknown, or a language with no two-letter code
+        return _("use a two-letter code such as lt, en, pl, ru")
+    return _("write `{code}` for {language}").format(code=code, language=language_name(code, current_language()))
 
 
 def entity_code_problem(value: str) -> str | None:

@@ -192,6 +192,10 @@ COUNTRY = FindingKind(
     "country", ERROR, N_("Unknown country"),
     N_("`{field}` is `{value}`, not an ISO 3166-1 alpha-2 country code"),
     "")
+LANGUAGE = FindingKind(
+    "language", ERROR, N_("Unknown language"),
+    N_("`{field}` is `{value}`, not an ISO 639-1 language code"),
+    "")
 ENTITY_CODE = FindingKind(
     "entity-code", ERROR, N_("Bad legal-entity code"),
     N_("`{field}` is `{value}`: {problem}"),

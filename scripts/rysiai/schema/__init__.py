@@ -19,7 +19,7 @@ VISIBILITIES = ("public", "internal", "personal")
 # `public` is true (a person's consent), or none. Left out, a collection is never published.
 PUBLISH_MODES = ("all", "marked", "never")
 CONSENT_FIELD = "public"
-CHECKS = ("email", "phone", "url", "country", "entity-code", "partial-date", "date-time", "markdown")
+CHECKS = ("email", "phone", "url", "country", "language", "entity-code", "partial-date", "date-time", "markdown")
 SCALAR_TYPES = ("string", "date", "boolean", "integer")
 TYPES = SCALAR_TYPES + ("list", "array")
 # Frictionless's own defaults, used where a boolean field names none.

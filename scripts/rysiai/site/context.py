@@ -16,6 +16,7 @@ from ..loading import Record
 from ..loading.record import LABEL_FIELDS
 from ..repository import Repository, backlinks
 from ..words.countries import country_name
+from ..words.languages import language_name
 from .history import Change
 from .strings import load_strings
 
@@ -128,6 +129,9 @@ class SiteContext:
 
     def country_name(self, code: str) -> str:
         return country_name(code, self.language)
+
+    def language_name(self, code: str) -> str:
+        return language_name(code, self.language)
 
 
 def record_source(record: Record) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..loading.record import Unpublished
 from ..schema import Field
-from ..words.contact_points import normalize_phone
+from ..words.contact_points import normalize_phone, phone_for_reading
 from ..words.ids import ERASED_PERSON, slugify
 from .context import SiteContext
 from .html import esc, link, relative_url
@@ -40,11 +40,14 @@ def render_item(context: SiteContext, field: Field, value: Any, page_url: str) -
     if field.check == "email":
         return link(f"mailto:{value}", value)
     if field.check == "phone":
-        return link(f"tel:{normalize_phone(value) or value}", value)
+        # Shown grouped for reading, dialled as stored (E.164).
+        return link(f"tel:{normalize_phone(value) or value}", phone_for_reading(value))
     if field.check == "url":
         return link(value, value, external=True)
     if field.check == "country":
         return esc(context.country_name(value))
+    if field.check == "language":
+        return esc(context.language_name(value))
     return esc(value)
 
 
@@ -84,4 +87,6 @@ def plain_value(context: SiteContext, field: Field, value: Any) -> str:
         return field.label_of(value)
     if field.check == "country":
         return context.country_name(value)
+    if field.check == "language":
+        return context.language_name(value)
     return str(value)

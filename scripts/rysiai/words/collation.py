@@ -2,6 +2,7 @@
 
 Python's default sort puts every accented letter after z and Y after X; here Y sorts between
 Į and J, and letters from other alphabets (Q, W, X, Ł, Ö…) sort beside their base letter.
+Punctuation and quotes are passed over, as a dictionary passes them: „Kauno diena“ is under K.
 """
 
 from __future__ import annotations
@@ -29,10 +30,17 @@ def _letter_rank(character: str) -> tuple[int, int]:
     return (3, ord(character))
 
 
+@lru_cache(maxsize=4096)
+def _is_punctuation(character: str) -> bool:
+    return unicodedata.category(character).startswith("P")
+
+
 def sort_key(text: str) -> tuple:
-    """Sort key for Lithuanian order, case-insensitive first, then by case for a stable tie."""
+    """Sort key for Lithuanian order: letters and digits first, punctuation and quotes passed
+    over; then case-insensitive with punctuation, then by case, for a stable tie."""
     folded = text.casefold()
-    return (tuple(_letter_rank(character) for character in folded), folded, text)
+    letters = tuple(_letter_rank(character) for character in folded if not _is_punctuation(character))
+    return (letters, folded, text)
 
 
 def record_order(record) -> tuple:

@@ -100,6 +100,19 @@ def normalize_phone(value: str, region: str = DEFAULT_REGION) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=None)
+def phone_for_reading(value: str, region: str = DEFAULT_REGION) -> str:
+    """A number grouped as people read it (`+37061234567` → `+370 612 34567`, phonenumbers'
+    international format); one that cannot be read stays as it is written."""
+    try:
+        number = phonenumbers.parse(value, region)
+    except phonenumbers.NumberParseException:
+        return value
+    if not phonenumbers.is_valid_number(number):
+        return value
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
 def url_problem(value: str) -> str | None:
     if SPACE.search(value):
         return _("it holds a space")
