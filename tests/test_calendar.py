@@ -4,7 +4,7 @@ import datetime as dt
 
 import icalendar
 import vobject
-from rysiai.export.calendar import calendar_feed
+from rysiai.export.calendar import calendar_feed, entry_file
 from rysiai.repository import load_repository
 
 STAMP = dt.datetime(2026, 11, 26, 8, 0, tzinfo=dt.timezone.utc)
@@ -80,6 +80,27 @@ def test_feeds_by_kind(repo):
     assert uids("events") == ["events-krpt@rysiai", "events-priemimas@rysiai"]
     assert uids("visits") == ["visits-cancelled@rysiai", "visits-talsi-2026@rysiai"]
     assert uids("deadlines") == ["requests-open-due@rysiai", "visits-talsi-2026-follow-up-1@rysiai"]
+
+
+def test_feeds_are_named_in_lithuanian(repo):
+    fill(repo)
+    names = {name: str(icalendar.Calendar.from_ical(feed(repo, name))["x-wr-calname"])
+             for name in ("calendar", "visits", "events", "deadlines")}
+    assert names == {"calendar": "Ryšiai: kalendorius", "visits": "Ryšiai: Vizitai",
+                     "events": "Ryšiai: Renginiai", "deadlines": "Ryšiai: terminai"}
+
+
+def test_one_entry_in_its_own_file_with_the_feeds_uid(repo):
+    fill(repo)
+    repository = load_repository(repo.root)
+    krpt = repository.by_id["krpt"]
+    calendar = icalendar.Calendar.from_ical(entry_file(repository, krpt, stamp=STAMP))
+    [event] = calendar.walk("VEVENT")
+    assert str(event["uid"]) == "events-krpt@rysiai"
+    assert str(event["summary"]) == "KRPT posėdis"
+    assert str(calendar["x-wr-calname"]) == "KRPT posėdis"
+    assert event.decoded("dtstart").isoformat() == "2026-12-10T10:00:00+02:00"
+    assert entry_file(repository, repository.by_id["open"]) is None  # a request: no entry
 
 
 def test_export_ics_command(repo, tmp_path, cli):

@@ -17,6 +17,14 @@ from ..loading import Record
 from ..repository import Repository
 
 UID_DOMAIN = "rysiai"
+# The names calendar programs show for the feeds that are no collection of their own.
+FEED_NAMES = {ALL_FEED: "kalendorius", DEADLINES_FEED: "terminai"}
+
+
+def feed_name(schema, feed: str) -> str:
+    """What a calendar program calls the feed: `Ryšiai: Vizitai` (the collection's title)."""
+    collection = schema.collections.get(feed)
+    return f"Ryšiai: {collection.title if collection is not None and feed not in FEED_NAMES else FEED_NAMES[feed]}"
 
 
 def calendar_feed(
@@ -26,16 +34,29 @@ def calendar_feed(
     iCalendar bytes."""
     if feed not in feeds(repository.schema):
         raise ValueError(f"unknown feed {feed!r}")
+    return _calendar(feed_name(repository.schema, feed), _entries(repository, feed, site_url), stamp)
+
+
+def entry_file(repository: Repository, record: Record, *, site_url: str = "", stamp: dt.datetime | None = None) -> bytes | None:
+    """One calendar entry's own file (a visit's or an event's "add to my calendar"), with the
+    same UID as in the feeds; None for a record that is no calendar entry."""
+    entry = next((e for e in entries(repository) if e.record is record), None)
+    if entry is None:
+        return None
+    return _calendar(record.label, iter([_dated(entry, site_url)]), stamp)
+
+
+def _calendar(name: str, events: Iterator[Event], stamp: dt.datetime | None) -> bytes:
     stamp = stamp or dt.datetime.now(dt.timezone.utc)
     calendar = Calendar()
     calendar.add("prodid", "-//Ryšiai//external relations//LT")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"Ryšiai: {feed}")
+    calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Vilnius")
-    for entry in _entries(repository, feed, site_url):
-        entry.add("dtstamp", stamp)
-        calendar.add_component(entry)
+    for event in events:
+        event.add("dtstamp", stamp)
+        calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
