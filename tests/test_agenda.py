@@ -58,7 +58,7 @@ def test_json_is_the_library_agenda(repo, cli):
     assert payload["items"][0] == {
         "section": "overdue", "date": "2026-10-29", "days": 28, "collection": "requests",
         "record": "late", "path": "requests/late.yaml", "title": "Vėluojantis", "what": "request",
-        "about": "", "years": 0, "detail": "request",
+        "about": "", "years": 0, "owner": None, "detail": "request",
     }
 
 
@@ -84,3 +84,22 @@ def test_next_anniversary_on_the_agreements_table():
     assert next_anniversary(dt.date(2025, 1, 1), today) == "2030-01-01 (5)"
     assert next_anniversary(dt.date(2020, 2, 29), today) == "2030-02-28 (10)"
     assert next_anniversary(None, today) == ""
+
+
+def test_requests_and_follow_ups_carry_their_owner(repo, cli):
+    repo.write("contacts/ona.yaml", "name: Ona Ona\n")
+    repo.write("requests/late.yaml", "subject: Vėluojantis\nreceived: 2026-10-01\nowner: ona\n")
+    repo.write("requests/nobody.yaml", "subject: Niekieno\nreceived: 2026-10-02\n")
+    repo.write(
+        "visits/v.yaml",
+        "title: Vizitas\ndirection: incoming\nstart: 2026-12-03\nfollow_ups:\n"
+        "  - task: Padėka\n    owner: ona\n    due: 2026-11-20\n",
+    )
+    import datetime as dt
+
+    items = build_agenda(load_repository(repo.root), dt.date(2026, 11, 26))
+    assert [(item.record, item.what, item.owner) for item in items if item.section == "overdue"] == [
+        ("late", "request", "ona"), ("nobody", "request", None), ("v", "follow-up", "ona"),
+    ]
+    payload = json.loads(cli("agenda", "--root", str(repo.root), "--today", "2026-11-26", "--format", "json").out)
+    assert [item["owner"] for item in payload["items"] if item["section"] == "overdue"] == ["ona", None, "ona"]

@@ -51,13 +51,6 @@ def test_filter_narrows_the_contacts_table(page, site_url):
     assert page.console_errors == []
 
 
-def test_partners_filter_hides_empty_groups(page, site_url):
-    page.goto(site_url + "partners/")
-    page.get_by_role("searchbox", name="Filtruoti").fill("talsu")
-    groups = page.locator("section.rysiai-group:visible h3")
-    assert groups.all_inner_texts() == ["Latvija (1)", "Savivaldybė (1)"]
-
-
 def test_a_hostile_record_runs_nothing(browser, tmp_path):
     from conftest import DataRepository
     from rysiai.site_build.build import build_site

@@ -80,9 +80,9 @@ def test_new_record_leaves_required_fields_to_fill(repo, cli):
     assert cli("new", "partners", "Birštono savivaldybė", "--root", str(repo.root)).code == 0
     texts = [finding_line(f) for f in check_repository(load_repository(repo.root)).sorted()]
     assert texts == [
-        "partners/birstono-savivaldybe.yaml:4: error: [required] required field `kind` (Rūšis) is "
+        "partners/birstono-savivaldybe.yaml:5: error: [required] required field `kind` (Rūšis) is "
         "missing or empty (add a line `kind: …`)",
-        "partners/birstono-savivaldybe.yaml:5: error: [required] required field `country` (Šalis) "
+        "partners/birstono-savivaldybe.yaml:6: error: [required] required field `country` (Šalis) "
         "is missing or empty (add a line `country: …`)",
     ]
 

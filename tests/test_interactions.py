@@ -121,10 +121,12 @@ def test_every_person_and_organisation_has_a_timeline_newest_first(repo):
     person = pages["contacts/ona-b.md"].render()
     assert (
         '<div class="rysiai-timeline" data-pagefind-ignore><h2>Chronologija</h2>\n'
-        '<table data-rysiai="timeline">\n'
+        '<table data-rysiai="timeline">\n<caption class="rysiai-caption">Chronologija</caption>\n'
         '<thead><tr><th scope="col">Data</th><th scope="col">Rūšis</th><th scope="col">Įrašas</th></tr></thead>\n<tbody>\n'
-        '<tr><td><time>2026-11-20</time></td><td>Bendravimo žurnalas</td><td><a href="../../interactions/2026-11-20-skambutis/">Delegacijos programa</a></td></tr>\n'
-        '<tr><td><time>2026-10-01</time></td><td>Prašymai</td><td><a href="../../requests/r/">Prašymas</a></td></tr>\n'
+        '<tr><td data-label="Data"><time>2026-11-20</time></td><td data-label="Rūšis">Bendravimo žurnalas</td>'
+        '<td data-label="Įrašas"><a href="../../interactions/2026-11-20-skambutis/">Delegacijos programa</a></td></tr>\n'
+        '<tr><td data-label="Data"><time>2026-10-01</time></td><td data-label="Rūšis">Prašymai</td>'
+        '<td data-label="Įrašas"><a href="../../requests/r/">Prašymas</a></td></tr>\n'
         "</tbody>\n</table></div>"
     ) in person
     assert "<h2>Bendravimas</h2>" in person

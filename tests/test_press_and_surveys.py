@@ -2,6 +2,7 @@
 (vCards and a mail-merge table by tag), surveys on the agenda and every eldership's page."""
 
 import datetime as dt
+import re
 
 from rysiai.agenda import build_agenda
 from rysiai.findings.wording import finding_line
@@ -87,7 +88,9 @@ def test_the_press_page_lists_releases_by_year_newest_first(repo):
     fill(repo)
     built = pages(repo)
     html = built["press/index.md"].render()
-    assert [part.split(" <small>")[0] for part in html.split("<h3>")[1:]] == ["2026", "2025"]
+    # One table, newest first, the year a choice of the filter, newest first too.
+    assert re.findall(r'<a href="\.\./press/([a-z0-9-]+)/">', html) == ["2026-konferencija", "2025-talsai"]
+    assert '<label>Metai <select data-group="1"><option value="">Visi</option><option value="2026">2026</option><option value="2025">2025</option></select></label>' in html
     partner = built["partners/talsi.md"].render()
     assert '<h2>Spaudoje</h2>\n<ul class="rysiai-referrers">\n<li><a href="../../press/2026-konferencija/">Spaudos konferencija</a></li>\n<li><a href="../../press/2025-talsai/">' in partner
     media = built["partners/gyvenimas.md"].render()
@@ -119,8 +122,9 @@ def test_each_eldership_has_a_page_with_its_communities_surveys_requests_and_vis
     assert '<a href="../../requests/r/">Šventės rėmimas</a>' in html
     index = built["elderships/index.md"].render()
     assert (
-        '<tr><td><a href="../elderships/stakliskiu/">Stakliškių seniūnija</a></td>'
-        "<td>1</td><td>1</td><td>1</td><td>2</td></tr>"
+        '<tr><td data-label="Seniūnija"><a href="../elderships/stakliskiu/">Stakliškių seniūnija</a></td>'
+        '<td data-label="Bendruomenės">1</td><td data-label="Vizitai">1</td><td data-label="Prašymai">1</td>'
+        '<td data-label="Apklausos">2</td></tr>'
     ) in index
     assert "Stakliškių bendruomenė" not in built["elderships/silavoto.md"].render()
 

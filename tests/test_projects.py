@@ -1,7 +1,8 @@
-"""Projects: their bad inputs with exact findings, milestones on the agenda, the index grouped by
-status with the next milestone, and the projects on each partner's page."""
+"""Projects: their bad inputs with exact findings, milestones on the agenda, the index by status
+with the next milestone, and the projects on each partner's page."""
 
 import datetime as dt
+import re
 
 from rysiai.agenda import build_agenda
 from rysiai.findings.wording import finding_line
@@ -117,19 +118,30 @@ def pages(repo):
     return {page.src_uri: page for page in site_pages(context, home_title="R")}
 
 
-def test_the_index_is_grouped_by_status_in_the_schemas_order_with_the_next_milestone(repo):
+def test_the_index_is_ordered_by_status_in_the_schemas_order_with_the_next_milestone(repo):
     fill(repo)
     repo.write("projects/idea.yaml", "name: Maršrutas\nstatus: idea\n")
     repo.write("projects/old.yaml", "name: Kultūros dienos\nstatus: finished\nmilestones:\n  - title: Paroda\n    due: 2025-10-10\n")
     html = pages(repo)["projects/index.md"].render()
-    assert [part.split(" <small>")[0] for part in html.split('<h3>')[1:]] == ["Idėja", "Įgyvendinamas", "Baigtas"]
-    assert '<th scope="col">Artimiausias etapas</th>' in html
+    # One table, each project once, by status as the schema orders it; the status is a column
+    # (it sorts in that order too) and a choice of the filter, in that order.
+    assert re.findall(r'<a href="\.\./projects/([a-z]+)/">', html) == ["idea", "takas", "old"]
     assert (
-        '<td><a href="../projects/takas/">Dviračių takas</a></td><td></td>'
-        '<td><a href="../contacts/ona/">Ona Petraitienė</a></td><td>2027-10-31</td>'
-        "<td><time>2026-11-20</time> Pirkimas</td>"
+        '<label>Būsena <select data-group="1"><option value="">Visi</option><option value="Idėja">Idėja</option>'
+        '<option value="Įgyvendinamas">Įgyvendinamas</option><option value="Baigtas">Baigtas</option></select></label>'
     ) in html
-    assert '<a href="../projects/old/">Kultūros dienos</a></td><td></td><td></td><td></td><td>—</td>' in html
+    assert '<th scope="col" aria-sort="ascending"><button type="button" class="rysiai-sort">Būsena</button></th>' in html
+    assert '<th scope="col"><button type="button" class="rysiai-sort">Artimiausias etapas</button></th>' in html
+    assert (
+        '<tr data-group-1="Įgyvendinamas"><td data-label="Pavadinimas" data-sort="0"><a href="../projects/takas/">Dviračių takas</a></td>'
+        '<td data-label="Būsena" data-sort="1"><span class="rysiai-status-running">Įgyvendinamas</span></td>'
+        '<td data-label="Programa" data-sort="0"></td>'
+        '<td data-label="Atsakingas" data-sort="0"><a href="../contacts/ona/">Ona Petraitienė</a></td>'
+        '<td data-label="Pabaiga" data-sort="0">2027-10-31</td>'
+        '<td data-label="Artimiausias etapas" data-sort="0"><time>2026-11-20</time> Pirkimas</td></tr>'
+    ) in html
+    finished = html.split('<tr data-group-1="Baigtas">')[1].split("</tr>")[0]
+    assert finished.endswith('<td data-label="Artimiausias etapas" data-sort="1">—</td>')  # a finished project: none
 
 
 def test_each_partner_lists_its_projects_and_its_timeline(repo):
@@ -139,8 +151,10 @@ def test_each_partner_lists_its_projects_and_its_timeline(repo):
     partner = built["partners/talsi.md"].render()
     assert '<h2>Projektai</h2>\n<ul class="rysiai-referrers">\n<li><a href="../../projects/takas/">Dviračių takas</a></li>' in partner
     assert (
-        "<tr><td><time>2026-03-01</time></td><td>Projektai</td><td><a href=\"../../projects/takas/\">Dviračių takas</a></td></tr>\n"
-        "<tr><td><time>2025-06-27</time></td><td>Vizitai</td><td><a href=\"../../visits/v/\">Talsų delegacija</a></td></tr>"
+        '<tr><td data-label="Data"><time>2026-03-01</time></td><td data-label="Rūšis">Projektai</td>'
+        '<td data-label="Įrašas"><a href="../../projects/takas/">Dviračių takas</a></td></tr>\n'
+        '<tr><td data-label="Data"><time>2025-06-27</time></td><td data-label="Rūšis">Vizitai</td>'
+        '<td data-label="Įrašas"><a href="../../visits/v/">Talsų delegacija</a></td></tr>'
     ) in partner
     association = built["associations/silavoto.md"].render()
     assert '<a href="../../projects/takas/">Dviračių takas</a>' in association

@@ -48,11 +48,18 @@ def test_an_organisations_page_lists_its_people_and_folds_the_former(repo):
     pages = {page.src_uri: page for page in site_pages(context, home_title="R")}
     html = pages["partners/talsi.md"].render()
     assert (
-        '<div class="rysiai-people"><h2>Žmonės</h2>\n<ul class="rysiai-referrers">\n'
-        '<li><a href="../../contacts/ona/">Ona Petraitienė</a>: Koordinatorė, nuo 2019-07-01</li>\n</ul>\n'
-        "<details><summary>Anksčiau dirbę (1)</summary>\n<ul class=\"rysiai-referrers\">\n"
-        '<li><a href="../../contacts/jonas/">Jonas Jonaitis</a>: Vyresnysis specialistas, 2014-01-02–2018-05-31</li>\n'
-        "</ul>\n</details></div>"
+        '<div class="rysiai-people"><h2>Žmonės</h2>\n<table data-rysiai="people">\n<caption class="rysiai-caption">Žmonės</caption>\n'
+        '<thead><tr><th scope="col">Vardas ir pavardė</th><th scope="col">Pareigos</th><th scope="col">Laikotarpis</th>'
+        '<th scope="col">El. paštas</th><th scope="col">Telefonas</th></tr></thead>\n<tbody>\n'
+        '<tr><td data-label="Vardas ir pavardė"><a href="../../contacts/ona/">Ona Petraitienė</a></td>'
+        '<td data-label="Pareigos">Koordinatorė</td><td data-label="Laikotarpis">nuo 2019-07-01</td>'
+        '<td data-label="El. paštas"></td><td data-label="Telefonas"></td></tr>\n</tbody>\n</table>\n'
+        "<details><summary>Anksčiau dirbę (1)</summary>\n<table data-rysiai=\"people\">\n"
+        '<caption class="rysiai-caption">Anksčiau dirbę (1)</caption>\n'
+        '<thead><tr><th scope="col">Vardas ir pavardė</th><th scope="col">Pareigos</th><th scope="col">Laikotarpis</th></tr></thead>\n<tbody>\n'
+        '<tr><td data-label="Vardas ir pavardė"><a href="../../contacts/jonas/">Jonas Jonaitis</a></td>'
+        '<td data-label="Pareigos">Vyresnysis specialistas</td><td data-label="Laikotarpis">2014-01-02–2018-05-31</td></tr>\n'
+        "</tbody>\n</table>\n</details></div>"
     ) in html
     assert "Kontaktai — " not in html  # the people's posts are not listed again as back-links
     person = pages["contacts/ona.md"].render()

@@ -19,7 +19,10 @@ def copy_project(tmp_path: Path, *, with_git: bool) -> Path:
     ignore = shutil.ignore_patterns(".venv", "site", "__pycache__", "*.egg-info", ".pytest_cache")
     shutil.copytree(PROJECT, root, ignore=ignore, symlinks=True)
     if not with_git:
-        shutil.rmtree(root / ".git", ignore_errors=True)
+        git = root / ".git"
+        if git.is_file():  # a git worktree: the file points at the repository
+            git.unlink()
+        shutil.rmtree(git, ignore_errors=True)
     return root
 
 

@@ -64,7 +64,7 @@ def test_pages_match_golden_files(pages, src_uri, golden):
 
 def test_one_page_per_record_and_per_collection(pages):
     assert sorted(pages) == [
-        "associations/index.md", "associations/silavoto-bendruomene.md", "brief.md",
+        "agreements.md", "associations/index.md", "associations/silavoto-bendruomene.md", "brief.md",
         "contacts/index.md", "contacts/jonas-jonaitis.md", "contacts/ona-petraitiene.md",
         "elderships/index.md", "elderships/silavoto.md",
         "events/index.md",
@@ -88,7 +88,7 @@ def test_links_go_both_ways(pages):
     assert '<a href="../../partners/talsi/">Talsu novada pašvaldība</a>' in contact
     assert '<a href="../../visits/talsi-2025/">Talsų delegacija Prienuose</a>: Išsiųsti padėką' in contact
     assert '<a href="../../contacts/jonas-jonaitis/">Jonas Jonaitis</a>' in association
-    assert "<h2>Bendruomenės — Pirmininkas</h2>" in chair
+    assert "<h2>Pirmininkauja</h2>" in chair
     assert '<a href="../../associations/silavoto-bendruomene/">Šilavoto bendruomenė</a>' in chair
 
 

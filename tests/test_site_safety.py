@@ -78,7 +78,8 @@ def test_values_show_as_text(evil_site):
 
 def test_template_syntax_is_not_evaluated(evil_site):
     texts = "".join(all_html(evil_site).values())
-    assert "49" not in re.findall(r"\b49\b", texts.replace("2049", ""))
+    drawn = re.sub(r"<svg.*?</svg>", "", texts, flags=re.S)  # icons' path data holds numbers too
+    assert "49" not in re.findall(r"\b49\b", drawn.replace("2049", ""))
     assert "{{ config.site_name }}" in texts
 
 

@@ -47,6 +47,7 @@ class AgendaItem:
     what: str  # request, follow-up, milestone, visit, event, …, anniversary, expiry, review
     about: str = ""  # the follow-up's task, the agreement's type, the visit's direction
     years: int = 0  # for an anniversary
+    owner: str | None = None  # the id of whoever is responsible (a request's, a follow-up's)
 
     @property
     def detail(self) -> str:
@@ -80,11 +81,12 @@ def build_agenda(repository: Repository, today: dt.date, days: int = 14) -> list
 
 
 def _item(
-    section: str, day: dt.date, today: dt.date, record: Record, what: str, about: str = "", years: int = 0
+    section: str, day: dt.date, today: dt.date, record: Record, what: str, about: str = "", years: int = 0,
+    owner: str | None = None,
 ) -> AgendaItem:
     days = (today - day).days if section == "overdue" else (day - today).days
     return AgendaItem(
-        section, day, days, record.collection, record.id, record.path, record.label, what, about, years
+        section, day, days, record.collection, record.id, record.path, record.label, what, about, years, owner
     )
 
 
@@ -92,10 +94,9 @@ def _deadlines(repository: Repository, today: dt.date, days: int) -> Iterator[Ag
     """Records waiting for an answer and tasks not done, by their due date."""
     horizon = today + dt.timedelta(days=days)
     for deadline in deadlines(repository):
-        if deadline.due < today:
-            yield _item("overdue", deadline.due, today, deadline.record, deadline.item, deadline.about)
-        elif deadline.due <= horizon:
-            yield _item("due-soon", deadline.due, today, deadline.record, deadline.item, deadline.about)
+        section = "overdue" if deadline.due < today else "due-soon" if deadline.due <= horizon else None
+        if section is not None:
+            yield _item(section, deadline.due, today, deadline.record, deadline.item, deadline.about, owner=deadline.owner)
 
 
 def _coming(repository: Repository, today: dt.date, days: int) -> Iterator[AgendaItem]:

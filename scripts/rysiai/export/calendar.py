@@ -37,13 +37,18 @@ def calendar_feed(
     return _calendar(feed_name(repository.schema, feed), _entries(repository, feed, site_url), stamp)
 
 
+def entry_files(repository: Repository, *, site_url: str = "", stamp: dt.datetime | None = None) -> Iterator[tuple[Record, bytes]]:
+    """Each calendar entry's own file (a visit's or an event's "add to my calendar"), with the
+    same UID as in the feeds; not the interaction log's, which records what happened."""
+    for entry in entries(repository):
+        if not entry.on_agenda:
+            continue
+        yield entry.record, _calendar(entry.record.label, iter([_dated(entry, site_url)]), stamp)
+
+
 def entry_file(repository: Repository, record: Record, *, site_url: str = "", stamp: dt.datetime | None = None) -> bytes | None:
-    """One calendar entry's own file (a visit's or an event's "add to my calendar"), with the
-    same UID as in the feeds; None for a record that is no calendar entry."""
-    entry = next((e for e in entries(repository) if e.record is record), None)
-    if entry is None:
-        return None
-    return _calendar(record.label, iter([_dated(entry, site_url)]), stamp)
+    """One record's entry file; None for a record that is no calendar entry."""
+    return next((data for entry, data in entry_files(repository, site_url=site_url, stamp=stamp) if entry is record), None)
 
 
 def _calendar(name: str, events: Iterator[Event], stamp: dt.datetime | None) -> bytes:

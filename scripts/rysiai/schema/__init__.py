@@ -50,6 +50,9 @@ class Field:
     # The heading of the section that lists, on a referenced record's page, the records that
     # refer to it through this field ("Projektai" on a partner's page); empty: the default.
     backlink_title: str = ""
+    # A field of the same record shown in this one's place where this one is empty (a
+    # request's applicant: the linked record, else the resident's name as written).
+    fallback: str | None = None
 
     def label_of(self, value: str) -> str:
         """What the site shows for an allowed value: its label, else the value itself."""
@@ -154,6 +157,12 @@ def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collect
             problems.append(_("resource `{name}` needs `schema.fields`, a list of fields").format(name=name))
             continue
         fields = _read_fields(fields_descriptor, f"resource `{name}`", problems)
+        for each in fields.values():
+            if each.fallback is not None and each.fallback not in fields:
+                problems.append(
+                    _("resource `{name}`, field `{field}`: `fallback` names `{other}`, not a field")
+                    .format(name=name, field=each.name, other=each.fallback)
+                )
         if "id" not in fields:
             problems.append(_("resource `{name}` needs an `id` field").format(name=name))
         site = resource.get("site") or {}
@@ -279,13 +288,17 @@ def _read_field(descriptor: dict, where: str, problems: list[str]) -> Field:
         # Table Schema's list type takes no `enum`: the allowed values of its items are Ryšiai's own.
         if enum is not None:
             problems.append(_("{where}: a list field's allowed values are its `itemEnum`, not `constraints.enum`").format(where=where))
-        enum = descriptor.get("itemEnum")
+        # The misplaced list is read as meant, so its labels are not named a second mistake.
+        enum = descriptor.get("itemEnum", enum)
         if enum is not None and not isinstance(enum, list):
             problems.append(_("{where}: `itemEnum` must list the allowed values of the items").format(where=where))
             enum = None
     enum_labels = descriptor.get("enumLabels") or {}
     if enum_labels and (not isinstance(enum_labels, dict) or not enum):
-        problems.append(_("{where}: `enumLabels` must map the values of `constraints.enum` to labels").format(where=where))
+        if kind == "list":
+            problems.append(_("{where}: `enumLabels` must map the values of `itemEnum` to labels").format(where=where))
+        else:
+            problems.append(_("{where}: `enumLabels` must map the values of `constraints.enum` to labels").format(where=where))
         enum_labels = {}
     for value in enum_labels:
         if enum and str(value) not in [str(v) for v in enum]:
@@ -295,6 +308,10 @@ def _read_field(descriptor: dict, where: str, problems: list[str]) -> Field:
         problems.append(_("{where}: `backlinkTitle` is the heading of a field with `references`, as text").format(where=where))
         backlink_title = ""
     references = descriptor.get("references") or ()
+    fallback = descriptor.get("fallback")
+    if fallback is not None and not isinstance(fallback, str):
+        problems.append(_("{where}: `fallback` must name another field of the same record").format(where=where))
+        fallback = None
     item_type = descriptor.get("itemType", "string")
     if kind == "list" and item_type not in SCALAR_TYPES:
         problems.append(_("{where}: `itemType` must be one of {value}").format(where=where, value=', '.join(SCALAR_TYPES)))
@@ -319,4 +336,5 @@ def _read_field(descriptor: dict, where: str, problems: list[str]) -> Field:
         fields=sub_fields,
         enum_labels={str(key): str(value) for key, value in enum_labels.items()},
         backlink_title=backlink_title,
+        fallback=fallback,
     )

@@ -43,7 +43,7 @@ def render_elderships_index(context: SiteContext, title: str) -> str:
         return f"<h1>{esc(title)}</h1>\n<p>{esc(context.text('no_records'))}</p>\n"
     return (
         f"<h1>{esc(title)}</h1>\n<p>{esc(context.text('elderships_intro'))}</p>\n"
-        f'<div data-pagefind-ignore>{table(headers, rows, kind="index")}</div>\n'
+        f'<div data-pagefind-ignore>{table(headers, rows, kind="elderships", caption=title)}</div>\n'
     )
 
 

@@ -14,9 +14,10 @@ from ..words.dates import day_of
 from .brief_page import PAGE as BRIEF
 from .context import SiteContext
 from .html import esc, link, relative_url, table
-from .values import render_value
+from .values import reference_link, render_value
 
 SHOWN = 10  # rows in each list
+OWNED = ("overdue", "due-soon")  # the agenda's sections whose items have someone responsible
 
 
 def render_home_page(context: SiteContext, title: str) -> str:
@@ -47,11 +48,10 @@ def _counts(context: SiteContext, page_url: str) -> str:
     for name, collection in context.repository.schema.collections.items():
         count = len(context.repository.collection(name))
         target = relative_url(page_url, context.index_url(name))
-        rows.append(f"<tr><td>{link(target, collection.title)}</td><td>{count}</td></tr>")
-    return (
-        f"<h2>{esc(context.text('at_a_glance'))}</h2>\n"
-        f'<table data-rysiai="counts">\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>"
-    )
+        rows.append([link(target, collection.title), str(count)])
+    heading = context.text("at_a_glance")
+    headers = [context.text("search_kind_filter"), context.text("records")]
+    return f"<h2>{esc(heading)}</h2>\n" + table(headers, rows, kind="counts", caption=heading)
 
 
 def _coming_and_recent(context: SiteContext, page_url: str) -> list[str]:
@@ -85,7 +85,7 @@ def _records(context: SiteContext, collection: Collection, heading: str, records
         ]
         for record in records
     ]
-    return f"<h2>{esc(heading)}</h2>\n" + table([field.title for field in columns], rows)
+    return f"<h2>{esc(heading)}</h2>\n" + table([field.title for field in columns], rows, caption=heading)
 
 
 def _recent_changes(context: SiteContext, page_url: str) -> str:
@@ -138,25 +138,34 @@ def _calendars(context: SiteContext, page_url: str) -> str:
 
 
 def _agenda(context: SiteContext, page_url: str) -> str:
-    """What `rysiai agenda` lists, as of the build date (the site's today)."""
+    """What `rysiai agenda` lists, as of the build date (the site's today); what is due shows
+    whose it is."""
     items = build_agenda(context.repository, context.today)
     heading = f"<h2>{esc(context.text('agenda'))}</h2>"
     if not items:
         return f"{heading}\n<p>{esc(context.text('agenda_empty'))}</p>"
     parts = [heading]
     for section in SECTIONS:
-        rows = [
-            [
+        chosen = [item for item in items if item.section == section]
+        if not chosen:
+            continue
+        with_owner = section in OWNED
+        headers = [context.text("agenda_date"), context.text("agenda_record"), context.text("agenda_what")]
+        if with_owner:
+            headers.append(context.text("agenda_owner"))
+        rows = []
+        for item in chosen:
+            row = [
                 esc(item.date.isoformat()),
                 link(relative_url(page_url, context.url(f"{item.collection}/{item.record}.md")), item.title),
                 esc(_what(context, item)),
             ]
-            for item in items
-            if item.section == section
-        ]
-        if rows:
-            parts.append(f"<h3>{esc(context.text('agenda_' + section.replace('-', '_')))}</h3>")
-            parts.append(table([context.text("agenda_date"), context.text("agenda_record"), context.text("agenda_what")], rows))
+            if with_owner:
+                row.append(reference_link(context, item.owner, page_url) if item.owner else "")
+            rows.append(row)
+        title = context.text("agenda_" + section.replace("-", "_"))
+        parts.append(f"<h3>{esc(title)}</h3>")
+        parts.append(table(headers, rows, caption=title))
     return "\n".join(parts)
 
 

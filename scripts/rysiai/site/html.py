@@ -49,12 +49,18 @@ def relative_url(from_url: str, to_url: str) -> str:
     return quote("../" * from_url.count("/") + to_url, safe="/.-_~#") or "./"
 
 
-def table(headers: list[str], rows: list[list[str]], *, kind: str = "") -> str:
+def table(headers: list[str], rows: list[list[str]], *, kind: str = "", caption: str = "") -> str:
     """A table: ``headers`` are text (escaped here), ``rows`` cells of HTML made by the caller.
 
-    ``kind`` marks it (`data-rysiai="index"`) for the style sheet and the filter.
+    ``kind`` marks it (`data-rysiai="items"`) for the style sheet; ``caption`` names it for
+    screen readers (the heading above already says it to the eye). Each cell carries its
+    column's title, which a phone's narrow screen shows beside the value (rows stacked).
     """
     marker = f' data-rysiai="{esc(kind)}"' if kind else ""
+    named = f'<caption class="rysiai-caption">{esc(caption)}</caption>\n' if caption else ""
     head = "".join(f'<th scope="col">{esc(header)}</th>' for header in headers)
-    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f"<table{marker}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    labels = [f' data-label="{esc(header)}"' for header in headers]
+    body = "\n".join(
+        "<tr>" + "".join(f"<td{label}>{cell}</td>" for label, cell in zip(labels, row)) + "</tr>" for row in rows
+    )
+    return f"<table{marker}>\n{named}<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"

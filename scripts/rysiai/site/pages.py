@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from ..brief.wording import Wording
 from ..kinds.elderships import elderships
 from ..loading import Record
+from .agreements_page import PAGE as AGREEMENTS
+from .agreements_page import agreements_title, render_agreements_page
 from .brief_page import PAGE as BRIEF, render_brief_page
 from .context import SiteContext, record_source
 from .elderships_page import INDEX as ELDERSHIPS
@@ -39,17 +41,20 @@ class SitePage:
 
 
 GLOSSARY = "glossary.md"
-__all__ = ["ELDERSHIPS", "GLOSSARY", "SitePage", "site_pages"]
+__all__ = ["AGREEMENTS", "ELDERSHIPS", "GLOSSARY", "SitePage", "site_pages"]
 
 
 def site_pages(context: SiteContext, *, home_title: str) -> Iterator[SitePage]:
-    """Home, the mayor's brief (staff only), the field glossary, one index per collection, the
-    elderships' pages, one page per record."""
+    """Home, the mayor's brief (staff only), the field glossary, the agreements overview, one index
+    per collection, the elderships' pages, one page per record."""
     yield SitePage("index.md", home_title, lambda: render_home_page(context, home_title))
     if not context.public:
         yield SitePage(BRIEF, Wording(context.language).text("title"), lambda: render_brief_page(context))
     glossary = context.text("glossary")
     yield SitePage(GLOSSARY, glossary, lambda: render_glossary_page(context, glossary))
+    agreements = agreements_title(context)
+    if agreements is not None:
+        yield SitePage(AGREEMENTS, agreements, lambda: render_agreements_page(context, agreements))
     for name, collection in context.repository.schema.collections.items():
         yield SitePage(
             f"{name}/index.md", collection.title, lambda c=collection: render_index_page(context, c)

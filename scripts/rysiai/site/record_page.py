@@ -1,23 +1,24 @@
 """A record's own page: every field with its label, tables for items, and the records that refer
-to it (a partner's people, visits and projects, a contact's visits and chairs, an association's
-chair), and for people and organisations their timeline."""
+to it (backlink_sections.py: a partner's visits and projects, a contact's visits and chairs), and
+for people and organisations their people and timeline (relations.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
 from ..kinds.agreements import next_anniversary
 from ..loading import Record
 from ..loading.record import LABEL_FIELDS, Unpublished
 from ..schema import Field
-from ..words.collation import record_order
+from .backlink_sections import backlink_sections
 from .context import SiteContext
-from .downloads import vcard_link
+from .downloads import entry_download, vcard_link
 from .html import esc, link, relative_url, table
-from .relations import is_people_link, people_section, timeline_section
+from .relations import people_section, timeline_section
 from .search_markers import search_markers
-from .values import render_item, render_value
+from .values import render_value
+
+ALIASES = "aliases"  # a record's other names: weighted in search like its name
 
 
 def render_record_page(context: SiteContext, record: Record) -> str:
@@ -40,9 +41,10 @@ def render_record_page(context: SiteContext, record: Record) -> str:
                 f"{render_value(context, field, value, page_url)}</div></div>"
             )
         else:
+            weight = ' data-pagefind-weight="10"' if field.name == ALIASES and not ignored else ""
             rows.append(
                 f'<tr{ignored}><th scope="row">{esc(field.title)}</th>'
-                f"<td>{render_value(context, field, value, page_url)}</td></tr>"
+                f"<td{weight}>{render_value(context, field, value, page_url)}</td></tr>"
             )
     label_ignored = context.label_is_unsearchable(record)
     heading_marker = "data-pagefind-ignore" if label_ignored else 'data-pagefind-weight="10"'
@@ -53,12 +55,15 @@ def render_record_page(context: SiteContext, record: Record) -> str:
         f'<p class="rysiai-collection" data-pagefind-ignore>{link(relative_url(page_url, context.index_url(collection.name)), collection.title)}</p>',
     ]
     if rows:
-        parts.append('<table data-rysiai="fields">\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>")
+        # The caption repeats the record's name, which the heading already gives to search.
+        caption = f'<caption class="rysiai-caption" data-pagefind-ignore>{esc(context.text("record_fields", title=record.label))}</caption>\n'
+        parts.append('<table data-rysiai="fields">\n' + caption + "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
     parts.append(vcard_link(context, record, page_url))
+    parts.append(entry_download(context, record, page_url))
     parts.extend(sections)
     if collection.kind.organizations:
         parts.append(people_section(context, record, page_url))
-    parts.extend(_referring_sections(context, record, page_url))
+    parts.extend(backlink_sections(context, record, page_url))
     parts.append(timeline_section(context, record, page_url))
     if not context.public:  # the file and its authors are the office's own business
         parts.append(_provenance(context, record))
@@ -80,60 +85,7 @@ def _items_table(context: SiteContext, field: Field, items: list[dict], page_url
         headers.append(context.text("next_anniversary"))
         for row, item in zip(rows, items):
             row.append(esc(next_anniversary(item.get("signed"), context.today)))
-    return f"<h2>{esc(field.title)}</h2>\n" + table(headers, rows, kind="items")
-
-
-def _referring_sections(context: SiteContext, record: Record, page_url: str) -> list[str]:
-    """One section per (collection, field) that refers to this record, headed by the field's
-    `backlinkTitle` where it has one; an organisation's people have a section of their own."""
-    organization = context.repository.schema.collections[record.collection].kind.organizations
-    groups: dict[tuple[str, tuple], list[tuple[Record, tuple]]] = defaultdict(list)
-    for source, place in context.backlinks.get(record.id, []):
-        field_path = tuple(part for part in place if isinstance(part, str))
-        if organization and is_people_link(context, source, field_path):
-            continue
-        groups[(source.collection, field_path)].append((source, place))
-    sections = []
-    schema = context.repository.schema
-    for (collection_name, field_path), entries in groups.items():
-        collection = schema.collections[collection_name]
-        titles, fields = [], collection.fields
-        for name in field_path:
-            field = fields[name]
-            titles.append(field.title)
-            fields = field.fields
-        heading = field.backlink_title or context.text("referred_by", collection=collection.title, field=" / ".join(titles))
-        seen, items = set(), []
-        for source, place in sorted(entries, key=lambda entry: record_order(entry[0])):
-            if (source.id, place) in seen:
-                continue
-            seen.add((source.id, place))
-            item = link(relative_url(page_url, context.record_url(source)), source.label)
-            detail = _item_detail(context, source, place, page_url)
-            items.append(f"<li>{item}{detail}</li>")
-        hidden = any(context.label_is_unsearchable(source) for source, _ in entries)
-        marker = " data-pagefind-ignore" if hidden else ""  # the names listed are kept out of search
-        sections.append(
-            f"<div{marker}><h2>{esc(heading)}</h2>\n<ul class=\"rysiai-referrers\">\n"
-            + "\n".join(items)
-            + "\n</ul></div>"
-        )
-    return sections
-
-
-def _item_detail(context: SiteContext, source: Record, place: tuple, page_url: str) -> str:
-    """For a reference inside an item (a follow-up's owner): the item's other fields, briefly."""
-    if not any(isinstance(part, int) for part in place[:-1]):
-        return ""
-    collection = context.repository.schema.collections[source.collection]
-    array_field = collection.fields[place[0]]
-    item = source.typed[place[0]][place[1]]
-    shown = [
-        render_item(context, sub, item[sub.name], page_url)
-        for sub in array_field.fields.values()
-        if sub.name in item and not sub.references and sub.type != "list"
-    ]
-    return ": " + " · ".join(shown) if shown else ""
+    return f"<h2>{esc(field.title)}</h2>\n" + table(headers, rows, kind="items", caption=field.title)
 
 
 def _provenance(context: SiteContext, record: Record) -> str:

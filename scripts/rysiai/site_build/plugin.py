@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from mkdocs.config import base
@@ -38,6 +39,9 @@ class RysiaiConfig(base.Config):
     """Build the public site: only what datapackage.yaml lets be published (privacy/)."""
     public_docs = c.ListOfItems(c.Type(str), default=["tags.md"])
     """Pages of docs/ that the public site keeps; the others are for staff."""
+    today = c.Optional(c.Type(dt.date))
+    """The day the site counts from (what is overdue, coming); default: the day it is built.
+    For a site that must be the same whenever it is built (tests, screenshots)."""
 
 
 def as_plugin_error(error: RysiaiError) -> PluginError:
@@ -63,6 +67,7 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
             search_exclude=tuple(self.config.search_exclude),
             public=self.config.public,
             public_docs=tuple(self.config.public_docs),
+            today=self.config.today,
         )
         try:
             self.site = SiteBuild(root, options, config)

@@ -4,6 +4,7 @@ plugin (plugin.py) hands mkdocs's events to it and nothing more."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from dataclasses import dataclass
 from importlib import resources
@@ -17,9 +18,10 @@ from mkdocs.structure.pages import Page
 from ..privacy.public_site import public_nav, public_pages
 from ..privacy.public_view import public_view
 from ..site.context import SiteContext
+from ..site.downloads import ENTRIES, TABLES
 from ..site.downloads import FOLDER as VCARDS
 from ..site.history import last_changes
-from ..site.pages import ELDERSHIPS, GLOSSARY, SitePage, site_pages
+from ..site.pages import AGREEMENTS, ELDERSHIPS, GLOSSARY, SitePage, site_pages
 from ..validate import load_valid_repository
 from .downloads import write_downloads
 from .prerender import Prerenderer
@@ -28,6 +30,7 @@ from .search_index import index_site
 ASSETS = ("rysiai.css", "rysiai-brief.css", "rysiai.js", "rysiai-search.js")
 ASSETS_DIR = "assets/rysiai"
 TEMPLATES = Path(__file__).parent.parent / "site" / "templates"
+SEARCH_TEMPLATES = TEMPLATES / "search"  # the header's box answered by Pagefind
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class SiteOptions:
     search_exclude: tuple[str, ...] = ()
     public: bool = False
     public_docs: tuple[str, ...] = ("tags.md",)
+    today: dt.date | None = None  # the day the site counts from; None: the build's day
 
 
 class SiteBuild:
@@ -51,15 +55,17 @@ class SiteBuild:
         self.root = root
         self.options = options
         repository, report = load_valid_repository(root, public=options.public)
+        if options.today is not None:
+            repository.today = options.today
         language = config.theme.get("language") or "lt"
         if options.public:
             # No way back to the repository host: no header link, no edit or history links.
             config.repo_url = config.repo_name = config.edit_uri = None
-            pages = public_pages(repository.schema, ["index.md", GLOSSARY, ELDERSHIPS], list(options.public_docs))
+            pages = public_pages(repository.schema, ["index.md", GLOSSARY, ELDERSHIPS, AGREEMENTS], list(options.public_docs))
             config.nav = public_nav(config.nav, pages)
             self.context = SiteContext.build(
                 public_view(repository), language=language,
-                directory_urls=config.use_directory_urls, public=True,
+                directory_urls=config.use_directory_urls, public=True, today=options.today,
             )
         else:
             repo_url = (config.repo_url or "").rstrip("/") + "/"
@@ -72,6 +78,7 @@ class SiteBuild:
                 history_base=repo_url + options.history_uri if config.repo_url else "",
                 search_ignored=frozenset(options.search_exclude),
                 editor_url=options.editor_url,
+                today=options.today,
             )
         self.pages: dict[str, SitePage] = {}
         self.prerenderer: Prerenderer | None = None
@@ -86,16 +93,18 @@ class SiteBuild:
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if f"{ASSETS_DIR}/{asset}" not in target:
                 target.append(f"{ASSETS_DIR}/{asset}")
-        if self.options.search:
-            if "material/search" not in config.plugins:
-                raise PluginError(
-                    "the rysiai plugin's search needs the theme's search box: add `- search` "
-                    "under `plugins` in mkdocs.yml (Pagefind answers it), or set `search: false`"
-                )
-            # Our partials/search.html goes before the theme's (after a custom_dir, if any).
-            position = 1 if config.theme.custom_dir else 0
-            if str(TEMPLATES) not in config.theme.dirs:
-                config.theme.dirs.insert(position, str(TEMPLATES))
+        # Our templates (the search box, the 404 page, the footer) go before the theme's (after
+        # a custom_dir, if any).
+        position = 1 if config.theme.custom_dir else 0
+        ours = [TEMPLATES, SEARCH_TEMPLATES] if self.options.search else [TEMPLATES]
+        for folder in reversed(ours):
+            if str(folder) not in config.theme.dirs:
+                config.theme.dirs.insert(position, str(folder))
+        if self.options.search and "material/search" not in config.plugins:
+            raise PluginError(
+                "the rysiai plugin's search needs the theme's search box: add `- search` "
+                "under `plugins` in mkdocs.yml (Pagefind answers it), or set `search: false`"
+            )
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
         """The generated pages and assets added; on the public site, the staff's pages removed."""
@@ -113,7 +122,7 @@ class SiteBuild:
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         feeds = {f"{feed}.ics" for feed in self.context.feeds}
         for file in files:
-            if file.src_uri.startswith(f"{VCARDS}/") or file.src_uri in feeds:
+            if file.src_uri.startswith((f"{VCARDS}/", f"{TABLES}/", f"{ENTRIES}/")) or file.src_uri in feeds:
                 raise PluginError(f"docs/{file.src_uri} is in the way of a generated download; rename or remove it")
         self.prerenderer = Prerenderer(
             [page for page in self.pages.values() if page.record],
