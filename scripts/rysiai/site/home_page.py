@@ -85,7 +85,7 @@ def _records(context: SiteContext, collection: Collection, heading: str, records
         ]
         for record in records
     ]
-    return f"<h2>{esc(heading)}</h2>\n" + table([field.title for field in columns], rows, caption=heading)
+    return f"<h2>{esc(heading)}</h2>\n" + table([field.title for field in columns], rows, kind="records", caption=heading)
 
 
 def _recent_changes(context: SiteContext, page_url: str) -> str:
@@ -165,7 +165,7 @@ def _agenda(context: SiteContext, page_url: str) -> str:
             rows.append(row)
         title = context.text("agenda_" + section.replace("-", "_"))
         parts.append(f"<h3>{esc(title)}</h3>")
-        parts.append(table(headers, rows, caption=title))
+        parts.append(table(headers, rows, kind="agenda", caption=title))
     return "\n".join(parts)
 
 

@@ -62,7 +62,7 @@
     var cue = document.documentElement.getAttribute("lang") === "lt"
       ? "Lentelė platesnė už ekraną: slinkite į šoną →" : "The table is wider than the screen: scroll sideways →";
     each(article, "table", function (table) {
-      var frame = table.parentElement;
+      var frame = table.closest(".md-typeset__scrollwrap") || table.parentElement;
       var previous = frame.previousElementSibling;
       var marked = previous && previous.classList.contains("rysiai-scroll-cue");
       var wide = frame.scrollWidth > frame.clientWidth + 1;
