@@ -121,3 +121,18 @@ def test_values_of_excluded_visibility_are_not_searchable(page, tmp_path):
         assert titles(page) == ["Kontaktai"]
         _, hrefs = search(page, url, "Talsu")
         assert "/partners/talsi/" in hrefs
+
+
+@pytest.mark.parametrize(
+    "query, own_page",
+    [
+        ("Liubanas", "/partners/gmina-miejska-luban/"),  # the Lithuanian name staff type (an alias)
+        ("Parčevas", "/partners/gmina-parczew/"),
+        ("Talsai", "/partners/talsu-novada-pasvaldiba/"),
+        ("Gmina Parczew", "/partners/gmina-parczew/"),  # the name itself
+        ("Talsu novada pašvaldība", "/partners/talsu-novada-pasvaldiba/"),
+    ],
+)
+def test_a_partners_name_or_alias_finds_its_own_page_first(page, site_url, query, own_page):
+    _, hrefs = search(page, site_url, query)
+    assert hrefs[0] == own_page

@@ -20,9 +20,7 @@ from .html import esc, link, relative_url
 from .record_page import editor_link
 from .tables import Row, sortable_table
 from .urgency import urgency_of
-from .values import plain_value, render_value
-
-ALIASES = "aliases"  # a record's other names: shown beside its name and found by the filter
+from .values import ALIASES, plain_value, render_value
 
 
 def render_index_page(context: SiteContext, collection: Collection) -> str:

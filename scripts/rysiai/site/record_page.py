@@ -16,9 +16,9 @@ from .downloads import entry_download, vcard_link
 from .html import esc, link, relative_url, table
 from .relations import people_section, timeline_section
 from .search_markers import search_markers
-from .values import render_value
+from .values import ALIASES, render_value
 
-ALIASES = "aliases"  # a record's other names: weighted in search like its name
+NAME_WEIGHT, TITLE_WEIGHT = 10, 7  # Pagefind's weights (1: body text, 10 the most)
 
 
 def render_record_page(context: SiteContext, record: Record) -> str:
@@ -41,13 +41,16 @@ def render_record_page(context: SiteContext, record: Record) -> str:
                 f"{render_value(context, field, value, page_url)}</div></div>"
             )
         else:
-            weight = ' data-pagefind-weight="10"' if field.name == ALIASES and not ignored else ""
+            weighed = f' data-pagefind-weight="{NAME_WEIGHT}"' if field.name == ALIASES and not ignored else ""
             rows.append(
                 f'<tr{ignored}><th scope="row">{esc(field.title)}</th>'
-                f"<td{weight}>{render_value(context, field, value, page_url)}</td></tr>"
+                f"<td{weighed}>{render_value(context, field, value, page_url)}</td></tr>"
             )
     label_ignored = context.label_is_unsearchable(record)
-    heading_marker = "data-pagefind-ignore" if label_ignored else 'data-pagefind-weight="10"'
+    # An organisation's name (and its aliases) weighs most: a search for a partner's name finds
+    # its own page before the visits named after it.
+    weight = NAME_WEIGHT if collection.kind.organizations else TITLE_WEIGHT
+    heading_marker = "data-pagefind-ignore" if label_ignored else f'data-pagefind-weight="{weight}"'
     parts = [
         f"<h1 {heading_marker}>{esc(record.label)}</h1>",
         editor_link(context, context.editor_form(record), "edit") if context.editor_url else "",

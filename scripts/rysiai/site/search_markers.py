@@ -12,7 +12,7 @@ from ..loading import Record
 from ..loading.record import LABEL_FIELDS
 from .context import SiteContext
 from .html import esc
-from .values import plain_value
+from .values import ALIASES, plain_value
 
 
 def search_markers(context: SiteContext, record: Record, *, hide_label: bool = False) -> str:
@@ -29,8 +29,13 @@ def search_markers(context: SiteContext, record: Record, *, hide_label: bool = F
         text = plain_value(context, field, record.typed.get(name))
         if text:
             facts.append(text)
+    names = [] if hide_label else [record.label, *(str(alias) for alias in record.typed.get(ALIASES) or [])]
     parts = [
         f'<span data-pagefind-meta="kind">{esc(collection.title)}</span>',
+        # The search box puts a record whose name or other name the query starts first, an
+        # organisation's before others (Parčevas: the partner, then the press release about it).
+        *([f'<span data-pagefind-meta="names">{esc(" | ".join(names))}</span>'] if names else []),
+        *(['<span data-pagefind-meta="organisation">1</span>'] if names and collection.kind.organizations else []),
         *([f'<span data-pagefind-meta="title">{esc(collection.title)}</span>'] if hide_label else []),
         f'<span data-pagefind-filter="{esc(context.text("search_kind_filter"))}">{esc(collection.title)}</span>',
     ]

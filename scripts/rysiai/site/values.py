@@ -14,6 +14,8 @@ from .context import SiteContext
 from .html import esc, link, relative_url
 from .markdown_fields import render_markdown
 
+ALIASES = "aliases"  # a record's other names (Liubanas for Lubań): beside its name, filtered and searched
+
 
 def render_value(context: SiteContext, field: Field, value: Any, page_url: str) -> str:
     """HTML for a typed value of ``field`` on the page at ``page_url``."""

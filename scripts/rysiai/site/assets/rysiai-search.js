@@ -3,6 +3,36 @@
 (function () {
   "use strict";
   var SHOWN = 10;
+  var CONSIDERED = 20;  // results whose names are compared with the query before the first are shown
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  // A record whose own name or other name (`names`: "Gmina Parczew | Parčevas") has a word
+  // starting with each word of the query comes first, an organisation's before the others: a
+  // search for a partner's name or alias opens with its own page, not with the visits or the
+  // press releases named after it.
+  function namedFirst(query, data) {
+    var words = fold(query).split(/[^0-9a-z]+/).filter(Boolean);
+    if (!words.length) { return data; }
+    function named(item) {
+      var names = (item.meta && item.meta.names) || "";
+      return names.split("|").some(function (name) {
+        var nameWords = fold(name).split(/[^0-9a-z]+/).filter(Boolean);
+        return words.every(function (word) {
+          return nameWords.some(function (nameWord) { return nameWord.indexOf(word) === 0; });
+        });
+      });
+    }
+    function tier(item) {
+      if (!named(item)) { return 2; }
+      return item.meta && item.meta.organisation ? 0 : 1;
+    }
+    return [0, 1, 2].reduce(function (ordered, wanted) {
+      return ordered.concat(data.filter(function (item) { return tier(item) === wanted; }));
+    }, []);
+  }
 
   function element(tag, className, text) {
     var node = document.createElement(tag);
@@ -101,10 +131,10 @@
         return module.debouncedSearch(query || null, { filters: chosen }, 100);
       }).then(function (found) {
         if (!found || ticket !== latest) { return; }  // a newer query has taken over
-        return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
+        return Promise.all(found.results.slice(0, CONSIDERED).map(function (r) { return r.data(); }))
           .then(function (data) {
             if (ticket !== latest) { return; }
-            render(data, found.results.length);
+            render(namedFirst(query, data).slice(0, SHOWN), found.results.length);
             // The filters' own index is loaded once the first results show, not before them.
             if (!filtersShown) { filtersShown = true; load().then(showFilters); }
           });
