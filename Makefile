@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: serve test bench build validate clean messages
+.PHONY: serve test bench build validate screenshots clean messages
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ build: $(INSTALLED)
 ## validate: check the records of this repository
 validate: $(INSTALLED)
 	$(BIN)/rysiai validate
+
+## screenshots: the staff guide's pictures (docs/images/guide/), made in Chromium from the sample
+## site as the browser tests see it
+screenshots: $(INSTALLED)
+	RYSIAI_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_views_browser.py -q -k guides_pictures
 
 ## bench: time validation (2k, 20k, 50k records; one CSV of 50k, 100k, 200k rows; 20k rows
 ## referring to one missing id), the site build (2k, 10k, 20k), the first search on a 20k-record

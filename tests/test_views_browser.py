@@ -7,6 +7,7 @@ from importlib import resources
 
 import pytest
 from browser import CHROMIUM, needs, static_server
+from conftest import PROJECT
 from rysiai.words.collation import sort_key
 from views_site import WAITING_ORDER, build_views_site
 
@@ -210,3 +211,45 @@ def test_the_keyboard_reaches_search_filter_and_sorting(page, site_url):
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement.type") == "select-one"  # the kind's choice
+
+
+GUIDE_IMAGES = PROJECT / "docs" / "images" / "guide"
+GUIDE_SCREEN = {"width": 1100, "height": 620}
+
+
+def _guide_shots(page, site_url):
+    """The staff guide's pictures, made as the guide's steps say (docs/kaip-*.md)."""
+    page.goto(site_url + "partners/")
+    page.locator("input[name=query]").click()
+    page.locator("input[name=query]").fill("vilkiene")
+    page.wait_for_selector(".md-search-result__link")
+    yield "rasti-zmogu.png"
+    page.goto(site_url + "visits/")
+    yield "prideti-vizita.png"
+    page.goto(site_url + "requests/")
+    yield "atsakyti-i-prasyma.png"
+    page.goto(site_url + "events/")
+    page.get_by_label("Rūšis").select_option("KRPT posėdis")
+    yield "pasiruosti-krpt.png"
+
+
+def test_the_guides_pictures_are_current(browser, site_url, tmp_path):
+    """Made by this test from the sample site (fixed today); `make screenshots` writes them into
+    docs/images/guide/, and here the committed ones must be there, the same size, and named in the
+    guide. (Pixels differ between machines' fonts: the pictures are compared by size only.)"""
+    import os
+    import struct
+
+    update = bool(os.environ.get("RYSIAI_UPDATE_SCREENSHOTS"))
+    context = browser.new_context(viewport=GUIDE_SCREEN)
+    page = context.new_page()
+    guide = "".join(path.read_text(encoding="utf-8") for path in (PROJECT / "docs").glob("kaip-*.md"))
+    for name in _guide_shots(page, site_url):
+        target = (GUIDE_IMAGES if update else tmp_path) / name
+        page.screenshot(path=str(target))
+        committed = GUIDE_IMAGES / name
+        assert committed.is_file(), f"{committed} is missing: run `make screenshots`"
+        size = struct.unpack(">II", committed.read_bytes()[16:24])
+        assert size == (GUIDE_SCREEN["width"], GUIDE_SCREEN["height"]), name
+        assert f"images/guide/{name}" in guide, name
+    context.close()
