@@ -21,7 +21,7 @@ PAGE_TYPES = [
     "requests/2026-11-gyventojo-apklausa/", "glossary/", "tags/", "about/", "404.html",
     "projects/", "projects/dviraciu-takas-prienai-birstonas/", "interactions/",
     "interactions/2026-11-20-krpt-posedzio-medziaga/", "press/", "press/2026-11-spaudos-konferencija-talsai/",
-    "surveys/2026-10-viesojo-transporto-apklausa/", "elderships/", "elderships/stakliskiu/",
+    "surveys/2026-10-viesojo-transporto-apklausa/", "elderships/", "elderships/stakliskiu/", "brief/",
 ]
 # The theme's own words in English, as its English language file has them.
 ENGLISH = [
