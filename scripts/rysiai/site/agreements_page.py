@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..agenda import EXPIRY_WARNING_DAYS
-from ..kinds.agreements import ENDED, agreements, in_force, next_anniversary
+from ..kinds.agreements import ENDED, EXPIRY_WARNING_DAYS, agreements, in_force, next_anniversary
 from .context import SiteContext
 from .html import esc, link, relative_url
 from .tables import Row, sortable_table
