@@ -29,7 +29,10 @@ from rysiai.synthetic import SHARES, generate_repository  # noqa: E402
 
 def git_repository(root: Path, records: int) -> Path:
     generate_repository(root, records)
+    # No housekeeping of git's own in the background: it would still be writing in .git when the
+    # benchmark removes the repository.
     for arguments in (["init", "-q"], ["config", "user.name", "Bench"], ["config", "user.email", "bench@example.org"],
+                      ["config", "gc.auto", "0"], ["config", "maintenance.auto", "false"],
                       ["add", "--all"], ["commit", "-qm", "synthetic data"]):
         subprocess.run(["git", *arguments], cwd=root, check=True)
     return root
