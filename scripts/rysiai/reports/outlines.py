@@ -22,24 +22,46 @@ SMALLEST = 1.5  # SVG square units: islands smaller than this are left out
 
 @lru_cache(maxsize=None)
 def country_paths(view: View) -> tuple[str, ...]:
-    """SVG path data of every country's outline seen in `view`, one string per country, in the
-    shapefile's order (made once per process)."""
-    paths = []
-    margin = 10.0
-    for geometry in _countries():
-        projected = shapely.transform(geometry, lambda xy: np.column_stack(view.to_svg(xy[:, 0], xy[:, 1])))
-        clipped = shapely.clip_by_rect(projected, -margin, -margin, WIDTH + margin, view.height + margin)
-        simple = shapely.simplify(clipped, SIMPLIFY)
-        data = _path_data(simple)
+    """SVG path data of every country's outline seen in `view`, one string per country (its
+    rings as sub-paths, enclaves cut out by the even-odd rule), made once per process."""
+    points, ring_of_point, country_of_ring = _rings()
+    x, y = view.to_svg(points[:, 0], points[:, 1])
+    margin, height = 10.0, view.height
+    # Rings wholly outside the view are left out before the (costlier) clipping.
+    starts = np.flatnonzero(np.r_[True, ring_of_point[1:] != ring_of_point[:-1]])
+    inside = (
+        (np.maximum.reduceat(x, starts) > -margin)
+        & (np.minimum.reduceat(x, starts) < WIDTH + margin)
+        & (np.maximum.reduceat(y, starts) > -margin)
+        & (np.minimum.reduceat(y, starts) < height + margin)
+    )
+    keep = inside[ring_of_point]
+    renumbered = (np.cumsum(inside) - 1)[ring_of_point[keep]]
+    rings = shapely.polygons(shapely.linearrings(np.column_stack([x[keep], y[keep]]), indices=renumbered))
+    shapes = shapely.simplify(shapely.clip_by_rect(rings, -margin, -margin, WIDTH + margin, height + margin), SIMPLIFY)
+    by_country: dict[int, list[str]] = {}
+    for country, shape in zip(country_of_ring[inside], shapes):
+        data = _path_data(shape)
         if data:
-            paths.append(data)
-    return tuple(paths)
+            by_country.setdefault(int(country), []).append(data)
+    return tuple("".join(by_country[country]) for country in sorted(by_country))
 
 
 @lru_cache(maxsize=1)
-def _countries() -> tuple[shapely.Geometry, ...]:
+def _rings() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every ring's points (longitude, latitude), the ring of each point (numbered from 0 in
+    order) and the country of each ring."""
+    points, ring_of_point, country_of_ring = [], [], []
     with as_file(files(SHAPES[0]).joinpath(SHAPES[1])) as archive, shapefile.Reader(str(archive)) as reader:
-        return tuple(shapely.geometry.shape(shape.__geo_interface__) for shape in reader.iterShapes())
+        for country, shape in enumerate(reader.iterShapes()):
+            coordinates = np.asarray(shape.points, dtype=float).reshape(-1, 2)
+            bounds = [*shape.parts, len(coordinates)]
+            for start, end in zip(bounds[:-1], bounds[1:]):
+                if end - start >= 4:  # a closed ring has at least four points
+                    points.append(coordinates[start:end])
+                    ring_of_point.append(np.full(end - start, len(country_of_ring)))
+                    country_of_ring.append(country)
+    return np.concatenate(points), np.concatenate(ring_of_point), np.array(country_of_ring)
 
 
 def _path_data(geometry: shapely.Geometry) -> str:
