@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from rysiai.reports.geo import closest_candidates, fold, locate
+from rysiai.reports.geo import closest_candidates, locate, town_key
 from rysiai.reports.numbers import THOUSANDS
 from rysiai.reports.partner_map import (
     LARGEST_DOT,
@@ -83,11 +83,11 @@ def test_closest_candidates_name_the_town_meant():
     assert closest_candidates("", "PL") == []
 
 
-def test_fold():
-    assert fold("Kędzierzyn-Koźle") == "kedzierzyn kozle"
-    assert fold("Łódź") == "lodz"
-    assert fold("Bø i Telemark") == "bo i telemark"
-    assert fold(" St. Gallen ") == "st gallen"
+def test_town_key():
+    assert town_key("Kędzierzyn-Koźle") == "kedzierzyn kozle"
+    assert town_key("Łódź") == "lodz"
+    assert town_key("Bø i Telemark") == "bo i telemark"
+    assert town_key(" St. Gallen ") == "st gallen"
 
 
 HOME = HomeTown("Prienai", 54.6333, 23.9417)

