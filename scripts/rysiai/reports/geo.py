@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 from ..words.names import fold
 
 # GeoNames' smallest list but one: towns of 1000 people or more (villages below that are given
-# `coordinates` by hand). The list of 500 doubles the load time for few partner towns more.
+# `coordinates` by hand). The list of 500 takes a third longer to load, for few towns more.
 MIN_POPULATION = 1000
 CLOSE_ENOUGH = 70  # rapidfuzz score (0–100) below which a name is no candidate at all
 
