@@ -6,13 +6,16 @@ from conftest import PROJECT
 from rysiai.errors import SchemaError
 from rysiai.schema import load_schema
 from rysiai.schema.kind import LogRule, ProjectRule, TaskRule
+from rysiai.schema.kind_report import Funding
 
 
 def test_the_kinds_as_the_schema_declares_them():
     collections = load_schema(PROJECT).collections
     assert collections["visits"].kind.tasks == TaskRule("follow_ups", "task", "follow-up")
     assert collections["projects"].kind.tasks == TaskRule("milestones", "title", "milestone")
-    assert collections["projects"].kind.project == ProjectRule("status", ("finished", "stopped"))
+    assert collections["projects"].kind.project == ProjectRule(
+        "status", ("finished", "stopped"), Funding("funding_source", "amount", "own_share", "end")
+    )
     assert collections["projects"].kind.dated == "start"
     assert collections["interactions"].kind.log == LogRule("date", "with", "by", "kind")
     assert collections["interactions"].kind.calendar.agenda is False
@@ -35,10 +38,11 @@ def test_the_kinds_as_the_schema_declares_them():
          "resource `projects`: `kind.tasks` must be a field name or a mapping such as "
          "`{field: milestones, text: title, item: milestone}`\n"
          "datapackage.yaml: resource `projects`: `site.columns` names `milestones.next`, not a field"),
-        ("      project: {status: status, closed: [finished, stopped]}\n",
-         "      project: {status: status, closed: [finished, over]}\n",
+        ("      project: {status: status, closed: [finished, stopped],",
+         "      project: {status: status, closed: [finished, over],",
          "resource `projects`: `kind.project.closed` must list values of `status` after which nothing is due"),
-        ("      project: {status: status, closed: [finished, stopped]}\n", "      project: running\n",
+        ("      project: {status: status, closed: [finished, stopped], funding: funding_source, amount: amount, "
+         "own_share: own_share, end: end}\n", "      project: running\n",
          "resource `projects`: `kind.project` must be a mapping such as `{status: status, closed: [finished, stopped]}`"),
         ("      dated: start\n", "      dated: begins\n",
          "resource `projects`: `kind.dated` names `begins`, which is not a field"),

@@ -19,7 +19,7 @@ VISIBILITIES = ("public", "internal", "personal")
 # `public` is true (a person's consent), or none. Left out, a collection is never published.
 PUBLISH_MODES = ("all", "marked", "never")
 CONSENT_FIELD = "public"
-CHECKS = ("email", "phone", "url", "country", "language", "entity-code", "partial-date", "date-time", "markdown")
+CHECKS = ("email", "phone", "url", "country", "language", "entity-code", "partial-date", "date-time", "markdown", "coordinates")
 SCALAR_TYPES = ("string", "date", "boolean", "integer")
 TYPES = SCALAR_TYPES + ("list", "array")
 # Frictionless's own defaults, used where a boolean field names none.
@@ -74,6 +74,9 @@ class Collection:
     kind: Kind = Kind()  # what the records are beyond their fields (people, calendar entries…)
     review_months: int | None = None  # `reviewed` older than this many months: a warning
     publish: str = "never"  # public builds: all records, those marked `public: true`, or none
+    # The public report may say how many records there are (per year, month, status), never a
+    # value of one, even where the records themselves are not published.
+    publish_counts: bool = False
 
     def fields_along(self, place: tuple) -> list[Field]:
         """The fields a place in a record passes through: ("follow_ups", 0, "owner") → the
@@ -90,12 +93,23 @@ class Collection:
 
 
 @dataclass(frozen=True)
+class HomeTown:
+    """The municipality's own town (datapackage.yaml's `home`), as `town`, `country` and, if
+    written, `coordinates` (latitude, longitude)."""
+
+    town: str
+    country: str
+    coordinates: str | None = None
+
+
+@dataclass(frozen=True)
 class Schema:
     """The collections of a data repository, in the order datapackage.yaml gives them."""
 
     path: Path
     collections: dict[str, Collection]
     descriptor: dict[str, Any]
+    home: HomeTown | None = None  # the municipality's own town, marked on the map
 
 
 def load_schema(root: Path) -> Schema:
@@ -115,9 +129,24 @@ def load_schema(root: Path) -> Schema:
     _keep_text_as_written(descriptor, yaml.load(path.read_text(encoding="utf-8"), Loader=TextLoader))
     problems: list[str] = []
     collections = _read_collections(descriptor, problems)
+    home = _read_home(descriptor.get("home") if isinstance(descriptor, dict) else None, problems)
     if problems:
         raise SchemaError("\n".join(f"{SCHEMA_FILE}: {problem}" for problem in problems))
-    return Schema(path=path, collections=collections, descriptor=descriptor)
+    return Schema(path=path, collections=collections, descriptor=descriptor, home=home)
+
+
+def _read_home(value: Any, problems: list[str]) -> HomeTown | None:
+    if value is None:
+        return None
+    parts = {"town", "country", "coordinates"}
+    if (
+        not isinstance(value, dict) or set(value) - parts
+        or not all(isinstance(value.get(key), str) and value[key] for key in ("town", "country"))
+        or not isinstance(value.get("coordinates", ""), str)
+    ):
+        problems.append("`home` must be a mapping such as `{town: Prienai, country: LT, coordinates: '54.6333, 23.9417'}`")
+        return None
+    return HomeTown(value["town"], value["country"], value.get("coordinates"))
 
 
 # Allowed values and boolean words are text: YAML 1.1 would read `NO` (Norway) as false and
@@ -183,6 +212,7 @@ def _read_collections(descriptor: Any, problems: list[str]) -> dict[str, Collect
             kind=kind,
             review_months=_read_review_months(resource.get("review_months"), name, fields, problems),
             publish=_read_publish(resource.get("publish"), name, fields, problems),
+            publish_counts=_read_publish_counts(resource.get("publish_counts"), name, problems),
         )
     for collection in collections.values():
         for fld in _all_fields(collection.fields):
@@ -219,6 +249,15 @@ def _read_publish(mode: Any, name: str, fields: dict[str, Field], problems: list
         )
         return "never"
     return mode
+
+
+def _read_publish_counts(value: Any, name: str, problems: list[str]) -> bool:
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        problems.append(f"resource `{name}`: `publish_counts` must be true or false")
+        return False
+    return value
 
 
 def _read_site_hints(site: dict, name: str, fields: dict[str, Field], kind: Kind, problems: list[str]):

@@ -1,12 +1,15 @@
 """What a collection's records are to Ryšiai beyond their fields, as a resource's `kind` in
 datapackage.yaml declares it: people and their roles over time, organisations, calendar entries,
 deadlines, tasks, who is responsible, agreements, projects, the interaction log, elderships,
-meetings with decision drafts. kinds/ reads it; nothing else names a collection."""
+meetings with decision drafts, and what the yearly report and the map read (kind_report.py).
+kinds/ reads it; nothing else names a collection."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 from ..language import _
+
+from .kind_report import Funding, PlaceRule, VisitRule, read_category, read_funding, read_place, read_visit
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class ProjectRule:
 
     status: str
     closed: tuple[str, ...] = ()
+    funding: Funding = Funding()  # the source and the amounts, for the report
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,9 @@ class Kind:
     project: ProjectRule | None = None
     log: LogRule | None = None
     meetings: MeetingsKind | None = None  # calendar entries that are meetings with decision drafts
+    place: PlaceRule | None = None  # where a record is: its town on the map of partners
+    category: str | None = None  # the allowed-values field that says what sort of record it is
+    visit: VisitRule | None = None  # records are delegation visits: their direction and delegation
 
 
 TASK_FIELDS = {"due": "date", "done": "boolean"}
@@ -143,6 +150,9 @@ def read_kind(value: Any, where: str, fields: dict, problems: list[str]) -> Kind
         project=_project(value.get("project"), where, fields, field, problems),
         log=_log(value.get("log"), where, fields, field, problems),
         meetings=_meetings(value.get("meetings"), where, fields, field, array_with, problems),
+        place=read_place(value.get("place"), where, fields, field, problems),
+        category=read_category(value.get("category"), where, fields, field, problems),
+        visit=read_visit(value.get("visit"), where, fields, field, problems),
     )
     if kind.people and "name" not in fields:
         problems.append(_("{where}: `kind.people` needs a field `name` (the person's name)").format(where=where))
@@ -182,7 +192,8 @@ def _project(value: Any, where: str, fields: dict, field, problems: list[str]) -
     if not isinstance(closed, list) or (allowed and any(str(c) not in allowed for c in closed)):
         problems.append(_("{where}: `kind.project.closed` must list values of `{status}` after which nothing is due").format(where=where, status=status))
         closed = []
-    return ProjectRule(status, tuple(str(c) for c in closed)) if status else None
+    funding = read_funding(value, where, fields, field, problems)
+    return ProjectRule(status, tuple(str(c) for c in closed), funding) if status else None
 
 
 def _log(value: Any, where: str, fields: dict, field, problems: list[str]) -> LogRule | None:
