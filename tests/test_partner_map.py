@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from rysiai.language import use_language
 from rysiai.reports.geo import closest_candidates, locate, town_key
 from rysiai.reports.numbers import THOUSANDS
 from rysiai.reports.partner_map import (
@@ -101,8 +102,15 @@ TOWNS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def lithuanian():
+    """The map's words as the office reads them (the suite speaks English by default)."""
+    use_language("lt")
+
+
 @pytest.fixture(scope="module")
 def europe_map() -> str:
+    use_language("lt")
     return partner_map(TOWNS, HOME)
 
 

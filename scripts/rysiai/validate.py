@@ -13,6 +13,7 @@ from .checks import (
     duplicates,
     fields,
     ids,
+    places,
     references,
 )
 from .editing.recovery import interrupted_change_findings
@@ -20,21 +21,25 @@ from .errors import InvalidData
 from .findings import Finding, Report
 from .privacy import checks as privacy_checks
 from .privacy.public_site import refuse_unpublished_names
+from .reports import town_check
 from .repository import Repository, load_repository, paused_garbage_collection
 from .second_process import forked_pool, second_process_pays
 
 CHECKS = (
     fields.check, ids.check, references.check, dates.check, contact_points.check, codes.check,
     duplicates.check, deadlines.check, privacy_checks.check_personal_data,
-    privacy_checks.check_public_texts,
+    privacy_checks.check_public_texts, places.check, town_check.check,
 )
 # The checks a second process runs on a large repository: the ones that call the slower
 # libraries value by value, the scan of every text for personal codes and the comparison of
 # names for duplicates; the search of public texts for people who are not published (the
 # largest single check) stays here. Each process then has about half of the checking time at
-# 20k records (measured with `time.process_time()` per check).
+# 20k records (measured with `time.process_time()` per check). The partner towns' check goes
+# there too: where some town has no coordinates, the gazetteer is read in that process, and its
+# memory is given back when that process ends.
 SECOND_PROCESS_CHECKS = (
     contact_points.check, codes.check, duplicates.check, privacy_checks.check_personal_data,
+    town_check.check,
 )
 # Below this many records a second process costs more than it saves.
 PARALLEL_FROM = 5000

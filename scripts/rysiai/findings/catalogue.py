@@ -200,6 +200,15 @@ ENTITY_CODE = FindingKind(
     "entity-code", ERROR, N_("Bad legal-entity code"),
     N_("`{field}` is `{value}`: {problem}"),
     N_("a Lithuanian legal-entity code has 9 digits; check it in the Register of Legal Entities"))
+COORDINATES = FindingKind(
+    "coordinates", ERROR, N_("Bad coordinates"),
+    N_("`{field}` is `{value}`: {problem}"),
+    N_("write the latitude and the longitude in degrees, with a decimal point, e.g. 54.6333, 23.9417"))
+UNPLACED_TOWN = FindingKind(
+    "unplaced-town", WARNING, N_("Town not found for the map"),
+    N_("the town `{city}` ({country}) is not in GeoNames' list of towns, so it is not on the map; "
+       "the closest names: {candidates}"),
+    N_("correct the town's name or country, or write its `coordinates` (latitude, longitude)"))
 REFERENCE = FindingKind(
     "reference", ERROR, N_("Reference to a missing record"),
     N_("`{field}` refers to `{value}`, but no {allowed} record has that id"),

@@ -16,6 +16,7 @@ EXPIRY_WARNING_DAYS = 90  # an agreement ending within this many days is on the 
 # anniversaries and does not expire again).
 IN_FORCE = "signed"
 ENDED = ("expired", "ended")
+DRAFT = "draft"  # still being prepared: not in force, not counted as signed
 
 
 def agreements(repository: Repository) -> Iterator[tuple[Record, dict]]:

@@ -45,5 +45,10 @@ def entries(repository: Repository) -> Iterator[Entry]:
         if start is None:
             continue
         end = as_moment(record.typed.get(calendar.end)) if calendar.end else None
-        cancelled = record.typed.get("status") == "cancelled"
-        yield Entry(record, start, end, calendar.item, cancelled, calendar.agenda)
+        yield Entry(record, start, end, calendar.item, is_cancelled(record), calendar.agenda)
+
+
+def is_cancelled(record: Record) -> bool:
+    """A calendar entry called off (its `status` says `cancelled`): on no list of what is coming,
+    in no count of what happened."""
+    return record.typed.get("status") == "cancelled"

@@ -10,13 +10,13 @@ from html import escape
 
 import numpy as np
 
-from .numbers import count_phrase
+from ..language import _, ngettext
+from .numbers import format_number
 from .outlines import CREDIT as OUTLINES_CREDIT
 from .outlines import country_paths
 from .projections import WIDTH, View, view_for
 
 PLACES_CREDIT = "GeoNames"
-VISITS = ("vizitas", "vizitai", "vizitų")
 SMALLEST_DOT = 4.0  # radius (SVG units) of a town with no visits
 LARGEST_DOT = 16.0  # radius of the town with the most visits
 DOT_COLOUR = "#c2610f"  # contrast over 3:1 on Material's light and dark (slate) backgrounds
@@ -46,14 +46,15 @@ class HomeTown:
 
 
 def partner_map(
-    points: list[MapPoint], home: HomeTown, *, title: str = "Partnerių miestai", ident: str = "partneriu-zemelapis"
+    points: list[MapPoint], home: HomeTown | None, *, title: str = "Partnerių miestai", ident: str = "partneriu-zemelapis"
 ) -> str:
     """The map as an SVG element to put into a page: Europe, or the world when a town lies beyond
-    it. `ident` prefixes the element's ids (unique on the page)."""
+    it. `ident` prefixes the element's ids (unique on the page). A point without a `url` is a
+    dot without a link; without a ``home``, no town is marked."""
     for point in points:
         if not PAGE_LINK.match(point.url):
             raise ValueError(f"not a link within the site: {point.url!r}")
-    view = view_for([(p.lat, p.lon) for p in points] + [(home.lat, home.lon)])
+    view = view_for([(p.lat, p.lon) for p in points] + ([(home.lat, home.lon)] if home else []))
     height = view.height
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0f} {height:.0f}" '
@@ -64,7 +65,7 @@ def partner_map(
         f'<title id="{escape(ident)}-title">{escape(title)}</title>',
         _outlines(view),
         _dots(view, points),
-        _home(view, home),
+        _home(view, home) if home else "",
         _legend(points, height),
         "</svg>",
     ]
@@ -100,11 +101,15 @@ def _dots(view: View, points: list[MapPoint]) -> str:
     links = []
     for point in ordered:
         x, y = position(view, point.lat, point.lon)
-        name = f"{point.label}: {count_phrase(point.visits, VISITS)}"
-        links.append(
-            f'<a href="{escape(point.url)}" aria-label="{escape(name)}"><title>{escape(name)}</title>'
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{dot_radius(point.visits, most):.1f}"/></a>'
-        )
+        name = f"{point.label}: {visits_phrase(point.visits)}"
+        circle = f'cx="{x:.1f}" cy="{y:.1f}" r="{dot_radius(point.visits, most):.1f}"'
+        if point.url:
+            links.append(
+                f'<a href="{escape(point.url)}" aria-label="{escape(name)}"><title>{escape(name)}</title>'
+                f"<circle {circle}/></a>"
+            )
+        else:
+            links.append(f"<circle {circle}><title>{escape(name)}</title></circle>")
     return (
         f'<g class="rysiai-map-towns" fill="{DOT_COLOUR}" fill-opacity="0.85" stroke="currentColor" '
         f'stroke-width="1">{"".join(links)}</g>'
@@ -131,13 +136,14 @@ def _legend(points: list[MapPoint], height: float) -> str:
             f'<circle cx="{12 + r_big:.1f}" cy="{bottom - 24 - r_big:.1f}" r="{r_big:.1f}" fill="{DOT_COLOUR}" '
             f'fill-opacity="0.85" stroke="currentColor"/>'
             f'<text x="{20 + 2 * r_big:.1f}" y="{bottom - 19 - r_big:.1f}">'
-            f"{escape(count_phrase(most, VISITS))}</text>"
+            f"{escape(visits_phrase(most))}</text>"
         )
+    explained = escape(_("A dot's area: the number of visits"))
+    credits = escape(_("Outlines: {outlines}; places: {places}").format(outlines=OUTLINES_CREDIT, places=PLACES_CREDIT))
     return (
         f'<g class="rysiai-map-legend">{sizes}'
-        f'<text x="12" y="{bottom:.1f}">Taško plotas – vizitų skaičius</text>'
-        f'<text x="{WIDTH - 12:.0f}" y="{bottom:.1f}" text-anchor="end" font-size="12">'
-        f"Kontūrai: {OUTLINES_CREDIT}; vietovės: {PLACES_CREDIT}</text></g>"
+        f'<text x="12" y="{bottom:.1f}">{explained}</text>'
+        f'<text x="{WIDTH - 12:.0f}" y="{bottom:.1f}" text-anchor="end" font-size="12">{credits}</text></g>'
     )
 
 
@@ -148,3 +154,8 @@ def _star(x: float, y: float, radius: float) -> str:
         r = radius if index % 2 == 0 else radius * 0.45
         corners.append(f"{x + r * math.cos(angle):.1f} {y - r * math.sin(angle):.1f}")
     return "M" + " L".join(corners) + "Z"
+
+
+def visits_phrase(count: int) -> str:
+    """`1 vizitas`, `3 vizitai`, `12 vizitų` (the catalogue knows Lithuanian's three forms)."""
+    return ngettext("{count} visit", "{count} visits", count).format(count=format_number(count, 0))

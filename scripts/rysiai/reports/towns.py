@@ -1,0 +1,56 @@
+"""Partner towns on the map: placed by their own `coordinates`, else by the gazetteer (read only
+when some town has no coordinates: it costs seconds and hundreds of megabytes), each dot sized by
+the partner's visits; the municipality's own town marked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..kinds.places import Town, home_town, needs_gazetteer, towns
+from ..language import _
+from ..loading import Record
+from ..repository import Repository
+from .partner_map import HomeTown, MapPoint, partner_map
+
+Locate = Callable[[str, str], "tuple[float, float] | None"]
+
+
+def gazetteer_for(repository: Repository) -> Locate | None:
+    """The gazetteer's look-up where some town needs it, else None (nothing read)."""
+    if not needs_gazetteer(repository):
+        return None
+    from .geo import locate  # the list of towns is read on the first look-up
+
+    return locate
+
+
+def place(town: Town, locate: Locate | None) -> tuple[float, float] | None:
+    if town.coordinates is not None:
+        return town.coordinates
+    if locate is None or not town.city or not town.country:
+        return None
+    return locate(town.city, town.country)
+
+
+def towns_map(
+    repository: Repository, visits: dict[str, int], url_of: Callable[[Record], str], *, ident: str,
+) -> str:
+    """The SVG map of every placed partner town, a dot per partner sized by ``visits`` (partner id
+    → visits), linking where ``url_of`` says (empty: no link); "" where no town can be placed."""
+    locate = gazetteer_for(repository)
+    points = []
+    for town in towns(repository):
+        position = place(town, locate)
+        if position is not None:
+            label = f"{town.record.label} ({town.city})" if town.city else town.record.label
+            points.append(MapPoint(label, *position, url=url_of(town.record), visits=visits.get(town.record.id, 0)))
+    if not points:
+        return ""
+    home = None
+    found = home_town(repository.schema)
+    if found is not None:
+        name, country, coordinates = found
+        position = coordinates or (locate(name, country) if locate else None)
+        if position is not None:
+            home = HomeTown(name, *position)
+    return partner_map(points, home, title=_("Partner towns"), ident=ident)
