@@ -21,6 +21,7 @@ from .commands import export as export_commands
 from .commands import imports as import_commands
 from .commands import new_repository as new_repository_commands
 from .commands import personal_data as personal_data_commands
+from .commands import report as report_commands
 from .commands import site as site_commands
 from .commands import validation as validation_commands
 from .commands.common import EXIT_CANNOT_RUN
@@ -101,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     for family in (
         validation_commands, export_commands, agenda_commands, brief_commands, import_commands,
         site_commands, editing_commands, editor_commands, personal_data_commands, new_repository_commands,
+        report_commands,
     ):
         family.add_parsers(commands)
     return parser

@@ -13,6 +13,8 @@ import errno
 import gettext
 import io
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 DOMAIN = "rysiai"
@@ -47,6 +49,18 @@ def use_language(language: str | None = None) -> str:
 
 def current_language() -> str:
     return _current
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[str]:
+    """Speak ``language`` for a while (a site built in its own language), then as before."""
+    global _current
+    before = _current
+    use_language(language if language in LANGUAGES else DEFAULT)
+    try:
+        yield _current
+    finally:
+        _current = before
 
 
 def translations(language: str) -> gettext.NullTranslations:

@@ -77,5 +77,4 @@ def agreements_section(frames: Frames, year: int, today: dt.date) -> Section | N
     }
     frame = pd.DataFrame({_("Agreements"): [words[key] for key in counts], _("Number"): list(counts.values())})
     table = Table(AGREEMENTS, _("Agreements"), frame, chart=None)
-    facts = [(words[key], format_number(value, 0)) for key, value in counts.items()]
-    return Section(AGREEMENTS, _("Agreements"), counts, facts, [table])
+    return Section(AGREEMENTS, _("Agreements"), counts, [], [table])

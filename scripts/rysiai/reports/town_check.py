@@ -11,7 +11,7 @@ from ..kinds.places import towns
 from ..language import _, one_of
 from ..repository import Repository
 from ..schema import SCHEMA_FILE
-from .towns import gazetteer_for
+from .placing import gazetteer_for
 
 CANDIDATES = 3
 

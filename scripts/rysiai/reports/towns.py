@@ -1,35 +1,16 @@
-"""Partner towns on the map: placed by their own `coordinates`, else by the gazetteer (read only
-when some town has no coordinates: it costs seconds and hundreds of megabytes), each dot sized by
-the partner's visits; the municipality's own town marked."""
+"""Partner towns on the map, placed as placing.py says, each dot sized by the partner's visits and
+linking to its page; the municipality's own town marked."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..kinds.places import Town, home_town, needs_gazetteer, towns
+from ..kinds.places import home_town, towns
 from ..language import _
 from ..loading import Record
 from ..repository import Repository
 from .partner_map import HomeTown, MapPoint, partner_map
-
-Locate = Callable[[str, str], "tuple[float, float] | None"]
-
-
-def gazetteer_for(repository: Repository) -> Locate | None:
-    """The gazetteer's look-up where some town needs it, else None (nothing read)."""
-    if not needs_gazetteer(repository):
-        return None
-    from .geo import locate  # the list of towns is read on the first look-up
-
-    return locate
-
-
-def place(town: Town, locate: Locate | None) -> tuple[float, float] | None:
-    if town.coordinates is not None:
-        return town.coordinates
-    if locate is None or not town.city or not town.country:
-        return None
-    return locate(town.city, town.country)
+from .placing import gazetteer_for, place
 
 
 def towns_map(

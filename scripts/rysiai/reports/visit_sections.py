@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..kinds.calendar import is_cancelled
+from ..kinds.reporting import visit_collections
 from ..language import _
 from ..repository import Repository
 from ..schema import Collection
@@ -49,6 +50,21 @@ def visits_section(frames: Frames, collection: Collection, year: int, counts_onl
                 ident=slugify(f"{collection.name}-{rule.with_}"),
             ))
     return Section(collection.name, collection.title, figures, facts, tables)
+
+
+def visits_by_partner(frames: Frames, year: int | None = None) -> dict[str, int]:
+    """How many visits (not cancelled) each partner had: in ``year``, or in every year."""
+    counts: dict[str, int] = {}
+    for collection in visit_collections(frames.repository.schema):
+        rule = collection.kind.visit
+        if not rule.with_ or rule.with_ not in collection.fields:
+            continue
+        frame = frames.records(collection, [rule.direction, rule.with_, rule.delegation, collection.kind.calendar.end],
+                               flags={CANCELLED: is_cancelled})
+        kept = ~frame[CANCELLED] & (in_year(frame[DAY], year) if year is not None else True)
+        for partner, count in frame[kept][rule.with_].explode().dropna().value_counts().items():
+            counts[str(partner)] = counts.get(str(partner), 0) + int(count)
+    return counts
 
 
 def events_section(frames: Frames, collection: Collection, year: int) -> Section:

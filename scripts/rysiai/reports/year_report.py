@@ -74,3 +74,17 @@ def year_report(sources: Sources, year: int, today: dt.date, *, public: bool = F
         sections.append(log_section(frames, collection, year))
     title = _("Report for {year}").format(year=year)
     return Report(title, year, today, public, sections)
+
+
+def year_report_with_map(
+    sources: Sources, year: int, today: dt.date, *, public: bool = False, url_of=lambda record: "",
+) -> Report:
+    """The year's report with the map of partner towns, each dot sized by the year's visits and
+    linking where ``url_of`` says (a record → its page's address; "" for none)."""
+    from .towns import towns_map
+    from .visit_sections import visits_by_partner
+
+    report = year_report(sources, year, today, public=public)
+    visits = visits_by_partner(sources.shown, year)
+    report.map_svg = towns_map(sources.shown.repository, visits, url_of, ident=f"map-{year}")
+    return report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import quote
@@ -37,6 +38,9 @@ class SiteContext:
     public: bool = False  # the public site: no sources, changes, findings or deadlines
     backlinks: dict[str, list[tuple[Record, tuple]]] = field(default_factory=dict)
     editor_url: str = ""  # the browser editor (`rysiai edit`), where records are edited
+    # What other parts put on a collection's index page (the map of partner towns): its HTML, made
+    # when the page is.
+    inserts: dict[str, Callable[[], str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -88,6 +92,11 @@ class SiteContext:
     def feeds(self) -> tuple[str, ...]:
         """The calendar feeds the site offers: deadlines are the office's own business."""
         return tuple(feed for feed in feeds(self.repository.schema) if not (self.public and feed == DEADLINES_FEED))
+
+    def insert(self, collection: str) -> str:
+        """What another part puts on the collection's index page, if anything."""
+        made = self.inserts.get(collection)
+        return made() if made is not None else ""
 
     def text(self, key: str, **values: object) -> str:
         return self.strings[key].format(**values)

@@ -31,6 +31,9 @@ def render_index_page(context: SiteContext, collection: Collection) -> str:
         parts.append(editor_link(context, context.editor_new(collection.name), "new_record"))
     if collection.description:
         parts.append(f"<p>{esc(collection.description)}</p>")
+    insert = context.insert(collection.name)  # the map of partner towns on the partners' index
+    if insert:
+        parts.append(insert)
     if not records:
         parts.append(f"<p>{esc(context.text('no_records'))}</p>")
         return "\n".join(parts) + "\n"

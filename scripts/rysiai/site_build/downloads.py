@@ -14,6 +14,7 @@ from ..kinds.people import organization_of
 from ..repository import Repository
 from ..site.context import SiteContext
 from ..site.downloads import ALL, FOLDER, entry_path, table_paths
+from .report_pages import SiteReports, download_path
 
 
 def write_downloads(context: SiteContext, site_dir: Path, site_url: str) -> int:
@@ -62,3 +63,19 @@ def vcard_files(repository: Repository) -> dict[str, str]:
     for organization, texts in members.items():
         files[f"{FOLDER}/{organization}.vcf"] = "".join(texts)
     return files
+
+
+def write_report_tables(reports: SiteReports, site_dir: Path) -> int:
+    """Each table of the reports (every year's and the overview's) as CSV and XLSX beside its page."""
+    from ..reports.table_files import csv_bytes, xlsx_bytes
+
+    written = 0
+    for year, table in reports.tables():
+        if table.whole.empty:
+            continue  # the page says there is none
+        for suffix, data in (("csv", csv_bytes), ("xlsx", xlsx_bytes)):
+            target = site_dir / download_path(year, f"{table.ident}.{suffix}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data(table))
+            written += 1
+    return written

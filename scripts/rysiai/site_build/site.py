@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..privacy.public_report import report_sources
 from ..privacy.public_site import public_nav, public_pages
 from ..privacy.public_view import public_view
 from ..site.context import SiteContext
@@ -23,8 +24,11 @@ from ..site.downloads import FOLDER as VCARDS
 from ..site.history import last_changes
 from ..site.pages import AGREEMENTS, ELDERSHIPS, GLOSSARY, SitePage, site_pages
 from ..validate import load_valid_repository
-from .downloads import write_downloads
+from .downloads import write_downloads, write_report_tables
 from .prerender import Prerenderer
+from .report_pages import INDEX as REPORTS
+from .report_pages import STYLE as REPORT_STYLE
+from .report_pages import SiteReports
 from .search_index import index_site
 
 ASSETS = ("rysiai.css", "rysiai-brief.css", "rysiai.js", "rysiai-search.js")
@@ -61,7 +65,7 @@ class SiteBuild:
         if options.public:
             # No way back to the repository host: no header link, no edit or history links.
             config.repo_url = config.repo_name = config.edit_uri = None
-            pages = public_pages(repository.schema, ["index.md", GLOSSARY, ELDERSHIPS, AGREEMENTS], list(options.public_docs))
+            pages = public_pages(repository.schema, ["index.md", GLOSSARY, ELDERSHIPS, AGREEMENTS, REPORTS], list(options.public_docs))
             config.nav = public_nav(config.nav, pages)
             self.context = SiteContext.build(
                 public_view(repository), language=language,
@@ -80,6 +84,9 @@ class SiteBuild:
                 editor_url=options.editor_url,
                 today=options.today,
             )
+        view = self.context.repository if options.public else None
+        self.reports = SiteReports(self.context, report_sources(repository, public=options.public, view=view), language)
+        self.context.inserts.update(self.reports.inserts())
         self.pages: dict[str, SitePage] = {}
         self.prerenderer: Prerenderer | None = None
         self._use_assets(config)
@@ -89,6 +96,8 @@ class SiteBuild:
         return [a for a in ASSETS if self.options.search or a != "rysiai-search.js"]
 
     def _use_assets(self, config: MkDocsConfig) -> None:
+        if f"{ASSETS_DIR}/{REPORT_STYLE}" not in config.extra_css:
+            config.extra_css.append(f"{ASSETS_DIR}/{REPORT_STYLE}")
         for asset in self.assets:
             target = config.extra_css if asset.endswith(".css") else config.extra_javascript
             if f"{ASSETS_DIR}/{asset}" not in target:
@@ -114,7 +123,7 @@ class SiteBuild:
                     if file.src_uri not in self.options.public_docs:
                         files.remove(file)
         self.pages = {}
-        for page in site_pages(self.context, home_title=config.site_name):
+        for page in [*site_pages(self.context, home_title=config.site_name), *self.reports.pages()]:
             self.pages[page.src_uri] = page
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"docs/{page.src_uri} is in the way of a generated page; rename or remove it")
@@ -126,12 +135,17 @@ class SiteBuild:
                 raise PluginError(f"docs/{file.src_uri} is in the way of a generated download; rename or remove it")
         self.prerenderer = Prerenderer(
             [page for page in self.pages.values() if page.record],
-            downloads=lambda: write_downloads(self.context, Path(config.site_dir), config.site_url or ""),
+            downloads=lambda: (
+                write_downloads(self.context, Path(config.site_dir), config.site_url or "")
+                + write_report_tables(self.reports, Path(config.site_dir))
+            ),
         )
         self.prerenderer.start()
         assets = resources.files("rysiai.site") / "assets"
         for asset in self.assets:
             files.append(File.generated(config, f"{ASSETS_DIR}/{asset}", content=(assets / asset).read_bytes()))
+        report_style = (resources.files("rysiai.reports") / "report.css").read_bytes()
+        files.append(File.generated(config, f"{ASSETS_DIR}/{REPORT_STYLE}", content=report_style))
         return files
 
     def page_markdown(self, markdown: str, page: Page) -> str:
