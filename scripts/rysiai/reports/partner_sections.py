@@ -49,8 +49,8 @@ def partners_section(frames: Frames, collection: Collection) -> Section:
 
 def agreements_section(frames: Frames, year: int, today: dt.date) -> Section | None:
     """Agreements signed in the year, in force at its end (or today, in the year under way),
-    running out in it after today, and ended in it; an agreement without an end date that was
-    ended early has no year to be counted in."""
+    running out in it after today, and ended in it. Each is read by its dates; its status
+    counts where it says draft, or ended or expired without an `until` (no year to count in)."""
     collections = agreement_collections(frames.repository.schema)
     if not collections:
         return None
@@ -63,8 +63,10 @@ def agreements_section(frames: Frames, year: int, today: dt.date) -> Section | N
     draft = status.eq(DRAFT).fillna(False).astype(bool)
     ended_status = status.isin(ENDED).fillna(False).astype(bool)
     runs_out = until.dt.year.eq(year).fillna(False).astype(bool) & ~draft
+    # An expired or ended agreement held until its `until`; without one, its end is unknown.
+    ended_undated = ended_status & until.isna()
     counts = {
-        "in_force": int((~draft & ~ended_status & ~(signed > day) & ~(until < day)).sum()),
+        "in_force": int((~draft & ~ended_undated & ~(signed > day) & ~(until < day)).sum()),
         "signed": int((signed.dt.year.eq(year).fillna(False).astype(bool) & ~draft).sum()),
         "expiring": int((runs_out & ~(until < now) & ~ended_status).sum()),
         "ended": int((runs_out & ((until < now) | ended_status)).sum()),
