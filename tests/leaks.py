@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import html
+import io
 import json
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,6 +118,9 @@ def readable_text(path: Path, site: Path) -> str:
     data = path.read_bytes()
     if data[:2] == b"\x1f\x8b":
         data = gzip.decompress(data)
+    if path.suffix == ".xlsx":  # a zip of XML parts: the cells' text is in them
+        with zipfile.ZipFile(io.BytesIO(data)) as workbook:
+            data = b"\n".join(workbook.read(name) for name in workbook.namelist() if name.endswith(".xml"))
     data = data.removeprefix(PAGEFIND_SIGNATURE)
     text = data.decode("utf-8", errors="replace")
     if path.suffix == ".json":

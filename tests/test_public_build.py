@@ -35,6 +35,24 @@ def test_the_leak_finder_finds_them_in_the_intranet_site(sample, secrets, tmp_pa
     assert any(line.startswith("vcards/") for line in found)
     assert any(line.startswith("pagefind/") for line in found)
     assert any(line.startswith("deadlines.ics") for line in found)
+    # The reports' downloads are searched too: an unannounced project's value, in a workbook
+    # (its cells read from the zip) and in a CSV file.
+    assert any(line.startswith("reports/") and ".xlsx: '640000'" in line for line in found)
+    assert any(line.startswith("reports/") and ".csv: '640000'" in line for line in found)
+
+
+def test_the_public_report_has_its_pages_charts_and_downloads(sample):
+    _, site = sample
+    page = read(site, "reports/2026")
+    assert "<h1>2026 m. ataskaita</h1>" in page
+    assert 'class="rysiai-chart"' in page and 'class="rysiai-map"' in page
+    # Requests are never published, but the schema lets their counts be.
+    assert "<dt>Gauta per metus</dt><dd>5</dd>" in page
+    assert "Atsakymo dienų mediana</dt><dd>–</dd>" in page  # made of the requests' dates
+    assert "Delegacijų narių" not in page  # who went is personal data
+    downloads = {path.name for path in (site / "reports" / "2026").iterdir()}
+    assert {"requests-status.csv", "requests-status.xlsx", "visits-partners.xlsx"} <= downloads
+    assert (site / "reports" / "years.csv").is_file()
 
 
 def test_leak_probes_follow_markdown_as_the_page_shows_it():

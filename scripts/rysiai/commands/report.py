@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..language import _
-from .common import EXIT_OK, data_root, date_argument, root_option
+from .common import EXIT_FINDINGS, EXIT_OK, data_root, date_argument, print_report, root_option
 
 FORMATS = ("md", "html", "json")
 
@@ -41,6 +41,7 @@ def add_parsers(commands) -> None:
 def run_report(args: argparse.Namespace) -> int:
     import datetime as dt
 
+    from ..errors import InvalidData
     from ..export.files import refuse_overwrite
     from ..privacy.public_report import report_sources
     from ..reports.report_files import report_document, report_json, report_markdown, report_pdf
@@ -50,7 +51,12 @@ def run_report(args: argparse.Namespace) -> int:
     today = args.today or dt.date.today()
     year = args.year or today.year
     refuse_overwrite([path for path in (args.output, args.pdf) if path is not None], overwrite=args.force)
-    repository, _findings = load_valid_repository(data_root(args), public=args.public)
+    try:
+        repository, _findings = load_valid_repository(data_root(args), public=args.public)
+    except InvalidData as invalid:
+        print_report(invalid.report, "text")
+        print(_("rysiai: no report is made: fix the errors above first"), file=sys.stderr)
+        return EXIT_FINDINGS
     report = year_report_with_map(report_sources(repository, public=args.public), year, today, public=args.public)
     render = {"md": report_markdown, "html": report_document, "json": report_json}[args.format]
     data = render(report).encode("utf-8")

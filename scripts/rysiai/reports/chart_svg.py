@@ -79,7 +79,7 @@ def figure_to_svg(figure: Figure, *, title: str, ident: str) -> str:
             "class": "rysiai-chart",
             "role": "img",
             "aria-labelledby": f"{ident}-title",
-            "style": "max-width:100%;height:auto",
+            "style": "max-width:100%",  # its height follows in a browser (report.css)
             "stroke-linejoin": "round",
             "stroke-linecap": "butt",
         }

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.dates import get_month_names
+from babel.dates import format_date, get_month_names
 from babel.numbers import format_decimal, get_minus_sign_symbol
+
+from ..language import current_language
 
 # Lithuanian typography separates thousands with a narrow space that never breaks a number in
 # two; CLDR gives a plain no-break space, which looks too wide between digits.
@@ -39,3 +42,8 @@ def count_phrase(count: int, forms: tuple[str, str, str]) -> str:
     else:
         form = forms[2]
     return f"{format_number(count, 0)} {form}"
+
+
+def long_date(day: dt.date) -> str:
+    """`2026 m. gruodžio 2 d.`: a day as a Lithuanian text writes it (English on request)."""
+    return format_date(day, format="long", locale="en" if current_language() == "en" else "lt")

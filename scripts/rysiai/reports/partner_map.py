@@ -58,7 +58,7 @@ def partner_map(
     height = view.height
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0f} {height:.0f}" '
-        f'width="{WIDTH:.0f}" height="{height:.0f}" style="max-width:100%;height:auto" '
+        f'width="{WIDTH:.0f}" height="{height:.0f}" style="max-width:100%" '
         f'class="rysiai-map" id="{escape(ident)}" role="group" aria-labelledby="{escape(ident)}-title" '
         'font-size="15" fill="currentColor">',
         # role="group", not "img": an image would hide its links from screen readers.

@@ -4,12 +4,14 @@ HTML document with its style sheet (screen and A4 paper), and a PDF of that docu
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from importlib.resources import files
 
 from ..errors import RysiaiError
 from ..language import _, current_language
 from .model import Report, Table
+from .numbers import long_date
 from .report_html import cell_text, report_html
 
 STYLE = "report.css"
@@ -20,7 +22,7 @@ def report_json(report: Report) -> str:
 
 
 def report_markdown(report: Report) -> str:
-    lines = [f"# {_markdown(report.title)}", "", _markdown(_("Prepared on {date}").format(date=report.today.isoformat())), ""]
+    lines = [f"# {_markdown(report.title)}", "", _markdown(_("Prepared on {date}").format(date=long_date(report.today))), ""]
     for section in report.sections:
         lines += [f"## {_markdown(section.title)}", ""]
         if section.facts:
@@ -47,15 +49,22 @@ def _markdown_table(table: Table) -> list[str]:
 
 def _markdown(text: str) -> str:
     """Text that Markdown shows as written: its markup characters and HTML escaped, one line."""
-    text = " ".join(str(text).split())
+    text = re.sub(r"\s*[\r\n]+\s*", " ", str(text))
     for character in "\\`*_[]<>|#":
         text = text.replace(character, "\\" + character)
     return text
 
 
-def report_document(report: Report) -> str:
-    """A whole HTML page: the report and its style sheet, nothing fetched from anywhere."""
+SHRINKING = "svg.rysiai-chart, svg.rysiai-map { height: auto; }"
+
+
+def report_document(report: Report, *, paper: bool = False) -> str:
+    """A whole HTML page: the report and its style sheet, nothing fetched from anywhere;
+    ``paper``: for WeasyPrint, which would give an SVG whose height follows its width the height
+    of the page (each chart is drawn at its own size instead)."""
     style = files("rysiai.reports").joinpath(STYLE).read_text(encoding="utf-8")
+    if paper:
+        style = style.replace(SHRINKING, "")
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(current_language())}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -75,7 +84,7 @@ def report_pdf(report: Report) -> bytes:
               "or print the HTML report from a browser").format(error=error)
         ) from None
     # No base address: the document refers to nothing outside itself, so nothing is fetched.
-    return HTML(string=report_document(report), url_fetcher=_refuse).write_pdf()
+    return HTML(string=report_document(report, paper=True), url_fetcher=_refuse).write_pdf()
 
 
 def _refuse(url: str, *args, **kwargs):

@@ -12,7 +12,7 @@ import pandas as pd
 from ..language import _
 from .chart_svg import html_table
 from .model import Report, Section, Table
-from .numbers import format_number
+from .numbers import format_number, long_date
 from .table_charts import table_chart
 
 DOWNLOADS = (("csv", "CSV"), ("xlsx", "Excel"))
@@ -29,7 +29,7 @@ class Links:
 
 def report_html(report: Report, links: Links = Links()) -> str:
     parts = [f'<div class="rysiai-report">\n<h1>{escape(report.title)}</h1>']
-    made = _("Prepared on {date}").format(date=report.today.isoformat())
+    made = _("Prepared on {date}").format(date=long_date(report.today))
     if report.public:
         made += ". " + _("Only what the public site publishes, and counts of the rest where the register allows.")
     parts.append(f'<p class="rysiai-report-meta">{escape(made)}</p>')

@@ -5,7 +5,10 @@ text cells are written as text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
+import zipfile
 
 import pandas as pd
 
@@ -13,6 +16,8 @@ from ..language import _
 from .model import Table
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FIXED_TIME = dt.datetime(2000, 1, 1)
+ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 
 def csv_bytes(table: Table) -> bytes:
@@ -48,9 +53,24 @@ def xlsx_bytes(table: Table) -> bytes:
     for column, header in enumerate(frame.columns, start=1):
         widest = max([len(str(header))] + [len(str(value)) for value in frame.iloc[:, column - 1]])
         sheet.column_dimensions[sheet.cell(row=1, column=column).column_letter].width = min(60, widest + 2)
+    workbook.properties.created = FIXED_TIME
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return _without_the_time(buffer.getvalue())
+
+
+def _without_the_time(data: bytes) -> bytes:
+    """The same figures give the same bytes: the workbook's parts again, without the time it was
+    saved (openpyxl writes it as the time last modified, and in every part's zip header)."""
+    saved = re.compile(rb"<dcterms:modified([^>]*)>[^<]*</dcterms:modified>")
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            content = source.read(entry.filename)
+            if entry.filename == "docProps/core.xml":
+                content = saved.sub(rb"<dcterms:modified\1>2000-01-01T00:00:00Z</dcterms:modified>", content)
+            target.writestr(zipfile.ZipInfo(entry.filename, date_time=ZIP_TIME), content, zipfile.ZIP_DEFLATED)
+    return output.getvalue()
 
 
 def _neutral(value):
