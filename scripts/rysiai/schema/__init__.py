@@ -144,7 +144,7 @@ def _read_home(value: Any, problems: list[str]) -> HomeTown | None:
         or not all(isinstance(value.get(key), str) and value[key] for key in ("town", "country"))
         or not isinstance(value.get("coordinates", ""), str)
     ):
-        problems.append("`home` must be a mapping such as `{town: Prienai, country: LT, coordinates: '54.6333, 23.9417'}`")
+        problems.append(_("`home` must be a mapping such as `{{town: Prienai, country: LT, coordinates: '54.6333, 23.9417'}}`").format())
         return None
     return HomeTown(value["town"], value["country"], value.get("coordinates"))
 
@@ -255,7 +255,7 @@ def _read_publish_counts(value: Any, name: str, problems: list[str]) -> bool:
     if value is None:
         return False
     if not isinstance(value, bool):
-        problems.append(f"resource `{name}`: `publish_counts` must be true or false")
+        problems.append(_("resource `{name}`: `publish_counts` must be true or false").format(name=name))
         return False
     return value
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..language import _
+
 COORDINATES_CHECK = "coordinates"
 
 
@@ -47,13 +49,13 @@ def read_place(value: Any, where: str, fields: dict, field, problems: list[str])
     if value is None:
         return None
     if not isinstance(value, dict) or "city" not in value or "country" not in value:
-        problems.append(f"{where}: `kind.place` must be a mapping such as `{{city: city, country: country, coordinates: coordinates}}`")
+        problems.append(_("{where}: `kind.place` must be a mapping such as `{{city: city, country: country, coordinates: coordinates}}`").format(where=where))
         return None
     city = field(value["city"], "place.city", "string")
     country = field(value["country"], "place.country", "string")
     coordinates = field(value["coordinates"], "place.coordinates", "string") if "coordinates" in value else None
     if coordinates and fields[coordinates].check != COORDINATES_CHECK:
-        problems.append(f"{where}: `kind.place.coordinates` names `{coordinates}`, which must have `check: {COORDINATES_CHECK}`")
+        problems.append(_("{where}: `kind.place.coordinates` names `{field}`, which must have `check: {check}`").format(where=where, field=coordinates, check=COORDINATES_CHECK))
     return PlaceRule(city, country, coordinates) if city and country else None
 
 
@@ -62,7 +64,7 @@ def read_category(value: Any, where: str, fields: dict, field, problems: list[st
         return None
     name = field(value, "category", "string")
     if name and not fields[name].enum:
-        problems.append(f"{where}: `kind.category` names `{name}`, which must list its allowed values (`enum`)")
+        problems.append(_("{where}: `kind.category` names `{field}`, which must list its allowed values (`enum`)").format(where=where, field=name))
         return None
     return name
 
@@ -72,15 +74,15 @@ def read_visit(value: Any, where: str, fields: dict, field, problems: list[str])
         return None
     if not isinstance(value, dict) or not {"direction", "incoming", "outgoing"} <= set(value):
         problems.append(
-            f"{where}: `kind.visit` must be a mapping such as `{{direction: direction, incoming: incoming, "
-            f"outgoing: outgoing, with: partners, delegation: participants}}`"
+            _("{where}: `kind.visit` must be a mapping such as `{{direction: direction, incoming: incoming, "
+              "outgoing: outgoing, with: partners, delegation: participants}}`").format(where=where)
         )
         return None
     direction = field(value["direction"], "visit.direction", "string")
     allowed = fields[direction].enum or () if direction else ()
     for way in ("incoming", "outgoing"):
         if str(value[way]) not in allowed:
-            problems.append(f"{where}: `kind.visit.{way}` is `{value[way]}`, not an allowed value of `{direction}`")
+            problems.append(_("{where}: `kind.visit.{way}` is `{value}`, not an allowed value of `{field}`").format(where=where, way=way, value=value[way], field=direction))
     with_ = field(value["with"], "visit.with", "list") if "with" in value else None
     delegation = field(value["delegation"], "visit.delegation", "list") if "delegation" in value else None
     if not direction or any(str(value[way]) not in allowed for way in ("incoming", "outgoing")):
@@ -92,7 +94,7 @@ def read_funding(value: dict, where: str, fields: dict, field, problems: list[st
     """`project: {…, funding: FIELD, amount: FIELD, own_share: FIELD, end: FIELD}`."""
     source = field(value["funding"], "project.funding", "string") if "funding" in value else None
     if source and not fields[source].enum:
-        problems.append(f"{where}: `kind.project.funding` names `{source}`, which must list its allowed values (`enum`)")
+        problems.append(_("{where}: `kind.project.funding` names `{field}`, which must list its allowed values (`enum`)").format(where=where, field=source))
         source = None
     amount = field(value["amount"], "project.amount", "integer") if "amount" in value else None
     own_share = field(value["own_share"], "project.own_share", "integer") if "own_share" in value else None
