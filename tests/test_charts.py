@@ -8,12 +8,19 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from rysiai.language import use_language
 from rysiai.reports.chart_svg import PALETTE
 from rysiai.reports.charts import bar_chart, month_chart, year_bars
 from rysiai.reports.numbers import MONTHS, MONTHS_SHORT, THOUSANDS, count_phrase, format_number
 
 SVG = "{http://www.w3.org/2000/svg}"
 COUNTRIES = ["Lenkija", "Latvija", "Vokietija", "Norvegija"]
+
+
+@pytest.fixture(autouse=True)
+def lithuanian():
+    """The tables' headers as the office reads them (the suite speaks English by default)."""
+    use_language("lt")
 
 
 def _bars(svg: str, prefix: str) -> list[ET.Element]:
@@ -78,7 +85,7 @@ def test_month_columns_and_line():
     assert len(_bars(columns.svg, "menesiai-bar")) == 12
     assert [t for t in _texts(columns.svg) if t in MONTHS_SHORT] == list(MONTHS_SHORT)
     assert MONTHS_SHORT[0] == "saus." and MONTHS_SHORT[11] == "gruod."
-    assert _table(columns.table)[1:3] == [["sausis", "0"], ["vasaris", "1"]]
+    assert _table(columns.table)[:3] == [["Mėnuo", "Skaičius"], ["sausis", "0"], ["vasaris", "1"]]
     assert _table(columns.table)[12] == [MONTHS[11], f"1{THOUSANDS}200"]
     line = month_chart("Susitikimai pagal mėnesį", values, ident="menesiai-linija", line=True)
     points = ET.fromstring(line.svg).find(f".//{SVG}g[@id='menesiai-linija-line']")
@@ -204,3 +211,9 @@ def test_lithuanian_number_format(value, decimals, written):
 )
 def test_count_phrase_takes_the_right_form(count, phrase):
     assert count_phrase(count, ("vizitas", "vizitai", "vizitų")) == phrase
+
+
+def test_the_tables_headers_in_english_on_request():
+    use_language("en")
+    assert _table(bar_chart("Countries", COUNTRIES, [4, 2, 1, 1], ident="salys").table)[0] == ["", "Number"]
+    assert _table(month_chart("Meetings", [1] * 12, ident="menesiai").table)[0] == ["Month", "Number"]

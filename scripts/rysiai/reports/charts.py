@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from ..language import _
 from .chart_svg import PALETTE, chart_style, figure_to_svg, html_table
 from .numbers import MONTHS, MONTHS_SHORT, format_number
 
@@ -37,10 +38,11 @@ def bar_chart(
     ident: str,
     horizontal: bool = True,
     label_header: str = "",
-    value_header: str = "Skaičius",
+    value_header: str | None = None,
     decimals: int = 0,
 ) -> Chart:
     """One bar per label: horizontal (long names: partners, countries) or vertical (years)."""
+    value_header = value_header or _("Number")
     _check(ident, labels, {value_header: values})
     with chart_style(ident):
         figure, axes = _figure(len(labels), horizontal)
@@ -106,10 +108,12 @@ def month_chart(
     *,
     ident: str,
     line: bool = False,
-    value_header: str = "Skaičius",
+    label_header: str | None = None,
+    value_header: str | None = None,
     decimals: int = 0,
 ) -> Chart:
     """Twelve months from January: columns, or a line with a point per month."""
+    label_header, value_header = label_header or _("Month"), value_header or _("Number")
     if len(values) != 12:
         raise ValueError(f"a month chart needs 12 values, not {len(values)}")
     _check(ident, MONTHS_SHORT, {value_header: values})
@@ -128,7 +132,7 @@ def month_chart(
         _value_axis(axes, decimals, horizontal=False)
         svg = figure_to_svg(figure, title=title, ident=ident)
     rows = [[month, format_number(value, decimals)] for month, value in zip(MONTHS, values)]
-    return Chart(svg, html_table(title, ["Mėnuo", value_header], rows, ident=ident))
+    return Chart(svg, html_table(title, [label_header, value_header], rows, ident=ident))
 
 
 def _check(ident: str, labels: Sequence[str], series: Mapping[str, Sequence[float]]) -> None:

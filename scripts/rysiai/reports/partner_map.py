@@ -46,11 +46,12 @@ class HomeTown:
 
 
 def partner_map(
-    points: list[MapPoint], home: HomeTown | None, *, title: str = "Partnerių miestai", ident: str = "partneriu-zemelapis"
+    points: list[MapPoint], home: HomeTown | None, *, title: str | None = None, ident: str = "partneriu-zemelapis"
 ) -> str:
     """The map as an SVG element to put into a page: Europe, or the world when a town lies beyond
     it. `ident` prefixes the element's ids (unique on the page). A point without a `url` is a
     dot without a link; without a ``home``, no town is marked."""
+    title = title or _("Partner towns")
     for point in points:
         if not PAGE_LINK.match(point.url):
             raise ValueError(f"not a link within the site: {point.url!r}")

@@ -25,7 +25,7 @@ def _chart(kind: str, title: str, labels: tuple, series: tuple, headers: tuple, 
     # The same figures give the same bytes: a rebuild (`rysiai serve`) or another page reuses them.
     values = list(series[0][1])
     if kind == MONTHS:
-        return month_chart(title, values, ident=ident, value_header=headers[1])
+        return month_chart(title, values, ident=ident, label_header=headers[0], value_header=headers[1])
     if kind == YEARS:
         return year_bars(title, list(labels), dict(series), ident=ident, year_header=headers[0])
     return bar_chart(
