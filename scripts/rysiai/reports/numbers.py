@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from babel.dates import format_date, get_month_names
 from babel.numbers import format_decimal, get_minus_sign_symbol
@@ -17,6 +18,8 @@ MONTHS_SHORT = tuple(get_month_names("abbreviated", locale="lt", context="stand-
 MONTHS = tuple(get_month_names("wide", locale="lt", context="stand-alone")[m] for m in range(1, 13))
 
 
+# A chart's axis asks for the same few numbers again and again, and Babel's formatting is slow.
+@lru_cache(maxsize=4096)
 def format_number(value: float, decimals: int = 1) -> str:
     """`1234.5` → `1 234,5` (narrow no-break space, decimal comma); at most `decimals` digits after
     the comma, none for whole numbers, halves rounded up; CLDR's minus sign (−)."""

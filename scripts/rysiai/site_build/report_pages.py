@@ -5,6 +5,7 @@ them), and the map of partner towns on the partners' index."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from ..kinds.reporting import partner_collections
 from ..language import _, speaking
@@ -12,8 +13,8 @@ from ..reports.overview import overview_report, report_years
 from ..reports.report_html import Links, report_html
 from ..reports.towns import towns_map
 from ..reports.visit_sections import visits_by_partner
-from ..reports.model import Table
-from ..reports.year_report import Sources, year_report, year_report_with_map
+from ..reports.model import Report, Table
+from ..reports.year_report import Sources, year_report
 from ..site.context import SiteContext
 from ..site.html import relative_url
 from ..site.pages import SitePage
@@ -41,6 +42,9 @@ class SiteReports:
         self.sources = sources
         self.language = language
         self.years = report_years(sources)
+        # Each year's report is made once per build: for its page, the overview and the downloads.
+        self._reports: dict[int, Report] = {}
+        self._every_year: Report | None = None
 
     def pages(self) -> list[SitePage]:
         with speaking(self.language):
@@ -54,10 +58,10 @@ class SiteReports:
     def tables(self) -> Iterator[tuple[int | None, Table]]:
         """Every table of the overview (year None) and of each year's report, to download."""
         with speaking(self.language):
-            for table in overview_report(self.sources, self.context.today, public=self.context.public).tables():
+            for table in self._overview_report().tables():
                 yield None, table
             for year in self.years:
-                for table in year_report(self.sources, year, self.context.today, public=self.context.public).tables():
+                for table in self._year_report(year).tables():
                     yield year, table
 
     def inserts(self) -> dict[str, Callable[[], str]]:
@@ -70,22 +74,33 @@ class SiteReports:
     def _year(self, year: int) -> str:
         page = self.context.url(year_source(year))
         with speaking(self.language):
-            report = year_report_with_map(
-                self.sources, year, self.context.today, public=self.context.public, url_of=self._linker(page)
-            )
+            visits = visits_by_partner(self.sources.shown, year)
+            town_map = towns_map(self.context.repository, visits, self._linker(page), ident=f"map-{year}")
+            report = replace(self._year_report(year), map_svg=town_map)
             links = Links(lambda name: relative_url(page, download_path(year, name)), self._years(page, year))
             return report_html(report, links)
 
     def _overview(self) -> str:
         page = self.context.url(INDEX)
         with speaking(self.language):
-            report = overview_report(self.sources, self.context.today, public=self.context.public)
-            report.title = _("Reports")
-            report.map_svg = towns_map(
+            town_map = towns_map(
                 self.context.repository, visits_by_partner(self.sources.shown), self._linker(page), ident="map-all"
             )
+            report = replace(self._overview_report(), title=_("Reports"), map_svg=town_map)
             links = Links(lambda name: relative_url(page, download_path(None, name)), self._years(page, None))
             return report_html(report, links)
+
+    def _year_report(self, year: int) -> Report:
+        if year not in self._reports:
+            self._reports[year] = year_report(self.sources, year, self.context.today, public=self.context.public)
+        return self._reports[year]
+
+    def _overview_report(self) -> Report:
+        if self._every_year is None:
+            self._every_year = overview_report(
+                self.sources, self.context.today, public=self.context.public, report_of=self._year_report
+            )
+        return self._every_year
 
     def _index_map(self, collection: str) -> str:
         page = self.context.index_url(collection)
