@@ -11,7 +11,7 @@ from ..kinds.reporting import partner_collections
 from ..language import _, speaking
 from ..reports.overview import overview_report, report_years
 from ..reports.report_html import Links, report_html
-from ..reports.towns import towns_map
+from ..reports.towns import PlacedTowns, placed_towns, towns_map
 from ..reports.visit_sections import visits_by_partner
 from ..reports.model import Report, Table
 from ..reports.year_report import Sources, year_report
@@ -45,6 +45,7 @@ class SiteReports:
         # Each year's report is made once per build: for its page, the overview and the downloads.
         self._reports: dict[int, Report] = {}
         self._every_year: Report | None = None
+        self._placed: PlacedTowns | None = None
 
     def pages(self) -> list[SitePage]:
         with speaking(self.language):
@@ -75,7 +76,7 @@ class SiteReports:
         page = self.context.url(year_source(year))
         with speaking(self.language):
             visits = visits_by_partner(self.sources.shown, year)
-            town_map = towns_map(self.context.repository, visits, self._linker(page), ident=f"map-{year}")
+            town_map = self._towns_map(visits, page, f"map-{year}")
             report = replace(self._year_report(year), map_svg=town_map)
             links = Links(lambda name: relative_url(page, download_path(year, name)), self._years(page, year))
             return report_html(report, links)
@@ -83,9 +84,7 @@ class SiteReports:
     def _overview(self) -> str:
         page = self.context.url(INDEX)
         with speaking(self.language):
-            town_map = towns_map(
-                self.context.repository, visits_by_partner(self.sources.shown), self._linker(page), ident="map-all"
-            )
+            town_map = self._towns_map(visits_by_partner(self.sources.shown), page, "map-all")
             report = replace(self._overview_report(), title=_("Reports"), map_svg=town_map)
             links = Links(lambda name: relative_url(page, download_path(None, name)), self._years(page, None))
             return report_html(report, links)
@@ -105,10 +104,13 @@ class SiteReports:
     def _index_map(self, collection: str) -> str:
         page = self.context.index_url(collection)
         with speaking(self.language):
-            svg = towns_map(
-                self.context.repository, visits_by_partner(self.sources.shown), self._linker(page), ident="map-partners"
-            )
+            svg = self._towns_map(visits_by_partner(self.sources.shown), page, "map-partners")
         return f'<figure class="rysiai-map-figure" data-pagefind-ignore>{svg}</figure>' if svg else ""
+
+    def _towns_map(self, visits: dict[str, int], page: str, ident: str) -> str:
+        if self._placed is None:
+            self._placed = placed_towns(self.context.repository)
+        return towns_map(self.context.repository, visits, self._linker(page), ident=ident, placed=self._placed)
 
     def _years(self, page: str, current: int | None) -> list[tuple[str, str]]:
         every = [(_("every year"), "" if current is None else relative_url(page, self.context.url(INDEX)))]
