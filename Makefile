@@ -37,8 +37,9 @@ screenshots: $(INSTALLED)
 ## bench: time validation (2k, 20k, 50k records; one CSV of 50k, 100k, 200k rows; 20k rows
 ## referring to one missing id), the site build (2k, 10k, 20k), the first search on a 20k-record
 ## site (Pagefind beside mkdocs-material's own), the editor (save → commit at 2k and 20k, a
-## form's first paint with a picker over 14k contacts), on synthetic data, and `rysiai mv` of a
-## record referred to by 3,000 files and a 60,000-row CSV (safe writes' cost)
+## form's first paint with a picker over 14k contacts), on synthetic data, `rysiai mv` of a
+## record referred to by 3,000 files and a 60,000-row CSV (safe writes' cost), the partner map
+## and the report's charts, and the reports' share of a build (sample data and 20k)
 bench: $(INSTALLED)
 	$(BIN)/python bench/bench_validate.py
 	$(BIN)/python bench/bench_csv.py
@@ -46,6 +47,8 @@ bench: $(INSTALLED)
 	$(BIN)/python bench/bench_search.py
 	$(BIN)/python bench/bench_editor.py
 	$(BIN)/python bench/bench_mv.py
+	$(BIN)/python bench/bench_report_figures.py
+	$(BIN)/python bench/bench_report_share.py
 
 clean:
 	rm -rf $(VENV) site bench/out
