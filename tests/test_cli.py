@@ -121,7 +121,7 @@ def test_schema_problems_are_listed(repo, cli):
     assert (result.code, result.out) == (2, "")
     assert result.err == (
         "rysiai: error: datapackage.yaml: resource `partners`, field `country`: `check` must be "
-        "one of email, phone, url, country, language, entity-code, partial-date, date-time, markdown\n"
+        "one of email, phone, url, country, language, entity-code, partial-date, date-time, markdown, coordinates\n"
         "datapackage.yaml: field `associations.chair` refers to `people`, which is not a "
         "resource\n"
     )
