@@ -113,6 +113,9 @@ def _text(value) -> str:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
+SAVED_AT = re.compile(rb"<dcterms:(created|modified)\b[^>]*>[^<]*</dcterms:\1>")
+
+
 def readable_text(path: Path, site: Path) -> str:
     """A file's text as its readers see it: unpacked, unescaped, unfolded; with its own path."""
     data = path.read_bytes()
@@ -121,6 +124,9 @@ def readable_text(path: Path, site: Path) -> str:
     if path.suffix == ".xlsx":  # a zip of XML parts: the cells' text is in them
         with zipfile.ZipFile(io.BytesIO(data)) as workbook:
             data = b"\n".join(workbook.read(name) for name in workbook.namelist() if name.endswith(".xml"))
+        # When the workbook was saved (the build's moment) is no value of a record, though it may
+        # fall on a record's day.
+        data = SAVED_AT.sub(b"", data)
     data = data.removeprefix(PAGEFIND_SIGNATURE)
     text = data.decode("utf-8", errors="replace")
     if path.suffix == ".json":
