@@ -31,18 +31,20 @@ def render_index_page(context: SiteContext, collection: Collection) -> str:
         parts.append(editor_link(context, context.editor_new(collection.name), "new_record"))
     if collection.description:
         parts.append(f"<p>{esc(collection.description)}</p>")
-    insert = context.insert(collection.name)  # the map of partner towns on the partners' index
-    if insert:
-        parts.append(insert)
+    # The map of partner towns on the partners' index comes after the table: its dots are links
+    # too, and a keyboard reaches the filter and the table first.
+    insert = context.insert(collection.name)
     if not records:
         parts.append(f"<p>{esc(context.text('no_records'))}</p>")
-        return "\n".join(parts) + "\n"
+        return "\n".join([*parts, insert] if insert else parts) + "\n"
     parts.append(table_downloads(context, collection, page_url))
     if collection.kind.people:
         parts.append(vcard_link(context, None, page_url))
     groups = _groups(context, collection, records)
     parts.append(_filter_box(context, len(records), groups))
     parts.append(records_table(context, collection, records, page_url, groups))
+    if insert:
+        parts.append(insert)
     return "\n".join(parts) + "\n"
 
 
