@@ -11,11 +11,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..errors import InvalidData, RysiaiError
 from ..language import _
 from ..findings.wording import finding_line
+from .memory import BuildMemory
 from .site import SiteBuild, SiteOptions
 
 
@@ -54,6 +56,7 @@ def as_plugin_error(error: RysiaiError) -> PluginError:
 
 class RysiaiPlugin(BasePlugin[RysiaiConfig]):
     site: SiteBuild | None = None
+    memory: BuildMemory | None = None  # the last build, handed over by `rysiai build` and `serve`
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Loaded and checked here, before mkdocs cleans the output folder: invalid data stops
@@ -70,13 +73,17 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
             today=self.config.today,
         )
         try:
-            self.site = SiteBuild(root, options, config)
+            self.site = SiteBuild(root, options, config, self.memory)
         except RysiaiError as error:
             raise as_plugin_error(error) from error
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         return self.site.add_files(files, config)
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.site.prepare_pages(nav, files, config)
+        return nav
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs) -> str:
         return self.site.page_markdown(markdown, page)

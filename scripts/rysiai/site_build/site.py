@@ -1,6 +1,10 @@
 """One build of the site as mkdocs runs it: the records loaded and checked, the generated pages
 added to mkdocs's files, each page's HTML, the files to download and the search index. The
-plugin (plugin.py) hands mkdocs's events to it and nothing more."""
+plugin (plugin.py) hands mkdocs's events to it and nothing more.
+
+Given what the last build left (incremental.py), only the pages a change reaches are rendered:
+mkdocs still knows every page (navigation, tags, sitemap), but skips the others (its "dirty"
+build), and their files stay those of the last build."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..privacy.public_site import public_nav, public_pages
@@ -23,9 +28,12 @@ from ..site.downloads import FOLDER as VCARDS
 from ..site.history import last_changes
 from ..site.pages import AGREEMENTS, ELDERSHIPS, GLOSSARY, SitePage, site_pages
 from ..validate import load_valid_repository
-from .downloads import write_downloads
+from . import downloads
+from .incremental import BuildPlan, LastBuild, carry_over, remove_outputs
+from .memory import BuildMemory
 from .prerender import Prerenderer
 from .search_index import index_site
+from .site_state import site_state
 
 ASSETS = ("rysiai.css", "rysiai-brief.css", "rysiai.js", "rysiai-search.js")
 ASSETS_DIR = "assets/rysiai"
@@ -47,13 +55,27 @@ class SiteOptions:
     today: dt.date | None = None  # the day the site counts from; None: the build's day
 
 
+class GeneratedPage(File):
+    """A generated page's file, which mkdocs renders only when ``rebuild`` says so."""
+
+    rebuild = True
+
+    def is_modified(self) -> bool:
+        return self.rebuild
+
+
+def _always(*args) -> bool:
+    return True
+
+
 class SiteBuild:
     """What one build makes, from the data repository at ``root``; raises InvalidData (the
-    records have errors) before anything is written."""
+    records have errors) before anything is written. ``memory`` holds the last build, if any."""
 
-    def __init__(self, root: Path, options: SiteOptions, config: MkDocsConfig):
+    def __init__(self, root: Path, options: SiteOptions, config: MkDocsConfig, memory: BuildMemory | None = None):
         self.root = root
         self.options = options
+        self.memory = memory or BuildMemory()
         repository, report = load_valid_repository(root, public=options.public)
         if options.today is not None:
             repository.today = options.today
@@ -83,6 +105,10 @@ class SiteBuild:
         self.pages: dict[str, SitePage] = {}
         self.prerenderer: Prerenderer | None = None
         self._use_assets(config)
+        # The theme's own search indexes the pages mkdocs renders: with it, every page is made.
+        last = self.memory.last if options.search else None
+        self.plan = BuildPlan.make(site_state(self.context, self.memory.digests), last, repository.schema)
+        self.downloads = downloads.plan(self.context, self.plan.state, config.site_url or "")
 
     @property
     def assets(self) -> list[str]:
@@ -113,26 +139,64 @@ class SiteBuild:
                 if file.abs_src_path and Path(file.abs_src_path).is_relative_to(Path(config.docs_dir)):
                     if file.src_uri not in self.options.public_docs:
                         files.remove(file)
+        for file in files.documentation_pages():
+            file.is_modified = _always  # hand-written pages are few, and their titles are in every page
         self.pages = {}
+        kept = []
         for page in site_pages(self.context, home_title=config.site_name):
             self.pages[page.src_uri] = page
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"docs/{page.src_uri} is in the way of a generated page; rename or remove it")
             inclusion = InclusionLevel.NOT_IN_NAV if page.record or not page.in_nav else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+            file = GeneratedPage.generated(config, page.src_uri, content="", inclusion=inclusion)
+            file.rebuild = self.plan.renders(page.src_uri, file.dest_uri)
+            if not file.rebuild:
+                kept.append(file.dest_uri)
+            files.append(file)
         feeds = {f"{feed}.ics" for feed in self.context.feeds}
         for file in files:
             if file.src_uri.startswith((f"{VCARDS}/", f"{TABLES}/", f"{ENTRIES}/")) or file.src_uri in feeds:
                 raise PluginError(f"docs/{file.src_uri} is in the way of a generated download; rename or remove it")
+        to_make = self.plan.downloads_to_make(self.downloads)
+        self._take_from_last_build(config, kept, [path for path in self.downloads if path not in to_make])
         self.prerenderer = Prerenderer(
-            [page for page in self.pages.values() if page.record],
-            downloads=lambda: write_downloads(self.context, Path(config.site_dir), config.site_url or ""),
+            [page for page in self.pages.values() if page.record and files.get_file_from_path(page.src_uri).rebuild],
+            downloads=lambda: downloads.write_downloads(
+                self.context, Path(config.site_dir), config.site_url or "", to_make, self.plan.old_file
+            ),
         )
         self.prerenderer.start()
         assets = resources.files("rysiai.site") / "assets"
         for asset in self.assets:
             files.append(File.generated(config, f"{ASSETS_DIR}/{asset}", content=(assets / asset).read_bytes()))
         return files
+
+    def _take_from_last_build(self, config: MkDocsConfig, kept: list[str], kept_downloads: list[str]) -> None:
+        """The last build's files of the pages and downloads not made again: linked into a new
+        site folder, or left where they are; and the files of what is gone, removed."""
+        last, site_dir = self.plan.last, Path(config.site_dir)
+        if last is None:
+            return
+        if last.folder.resolve() != site_dir.resolve():
+            carry_over(last.folder, site_dir, kept + kept_downloads)
+            return
+        gone = [File(src_uri, src_dir=None, dest_dir=str(site_dir), use_directory_urls=config.use_directory_urls).dest_uri
+                for src_uri in self.plan.reach.gone]
+        remove_outputs(site_dir, gone + [path for path in last.downloads if path not in self.downloads])
+
+    def prepare_pages(self, nav: Navigation, files: Files, config: MkDocsConfig) -> None:
+        """Every generated page read as mkdocs would, without rendering it: the pages mkdocs
+        skips keep their titles (in the navigation of the others) and tags (on the tags page).
+        All of them, in order, so that the tags page lists them as after a clean build."""
+        for src_uri in self.pages:
+            file = files.get_file_from_path(src_uri)
+            page = file.page or Page(None, file, config)
+            config._current_page = page
+            try:
+                page.read_source(config)
+                page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            finally:
+                config._current_page = None
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         if self.options.search:
@@ -174,6 +238,7 @@ class SiteBuild:
             self.close()
         if self.options.search:
             index_site(Path(config.site_dir))
+        self.memory.made = LastBuild(self.plan.state, self.downloads, Path(config.site_dir))
 
     def close(self) -> None:
         if self.prerenderer is not None:

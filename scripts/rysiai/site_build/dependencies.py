@@ -1,0 +1,90 @@
+"""Which generated pages a change of records reaches, from the site's state before and after it
+(site_state.py).
+
+What each page shows, and so what it depends on:
+- a record's page: the record itself (with its file, line, last change and, for agreements, the
+  next anniversary as of today); the labels of the records it refers to; the records that refer
+  to it (their label, where they refer to it and, for a reference inside an item such as a
+  follow-up's owner, that item's other fields); whether people work at it (they refer to it);
+- a collection's index: its records' columns, and the labels of the records its columns refer to;
+- the home page: counts, the agenda, what is coming and recent, recent changes and findings:
+  anything may show there;
+- the glossary: the schema alone (a change of the schema rebuilds everything: settings_key.py).
+
+A page that comes to show more than this (a record two references away, say) must say so here;
+tests/test_incremental.py builds after many kinds of edits and compares with a clean build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..schema import Schema
+from ..site.context import HOME, index_source, page_source
+from .site_state import RecordState, SiteState
+
+
+@dataclass
+class Reach:
+    """What a change reaches: pages to render again, and record pages that are gone."""
+
+    pages: set[str] = field(default_factory=set)
+    gone: set[str] = field(default_factory=set)
+    changed: set[str] = field(default_factory=set)  # ids whose state differs, added or removed included
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.pages or self.gone or self.changed)
+
+
+def reach(old: SiteState, new: SiteState, schema: Schema) -> Reach:
+    """The pages to render again when the site's state goes from ``old`` to ``new``."""
+    found = Reach()
+    changed = [key for key in old.records.keys() | new.records.keys() if old.records.get(key) != new.records.get(key)]
+    found.changed = set(changed)
+    if not changed and old.site == new.site:
+        return found
+    found.pages.add(HOME)
+    referrers = _referrers(new)
+    relabelled_collections = set()
+    for key in changed:
+        before, after = old.records.get(key), new.records.get(key)
+        for state in (before, after):
+            if state is None:
+                continue
+            found.pages.add(index_source(state.collection))
+            for target in state.references:
+                _add_record_page(found, new, target)
+        if after is not None:
+            found.pages.add(page_source(after.collection, key))
+        if before is not None and (after is None or after.collection != before.collection):
+            found.gone.add(page_source(before.collection, key))
+        if before is None or after is None or _relabelled(before, after):
+            for source in referrers.get(key, ()):
+                _add_record_page(found, new, source)
+            relabelled_collections.update(state.collection for state in (before, after) if state is not None)
+    for name, collection in schema.collections.items():
+        referred = {target for column in collection.columns for target in collection.fields[column].references}
+        if referred & relabelled_collections:
+            found.pages.add(index_source(name))
+    found.pages -= found.gone
+    return found
+
+
+def _relabelled(before: RecordState, after: RecordState) -> bool:
+    """Whether what others show of the record (its name, and where its page is) changed."""
+    return before.label != after.label or before.collection != after.collection
+
+
+def _add_record_page(found: Reach, state: SiteState, key: str) -> None:
+    record = state.records.get(key)
+    if record is not None:
+        found.pages.add(page_source(record.collection, key))
+
+
+def _referrers(state: SiteState) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for key, record in state.records.items():
+        for target in record.references:
+            found.setdefault(target, []).append(key)
+    return found
