@@ -18,3 +18,4 @@ class BuildMemory:
     last: LastBuild | None = None
     made: LastBuild | None = None
     digests: RecordDigests = field(default_factory=RecordDigests)
+    rendered: list[str] = field(default_factory=list)  # the generated pages this build rendered

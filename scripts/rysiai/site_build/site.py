@@ -142,6 +142,7 @@ class SiteBuild:
         for file in files.documentation_pages():
             file.is_modified = _always  # hand-written pages are few, and their titles are in every page
         self.pages = {}
+        self.memory.rendered = []
         kept = []
         for page in site_pages(self.context, home_title=config.site_name):
             self.pages[page.src_uri] = page
@@ -150,7 +151,9 @@ class SiteBuild:
             inclusion = InclusionLevel.NOT_IN_NAV if page.record or not page.in_nav else InclusionLevel.UNDEFINED
             file = GeneratedPage.generated(config, page.src_uri, content="", inclusion=inclusion)
             file.rebuild = self.plan.renders(page.src_uri, file.dest_uri)
-            if not file.rebuild:
+            if file.rebuild:
+                self.memory.rendered.append(page.src_uri)
+            else:
                 kept.append(file.dest_uri)
             files.append(file)
         feeds = {f"{feed}.ics" for feed in self.context.feeds}

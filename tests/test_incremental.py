@@ -1,0 +1,78 @@
+"""Incremental builds make the same site as a clean build: after each edit of a sequence (rename,
+delete, add, another organisation, a visit moved to another year…), a build that reuses the last
+one is compared file by file with a clean build of the same files, the search index by its
+decoded contents (Pagefind numbers pages in no fixed order)."""
+
+import os
+from pathlib import Path
+
+import pytest
+from pagefind_decoded import decoded_bundle
+from rysiai.cli import main
+from rysiai.site_build.build import build_site
+from site_fixture import fill
+
+VISIT = (
+    "title: Talsų delegacija Prienuose\ndirection: incoming\nstart: 2025-06-27\n"
+    "end: 2025-06-28\npartners: [talsi]\nparticipants: [ona-petraitiene, jonas-jonaitis]\n"
+    "status: done\noutcomes: |\n  - Pasirašytas planas\n"
+    "follow_ups:\n  - task: Išsiųsti padėką\n    owner: ona-petraitiene\n    due: 2025-07-15\n"
+    "    done: true\n"
+)
+EDITS = [
+    ("a contact's position", lambda repo: _replace(repo, "contacts/ona-petraitiene.yaml", "Koordinatorė", "Vyr. koordinatorė")),
+    ("a contact's name", lambda repo: _replace(repo, "contacts/ona-petraitiene.yaml", "Ona Petraitienė", "Ona Petraitytė")),
+    ("a contact moves to another organisation", lambda repo: _replace(repo, "contacts/ona-petraitiene.yaml", "organization: talsi", "organization: lsa")),
+    ("a visit moves to another year", lambda repo: _replace(repo, "visits/talsi-2025.yaml", "start: 2025-06-27\nend: 2025-06-28", "start: 2024-06-27\nend: 2024-06-28")),
+    ("a follow-up's owner changed", lambda repo: _replace(repo, "visits/talsi-2025.yaml", "owner: ona-petraitiene", "owner: jonas-jonaitis")),
+    ("a partner renamed with `rysiai mv`", lambda repo: main(["mv", "--root", str(repo.root), "talsi", "talsu-novadas"])),
+    ("a record added", lambda repo: repo.write("partners/birstonas.yaml", "name: Birštono savivaldybė\nkind: municipality\ncountry: LT\ntags: [Lietuva]\n")),
+    ("references to a contact removed", lambda repo: (
+        _replace(repo, "associations/silavoto-bendruomene.yaml", "chair: jonas-jonaitis\n", ""),
+        _replace(repo, "visits/talsi-2025.yaml", "[ona-petraitiene, jonas-jonaitis]", "[ona-petraitiene]"),
+        _replace(repo, "visits/talsi-2025.yaml", "owner: jonas-jonaitis", "owner: ona-petraitiene"))),
+    ("the contact deleted", lambda repo: (repo.root / "contacts" / "jonas-jonaitis.yaml").unlink()),
+    ("a follow-up's task changed", lambda repo: _replace(repo, "visits/talsi-2025.yaml", "task: Išsiųsti padėką", "task: Išsiųsti laišką")),
+    ("tags changed", lambda repo: _replace(repo, "partners/birstonas.yaml", "tags: [Lietuva]", "tags: [Lietuva, Kaimynai]")),
+    ("a visit added to the new partner", lambda repo: repo.write("visits/birstonas-2026.yaml", VISIT.replace("[talsi]", "[birstonas]").replace("[ona-petraitiene, jonas-jonaitis]", "[ona-petraitiene]"))),
+]
+
+
+def _replace(repo, path: str, old: str, new: str) -> None:
+    file = repo.root / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    files = {}
+    for directory, _folders, names in os.walk(site):
+        for name in names:
+            path = Path(directory) / name
+            relative = path.relative_to(site).as_posix()
+            if not relative.startswith("pagefind/"):
+                files[relative] = path.read_bytes()
+    return files
+
+
+def assert_same_site(incremental: Path, clean: Path) -> None:
+    made, expected = site_files(incremental), site_files(clean)
+    assert sorted(made) == sorted(expected)
+    differing = [path for path in expected if made[path] != expected[path]]
+    assert differing == []
+    assert decoded_bundle(incremental / "pagefind") == decoded_bundle(clean / "pagefind")
+
+
+@pytest.mark.parametrize("public", [False, True], ids=["intranet", "public"])
+def test_incremental_builds_equal_clean_builds_after_each_edit(repo, tmp_path, public):
+    fill(repo)
+    build_site(repo.root, tmp_path / "site", public=public)
+    for number, (what, edit) in enumerate(EDITS):
+        edit(repo)
+        incremental = build_site(repo.root, tmp_path / "site", public=public)
+        clean = build_site(repo.root, tmp_path / f"clean-{number}", public=public, cache=False)
+        try:
+            assert_same_site(incremental, clean)
+        except AssertionError as error:
+            raise AssertionError(f"after {what}: {error}") from None
