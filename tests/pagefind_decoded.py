@@ -20,12 +20,13 @@ def _read(path: Path) -> bytes:
 
 def decoded_bundle(bundle: Path) -> dict[str, dict]:
     """URL → {"fragment": …, "words": {word: places}, "filters": {name: [values]}} for every page
-    of the bundle at ``bundle`` (and of the bundles it lists in rysiai-shards.json, if any)."""
+    of the bundle at ``bundle`` (and of the shards it lists in rysiai-shards.json, if any)."""
     pages: dict[str, dict] = {}
     shards = [bundle]
     listing = bundle / "rysiai-shards.json"
     if listing.is_file():
-        shards += [bundle / name for name in json.loads(listing.read_text(encoding="utf-8"))]
+        listed = json.loads(listing.read_text(encoding="utf-8"))
+        shards = [bundle / name for name in [listed["primary"], *listed["shards"]]]
     for shard in shards:
         entry = json.loads((shard / "pagefind-entry.json").read_text(encoding="utf-8"))
         for language in entry["languages"].values():

@@ -143,6 +143,8 @@ class SiteBuild:
             file.is_modified = _always  # hand-written pages are few, and their titles are in every page
         self.pages = {}
         self.memory.rendered = []
+        self.record_pages: set[str] = set()  # site paths
+        self.rendered_pages: set[str] = set()
         kept = []
         for page in site_pages(self.context, home_title=config.site_name):
             self.pages[page.src_uri] = page
@@ -151,8 +153,11 @@ class SiteBuild:
             inclusion = InclusionLevel.NOT_IN_NAV if page.record or not page.in_nav else InclusionLevel.UNDEFINED
             file = GeneratedPage.generated(config, page.src_uri, content="", inclusion=inclusion)
             file.rebuild = self.plan.renders(page.src_uri, file.dest_uri)
+            if page.record is not None:
+                self.record_pages.add(file.dest_uri)
             if file.rebuild:
                 self.memory.rendered.append(page.src_uri)
+                self.rendered_pages.add(file.dest_uri)
             else:
                 kept.append(file.dest_uri)
             files.append(file)
@@ -239,9 +244,14 @@ class SiteBuild:
         if self.prerenderer is not None:
             self.prerenderer.downloads()
             self.close()
+        search = {}
         if self.options.search:
-            index_site(Path(config.site_dir))
-        self.memory.made = LastBuild(self.plan.state, self.downloads, Path(config.site_dir))
+            last = self.plan.last
+            search = index_site(
+                Path(config.site_dir), self.record_pages, self.rendered_pages,
+                last.search if last else None, last.folder if last else None,
+            )
+        self.memory.made = LastBuild(self.plan.state, self.downloads, Path(config.site_dir), search)
 
     def close(self) -> None:
         if self.prerenderer is not None:
