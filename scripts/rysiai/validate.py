@@ -18,6 +18,7 @@ from .checks import (
 from .editing.recovery import interrupted_change_findings
 from .errors import InvalidData
 from .findings import Finding, Report
+from .loading.file_memo import FileMemo
 from .privacy import checks as privacy_checks
 from .privacy.public_site import refuse_unpublished_names
 from .repository import Repository, load_repository, paused_garbage_collection
@@ -66,11 +67,11 @@ def validate(root: Path) -> Report:
     return check_repository(load_repository(root))
 
 
-def load_valid_repository(root: Path, *, public: bool = False) -> tuple[Repository, Report]:
+def load_valid_repository(root: Path, *, public: bool = False, memo: FileMemo | None = None) -> tuple[Repository, Report]:
     """The repository at ``root`` and its report, for work that needs valid records (a site
     build): raises InvalidData when it has errors, and for a public build also where a public
-    text names a person who is not published."""
-    repository = load_repository(root)
+    text names a person who is not published. ``memo``: see load_repository."""
+    repository = load_repository(root, memo)
     report = check_repository(repository)
     if not report.valid:
         raise InvalidData(report)

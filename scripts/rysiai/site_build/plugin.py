@@ -9,7 +9,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -95,8 +95,11 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
         self.site.set_edit_url(page, config)
         return context
 
+    @event_priority(200)  # before the tags plugin renders its listings with the templates
     def on_env(self, env, config: MkDocsConfig, files: Files, **kwargs):
         env.globals["rysiai_strings"] = self.site.context.strings
+        if self.memory is not None and self.memory.templates is not None:
+            env.bytecode_cache = self.memory.templates
         return env
 
     def on_post_build(self, config: MkDocsConfig, **kwargs) -> None:

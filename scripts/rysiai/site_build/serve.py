@@ -13,6 +13,7 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -32,7 +33,7 @@ from ..schema import SCHEMA_FILE, load_schema
 from ..site.html import esc
 from ..site.strings import load_strings
 from .build import SiteError, config_file_of, library_error, overrides_of, own_folders, quiet_upstream_notices
-from .memory import BuildMemory
+from .memory import BuildMemory, TemplateMemory
 from .settings_key import settings_key
 
 SHOWN_FINDINGS = 30  # lines on the banner; the terminal has them all
@@ -51,7 +52,8 @@ class ServedSite:
         self.config_file = config_file_of(root)
         self.overrides = overrides_of(self.config_file, public)
         self.folder = Path(tempfile.mkdtemp(prefix="rysiai-serve-"))
-        self.memory = BuildMemory()
+        self.memory = BuildMemory(templates=TemplateMemory(), defer_search=True)
+        self.searching: threading.Thread | None = None
         self.built = False  # a good build was served at least once
         self.problem: list[str] | None = None  # what is wrong, as lines of text
         config = self._config(address)  # a mkdocs.yml that cannot be read stops here
@@ -69,7 +71,9 @@ class ServedSite:
 
     def build(self) -> None:
         """Build what changed; never raises: what went wrong becomes the banner (and goes to
-        the terminal), and the last good site stays."""
+        the terminal), and the last good site stays. The search index follows in a thread of
+        its own once the pages are served."""
+        self.wait_for_search()
         try:
             config = self._config()
             config.site_url = self.url
@@ -83,6 +87,22 @@ class ServedSite:
             return
         self.memory.last, self.memory.made = self.memory.made, None
         self.built, self.problem = True, None
+        search, self.memory.search = self.memory.search, None
+        if search is not None:
+            self.searching = threading.Thread(target=self._index, args=(search,), name="rysiai-search", daemon=True)
+            self.searching.start()
+
+    def _index(self, search) -> None:
+        try:
+            search()
+        except Exception as error:  # noqa: BLE001 — the pages are served; search waits for the next build
+            self.memory.last = None
+            log.error(_("the site could not be built: {reason}").format(reason=error))
+
+    def wait_for_search(self) -> None:
+        if self.searching is not None:
+            self.searching.join()
+            self.searching = None
 
     def _failed(self, error: Exception) -> None:
         own = library_error(error)
@@ -118,6 +138,7 @@ class ServedSite:
         )
 
     def close(self) -> None:
+        self.wait_for_search()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 

@@ -76,7 +76,7 @@ class SiteBuild:
         self.root = root
         self.options = options
         self.memory = memory or BuildMemory()
-        repository, report = load_valid_repository(root, public=options.public)
+        repository, report = load_valid_repository(root, public=options.public, memo=self.memory.files)
         if options.today is not None:
             repository.today = options.today
         language = config.theme.get("language") or "lt"
@@ -244,14 +244,21 @@ class SiteBuild:
         if self.prerenderer is not None:
             self.prerenderer.downloads()
             self.close()
-        search = {}
+        made = LastBuild(self.plan.state, self.downloads, Path(config.site_dir))
+        self.memory.made = made
         if self.options.search:
             last = self.plan.last
-            search = index_site(
-                Path(config.site_dir), self.record_pages, self.rendered_pages,
-                last.search if last else None, last.folder if last else None,
-            )
-        self.memory.made = LastBuild(self.plan.state, self.downloads, Path(config.site_dir), search)
+
+            def search() -> None:
+                made.search = index_site(
+                    made.folder, self.record_pages, self.rendered_pages,
+                    last.search if last else None, last.folder if last else None,
+                )
+
+            if self.memory.defer_search:
+                self.memory.search = search
+            else:
+                search()
 
     def close(self) -> None:
         if self.prerenderer is not None:
