@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pagefind_decoded import decoded_bundle
 from rysiai.cli import main
-from rysiai.site_build import search_index
+from rysiai.site_build import search_index, search_words
 from rysiai.site_build.build import build_site
 from site_fixture import fill
 
@@ -67,11 +67,13 @@ def assert_same_site(incremental: Path, clean: Path) -> None:
 
 @pytest.fixture
 def small_shards(monkeypatch):
-    """Shards of three record pages and ranges of about 25 words: every part of the search
-    index's upkeep happens on a small site (shards taken as they are, shards whose words change
-    around them, shards indexed anew)."""
+    """Shards of three record pages, ranges of about 25 words, a range of its own for a word on
+    more than two pages a shard: every part of the search index's upkeep happens on a small
+    site (shards taken as they are, shards whose words change around them, shards indexed anew)."""
     monkeypatch.setattr(search_index, "SHARD_PAGES", 3)
-    monkeypatch.setattr(search_index, "RANGE_WORDS", 25)
+    monkeypatch.setattr(search_words, "EVERY", 25)
+    monkeypatch.setattr(search_words, "HEAVY_PER_SHARD", 2)
+    monkeypatch.setattr(search_words, "WEIGHED_FROM", 1)
 
 
 @pytest.mark.parametrize("public", [False, True], ids=["intranet", "public"])

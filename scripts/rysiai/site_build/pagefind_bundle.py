@@ -9,6 +9,7 @@ steps from the page before. A bundle not laid out so raises BundleFormatError.
 
 from __future__ import annotations
 
+import base64
 import gzip
 import hashlib
 import json
@@ -41,6 +42,7 @@ class ShardContent:
     meta_fields: list
     fragments: list[Path] = field(default_factory=list)  # the fragment files, to move
     folder: Path | None = None  # where Pagefind wrote it (its scripts are there too)
+    renamed: dict[str, str] = field(default_factory=dict)  # the pages' short names (short_page_names)
 
     @property
     def stems(self) -> list[str]:
@@ -140,10 +142,29 @@ def read_file(path: Path, *, decoded: bool = True):
     return cbor2.loads(data) if decoded else data
 
 
+def short_page_names(content: ShardContent) -> list:
+    """The pages with shorter names (a page's name is its fragment file's, and every query loads
+    the list of them): four letters of its fragment's hash, more where two would be alike."""
+    taken: set[str] = set()
+    pages = []
+    for page_hash, word_count in content.pages:
+        digest = hashlib.blake2b(page_hash.encode(), digest_size=10).digest()
+        letters = base64.b32encode(digest).decode().lower()
+        length = 4
+        while letters[:length] in taken:
+            length += 1
+        taken.add(letters[:length])
+        pages.append([letters[:length], word_count])
+    content.renamed = {old: new for (old, _count), (new, _same) in zip(content.pages, pages)}
+    return pages
+
+
 def move_fragments(content: ShardContent, folder: Path) -> None:
     (folder / "fragment").mkdir(parents=True, exist_ok=True)
+    renamed = content.renamed
     for path in content.fragments:
-        shutil.move(path, folder / "fragment" / path.name)
+        name = renamed.get(path.name.removesuffix(".pf_fragment"), path.name.removesuffix(".pf_fragment"))
+        shutil.move(path, folder / "fragment" / f"{name}.pf_fragment")
 
 
 def _renumber(postings: list, new_number: dict[int, int]) -> None:

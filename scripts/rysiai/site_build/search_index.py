@@ -13,8 +13,7 @@ divide it; and a change of records indexes again only the shards of the pages it
 Every shard holds every word of the site (words of other shards with no page, pagefind_bundle
 `guard`): Pagefind looks for a shorter word when an index has none that begins with the query
 (`nemunas` would find every page with `ne`), which is right for one index of the whole site but
-not for a shard. The words are cut into ranges where a word's own hash says so, the same ranges
-in every shard: a new word changes one range of each shard, not all of them.
+not for a shard. The words are cut into the same ranges in every shard (search_words.py).
 
     pagefind/rysiai-shards.json    {"primary": "site-…/", "shards": ["00-…/", …]}
     pagefind/rysiai-filters.json   the filters' values, for the search box's lists
@@ -40,6 +39,7 @@ from ..errors import RysiaiError
 from ..language import _
 from . import pagefind_bundle as files
 from .pagefind_bundle import ENTRY, BundleFormatError, ShardContent, guard
+from .search_words import bounds, weights_of, word_ranges
 
 # Parts of Material's pages that are not content: permalinks, the edit button, the navigation.
 EXCLUDED = ".headerlink, .md-content__button, .md-source-file, nav"
@@ -48,9 +48,8 @@ LISTING = "rysiai-shards.json"
 FILTERS = "rysiai-filters.json"
 SHARD_PAGES = 1250
 MOST_SHARDS = 16
-RANGE_WORDS = 400  # words per range, on average
 SITE_SHARD = "site"
-FORMAT = 2
+FORMAT = 3
 
 
 class SearchIndexError(RysiaiError):
@@ -88,19 +87,30 @@ def index_site(
             ):
                 contents[name] = _run_pagefind(site_dir, pages, bundle / f".work-{os.getpid()}-{name}")
         stems = {name: contents[name].stems if name in contents else old[name]["stems"] for name in shards}
-        ranges = _ranges(sorted(set().union(*stems.values())))
-        changed = {start for start, words in ranges.items() if (usable or {}).get("ranges", {}).get(start) != _digest(words)}
-        state = {"format": FORMAT, "count": count, "ranges": {start: _digest(words) for start, words in ranges.items()}, "shards": {}}
+        weights: dict[str, int] = {}
+        for name in shards:
+            for word, pages in (weights_of(contents[name].words) if name in contents else old[name]["weights"]).items():
+                weights[word] = weights.get(word, 0) + pages
+        listed = word_ranges(sorted(set().union(*stems.values())), weights, count)
+        ranges = {words[0]: (words, start, end) for words, (start, end) in zip(listed, bounds(listed))}
+        digests = {first: _digest([start, end, *words]) for first, (words, start, end) in ranges.items()}
+        changed = {first for first, digest in digests.items() if (usable or {}).get("ranges", {}).get(first) != digest}
+        state = {"format": FORMAT, "count": count, "ranges": digests, "shards": {}}
         for name, pages in shards.items():
             if name in contents:
                 folder, chunks = _write_shard(bundle, name, contents[name], ranges, set(stems[name]))
-            elif changed:
-                folder, chunks = _rewrite_ranges(bundle, old_bundle, name, old[name], ranges, changed, set(stems[name]))
+                shard_weights = weights_of(contents[name].words)
             else:
-                folder, chunks = old[name]["folder"], old[name]["chunks"]
-                if old_bundle.resolve() != bundle.resolve():
-                    _link_tree(old_bundle / folder, bundle / folder)
-            state["shards"][name] = {"folder": folder, "pages": _digest(pages), "stems": stems[name], "chunks": chunks}
+                shard_weights = old[name]["weights"]
+                if changed:
+                    folder, chunks = _rewrite_ranges(bundle, old_bundle, name, old[name], ranges, changed, set(stems[name]))
+                else:
+                    folder, chunks = old[name]["folder"], old[name]["chunks"]
+                    if old_bundle.resolve() != bundle.resolve():
+                        _link_tree(old_bundle / folder, bundle / folder)
+            state["shards"][name] = {
+                "folder": folder, "pages": _digest(pages), "stems": stems[name], "weights": shard_weights, "chunks": chunks,
+            }
     finally:
         for name in shards:
             shutil.rmtree(bundle / f".work-{os.getpid()}-{name}", ignore_errors=True)
@@ -132,25 +142,15 @@ def _shards(site_dir: Path, record_pages: set[str]) -> tuple[dict[str, list[str]
     return shards, count
 
 
-def _ranges(vocabulary: list[str]) -> dict[str, list[str]]:
-    """The words in ranges, each starting at a word whose hash says so (and the first word)."""
-    ranges: dict[str, list[str]] = {}
-    current: list[str] = []
-    for word in vocabulary:
-        if not current or zlib.crc32(word.encode("utf-8")) % RANGE_WORDS == 0:
-            current = ranges.setdefault(word, [])
-        current.append(word)
-    return ranges
-
-
 def _write_shard(bundle: Path, name: str, content: ShardContent, ranges: dict[str, list[str]], own: set[str]):
     """A shard indexed anew: its words and every other word, range by range."""
     work = bundle / f".new-{os.getpid()}-{name}"
     shutil.rmtree(work, ignore_errors=True)
     chunks = {}
-    for start, words in ranges.items():
+    for first, (words, start, end) in ranges.items():
         entries = [content.words[word] if word in own else guard(word) for word in words]
-        chunks[start] = [words[0], words[-1], files.write_chunk(work, content.language, entries)]
+        chunks[first] = [start, end, files.write_chunk(work, content.language, entries)]
+    pages = files.short_page_names(content)
     filters = [[item[0], files.write_named(work / "filter", content.language, "pf_filter", cbor2.dumps(item))]
                for item in content.filters]
     files.move_fragments(content, work)
@@ -158,7 +158,7 @@ def _write_shard(bundle: Path, name: str, content: ShardContent, ranges: dict[st
         for item in content.folder.iterdir():
             if item.is_file() and item.name != ENTRY and not item.name.endswith(".pf_meta"):
                 shutil.move(item, work / item.name)
-    meta = files.write_meta(work, content, content.pages, [chunks[start] for start in ranges], filters)
+    meta = files.write_meta(work, content, pages, [chunks[first] for first in ranges], filters)
     return _place(bundle, work, name, meta), chunks
 
 
@@ -183,18 +183,18 @@ def _rewrite_ranges(bundle: Path, old_bundle: Path, name: str, previous: dict, r
         return decoded[start][word]
 
     chunks = {}
-    for start, words in ranges.items():
-        kept = previous["chunks"].get(start)
-        if start not in changed and kept is not None:
+    for first, (words, start, end) in ranges.items():
+        kept = previous["chunks"].get(first)
+        if first not in changed and kept is not None:
             (work / "index").mkdir(exist_ok=True)
             _link(source / "index" / f"{kept[2]}.pf_index", work / "index" / f"{kept[2]}.pf_index")
-            chunks[start] = kept
+            chunks[first] = kept
             continue
         entries = [old_word(word) if word in own else guard(word) for word in words]
-        chunks[start] = [words[0], words[-1], files.write_chunk(work, language, entries)]
+        chunks[first] = [start, end, files.write_chunk(work, language, entries)]
     for stale in work.glob("pagefind.*.pf_meta"):
         stale.unlink()
-    meta = files.write_meta(work, content, pages, [chunks[start] for start in ranges], filters)
+    meta = files.write_meta(work, content, pages, [chunks[first] for first in ranges], filters)
     return _place(bundle, work, name, meta), chunks
 
 
