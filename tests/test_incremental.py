@@ -88,3 +88,27 @@ def test_incremental_builds_equal_clean_builds_after_each_edit(repo, tmp_path, p
             assert_same_site(incremental, clean)
         except AssertionError as error:
             raise AssertionError(f"after {what}: {error}") from None
+
+
+def test_checking_again_with_memos_finds_what_checking_anew_finds(repo):
+    """`rysiai serve` reads again only changed files and checks each record alone only when it
+    changed: after each edit, the same findings as loading and checking from scratch."""
+    from rysiai.loading.file_memo import FileMemo
+    from rysiai.repository import load_repository
+    from rysiai.validate import CheckMemo, check_repository
+
+    fill(repo)
+    files, checked = FileMemo(), CheckMemo()
+    edits = [
+        ("nothing", lambda repo: None),
+        ("a bad e-mail", lambda repo: _replace(repo, "contacts/ona-petraitiene.yaml", "email: ona@talsi.lv", "email: ona@")),
+        ("a second record with the same id", lambda repo: repo.write("contacts/talsi.yaml", "name: Talsi\n")),
+        ("it removed", lambda repo: (repo.root / "contacts" / "talsi.yaml").unlink()),
+        ("the e-mail fixed", lambda repo: _replace(repo, "contacts/ona-petraitiene.yaml", "email: ona@\n", "email: ona@talsi.lv\n")),
+        *EDITS,
+    ]
+    for what, edit in edits:
+        edit(repo)
+        again = check_repository(load_repository(repo.root, files), memo=checked)
+        anew = check_repository(load_repository(repo.root))
+        assert [str(f) for f in again.sorted()] == [str(f) for f in anew.sorted()], what

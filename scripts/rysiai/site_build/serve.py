@@ -32,6 +32,7 @@ from ..language import _
 from ..schema import SCHEMA_FILE, load_schema
 from ..site.html import esc
 from ..site.strings import load_strings
+from ..validate import CheckMemo
 from .build import SiteError, config_file_of, library_error, overrides_of, own_folders, quiet_upstream_notices
 from .memory import BuildMemory, TemplateMemory
 from .settings_key import settings_key
@@ -52,7 +53,7 @@ class ServedSite:
         self.config_file = config_file_of(root)
         self.overrides = overrides_of(self.config_file, public)
         self.folder = Path(tempfile.mkdtemp(prefix="rysiai-serve-"))
-        self.memory = BuildMemory(templates=TemplateMemory(), defer_search=True)
+        self.memory = BuildMemory(templates=TemplateMemory(), checked=CheckMemo(), defer_search=True)
         self.searching: threading.Thread | None = None
         self.built = False  # a good build was served at least once
         self.problem: list[str] | None = None  # what is wrong, as lines of text

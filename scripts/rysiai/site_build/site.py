@@ -76,9 +76,9 @@ class SiteBuild:
         self.root = root
         self.options = options
         self.memory = memory or BuildMemory()
-        repository, report = load_valid_repository(root, public=options.public, memo=self.memory.files)
-        if options.today is not None:
-            repository.today = options.today
+        repository, report = load_valid_repository(
+            root, public=options.public, memo=self.memory.files, checked=self.memory.checked
+        )
         language = config.theme.get("language") or "lt"
         if options.public:
             # No way back to the repository host: no header link, no edit or history links.
