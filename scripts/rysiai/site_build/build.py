@@ -102,13 +102,14 @@ def _to_stderr(message: str) -> None:
 
 
 def build_site(
-    root: Path, site_dir: Path, *, public: bool = False, cache: bool = True, warn: Callable[[str], None] = _to_stderr
+    root: Path, site_dir: Path, *, public: bool = False, cache: bool = True,
+    warn: Callable[[str], None] = _to_stderr, memory: BuildMemory | None = None,
 ) -> Path:
     """Build the site of the data repository at ``root`` into ``site_dir``; raise InvalidData
     (with the report) when the records have errors, SiteError when mkdocs fails. ``public``
     builds the public site (the plugin's `public: true`). With ``cache``, the last build of the
     same settings (in ROOT/.cache/rysiai) gives the pages the changes do not reach; ``warn``
-    hears why a cache is not used or kept."""
+    hears why a cache is not used or kept; ``memory``, if given, tells what was rendered."""
     quiet_upstream_notices()
     config_file = config_file_of(root)
     site_dir = site_dir.resolve()
@@ -117,7 +118,7 @@ def build_site(
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     errors = _Errors()
     handlers = _take_mkdocs_log(errors)
-    memory, key = BuildMemory(), ""
+    memory, key = memory or BuildMemory(), ""
     cache_folder = root / CACHE_FOLDER
     try:
         overrides = overrides_of(config_file, public)

@@ -46,15 +46,19 @@ def reach(old: SiteState, new: SiteState, schema: Schema) -> Reach:
         return found
     found.pages.add(HOME)
     referrers = _referrers(new)
+    # A record's change reaches the pages of the records it refers to only where they show it
+    # otherwise (its face: its label, where it refers to them and the items it does so in).
     relabelled_collections = set()
     for key in changed:
         before, after = old.records.get(key), new.records.get(key)
+        seen_elsewhere = before is None or after is None or before.face != after.face
         for state in (before, after):
             if state is None:
                 continue
             found.pages.add(index_source(state.collection))
-            for target in state.references:
-                _add_record_page(found, new, target)
+            if seen_elsewhere:
+                for target in state.references:
+                    _add_record_page(found, new, target)
         if after is not None:
             found.pages.add(page_source(after.collection, key))
         if before is not None and (after is None or after.collection != before.collection):

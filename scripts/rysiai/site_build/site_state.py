@@ -28,14 +28,15 @@ class RecordState:
     digest: str  # what the record says, where it is written, its last change, and today where it shows
     label: str
     references: tuple[str, ...]  # the ids it refers to, each once, sorted
+    face: str = ""  # digest of what the pages it refers to show of it: label, where, the items
 
     def to_json(self) -> list:
-        return [self.collection, self.path, self.digest, self.label, list(self.references)]
+        return [self.collection, self.path, self.digest, self.label, list(self.references), self.face]
 
     @classmethod
     def from_json(cls, data: list) -> RecordState:
-        collection, path, digest, label, references = data
-        return cls(str(collection), str(path), str(digest), str(label), tuple(str(r) for r in references))
+        collection, path, digest, label, references, face = data
+        return cls(str(collection), str(path), str(digest), str(label), tuple(str(r) for r in references), str(face))
 
 
 @dataclass
@@ -82,9 +83,11 @@ def site_state(context: SiteContext, digests: RecordDigests | None = None) -> Si
     digests = digests or RecordDigests()
     repository = context.repository
     references: dict[str, dict[str, None]] = {}
+    places: dict[str, list] = {}
     for target, entries in context.backlinks.items():
-        for source, _place in entries:
+        for source, place in entries:
             references.setdefault(source.id, {})[target] = None
+            places.setdefault(source.id, []).append((target, place, _item_at(source, place)))
     today = context.today.isoformat()
     records = {}
     for record in repository.records:
@@ -102,6 +105,7 @@ def site_state(context: SiteContext, digests: RecordDigests | None = None) -> Si
             digest=_hash(" ".join(extra)) if len(extra) > 1 else extra[0],
             label=record.label,
             references=tuple(sorted(references.get(record.id, ()))),
+            face=_hash(repr((record.label, sorted(places.get(record.id, []), key=repr)))),
         )
     history = sorted((path, change.date.isoformat(), change.author, change.commit) for path, change in context.history.items())
     site = {
@@ -110,6 +114,16 @@ def site_state(context: SiteContext, digests: RecordDigests | None = None) -> Si
         "today": today,
     }
     return SiteState(records=records, site=site)
+
+
+def _item_at(record: Record, place: tuple):
+    """The item of an array field a reference is in (its other fields show beside the
+    reference on the page it refers to), if it is in one."""
+    if len(place) > 2 and isinstance(place[1], int):
+        items = record.typed.get(place[0])
+        if isinstance(items, list) and place[1] < len(items):
+            return _plain(items[place[1]])
+    return None
 
 
 def _shows_today(context: SiteContext, record: Record) -> bool:
