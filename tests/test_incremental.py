@@ -67,13 +67,14 @@ def assert_same_site(incremental: Path, clean: Path) -> None:
 
 @pytest.fixture
 def small_shards(monkeypatch):
-    """Shards of three record pages, ranges of about 25 words, a range of its own for a word on
-    more than two pages a shard: every part of the search index's upkeep happens on a small
-    site (shards taken as they are, shards whose words change around them, shards indexed anew)."""
+    """Shards of three record pages, ranges of about 25 words and of at most 12 places a shard:
+    every part of the search index's upkeep happens on a small site (shards taken as they are,
+    shards whose words change around them, shards indexed anew)."""
     monkeypatch.setattr(search_index, "SHARD_PAGES", 3)
     monkeypatch.setattr(search_words, "EVERY", 25)
-    monkeypatch.setattr(search_words, "HEAVY_PER_SHARD", 2)
+    monkeypatch.setattr(search_words, "PLACES_PER_SHARD", 4)
     monkeypatch.setattr(search_words, "WEIGHED_FROM", 1)
+    monkeypatch.setattr(search_words, "FALLBACK", 2)
 
 
 @pytest.mark.parametrize("public", [False, True], ids=["intranet", "public"])

@@ -39,7 +39,7 @@ from ..errors import RysiaiError
 from ..language import _
 from . import pagefind_bundle as files
 from .pagefind_bundle import ENTRY, BundleFormatError, ShardContent, guard
-from .search_words import bounds, weights_of, word_ranges
+from .search_words import bounds, weights_of, word_ranges, word_weights
 
 # Parts of Material's pages that are not content: permalinks, the edit button, the navigation.
 EXCLUDED = ".headerlink, .md-content__button, .md-source-file, nav"
@@ -49,7 +49,7 @@ FILTERS = "rysiai-filters.json"
 SHARD_PAGES = 1250
 MOST_SHARDS = 16
 SITE_SHARD = "site"
-FORMAT = 3
+FORMAT = 4
 
 
 class SearchIndexError(RysiaiError):
@@ -87,11 +87,8 @@ def index_site(
             ):
                 contents[name] = _run_pagefind(site_dir, pages, bundle / f".work-{os.getpid()}-{name}")
         stems = {name: contents[name].stems if name in contents else old[name]["stems"] for name in shards}
-        weights: dict[str, int] = {}
-        for name in shards:
-            for word, pages in (weights_of(contents[name].words) if name in contents else old[name]["weights"]).items():
-                weights[word] = weights.get(word, 0) + pages
-        listed = word_ranges(sorted(set().union(*stems.values())), weights, count)
+        shard_weights = {name: weights_of(contents[name].words) if name in contents else old[name]["weights"] for name in shards}
+        listed = word_ranges(sorted(set().union(*stems.values())), word_weights(stems, shard_weights), count)
         ranges = {words[0]: (words, start, end) for words, (start, end) in zip(listed, bounds(listed))}
         digests = {first: _digest([start, end, *words]) for first, (words, start, end) in ranges.items()}
         changed = {first for first, digest in digests.items() if (usable or {}).get("ranges", {}).get(first) != digest}
@@ -99,9 +96,7 @@ def index_site(
         for name, pages in shards.items():
             if name in contents:
                 folder, chunks = _write_shard(bundle, name, contents[name], ranges, set(stems[name]))
-                shard_weights = weights_of(contents[name].words)
             else:
-                shard_weights = old[name]["weights"]
                 if changed:
                     folder, chunks = _rewrite_ranges(bundle, old_bundle, name, old[name], ranges, changed, set(stems[name]))
                 else:
@@ -109,7 +104,7 @@ def index_site(
                     if old_bundle.resolve() != bundle.resolve():
                         _link_tree(old_bundle / folder, bundle / folder)
             state["shards"][name] = {
-                "folder": folder, "pages": _digest(pages), "stems": stems[name], "weights": shard_weights, "chunks": chunks,
+                "folder": folder, "pages": _digest(pages), "stems": stems[name], "weights": shard_weights[name], "chunks": chunks,
             }
     finally:
         for name in shards:

@@ -2,37 +2,52 @@
 shard (search_index.py), and a query loads the chunk whose range holds its word from each.
 
 A range starts where a word's own hash says so (about one word in EVERY), so adding or removing
-a word changes its own range only; a word found on very many pages has a range to itself, so
-that a query for another word does not load its places. But a range never starts at a word that
-begins with another word of the site (`savivaldybes` after `savivaldyb`): Pagefind picks the
-chunk by the word as typed, and where no word begins with it, finds the longest word it begins
-with in that chunk (a form the stemmer did not know).
+a word changes the ranges between two such words only; between them, a range also ends where
+its words' places, on all shards, reach PLACES_PER_SHARD a shard (a word found on very many
+pages has a range to itself), so that a query for one word does not load many places of
+others. A range never starts at a word that begins with another word of the site of at least
+FALLBACK letters (`savivaldybes` after `savivaldyb`): Pagefind picks the chunk by the word as
+typed, and where no word begins with it, finds the longest word it begins with in that chunk
+(a form the stemmer did not know).
 """
 
 from __future__ import annotations
 
 import zlib
+from collections import Counter
 
-EVERY = 800  # words per range, on average (Pagefind's own chunks hold about as many)
-HEAVY_PER_SHARD = 150  # a word on more pages than this per shard, on average, has a range to itself
-WEIGHED_FROM = 8  # pages in a shard from which a word's count is kept (lighter ones are never heavy)
+EVERY = 800  # words between two hash-chosen starts, on average
+PLACES_PER_SHARD = 1000  # pages a range's words are found on, a shard, at most (but for one word)
+WEIGHED_FROM = 8  # pages in a shard from which a word's count is kept (lighter ones count as 1)
+FALLBACK = 4
 TOP = "\uffff"
 
 
-def word_ranges(vocabulary: list[str], weights: dict[str, int], shards: int) -> list[list[str]]:
-    """The sorted ``vocabulary`` in ranges; ``weights``: pages per word, for the heavier words."""
-    heavy = HEAVY_PER_SHARD * max(shards, 1)
+def word_weights(stems: dict[str, list[str]], weights: dict[str, dict[str, int]]) -> Counter:
+    """Each word's pages over all shards, about: as kept for the heavier, else one a shard."""
+    found = Counter()
+    for name, words in stems.items():
+        kept = weights.get(name, {})
+        for word in words:
+            found[word] += kept.get(word, 1)
+    return found
+
+
+def word_ranges(vocabulary: list[str], weights: Counter, shards: int) -> list[list[str]]:
+    """The sorted ``vocabulary`` in ranges; ``weights``: pages per word over all shards."""
+    budget = PLACES_PER_SHARD * max(shards, 1)
     known = set(vocabulary)
     ranges: list[list[str]] = []
-    after_heavy = False
+    held, after_heavy = 0, False
     for word in vocabulary:
-        is_heavy = weights.get(word, 0) >= heavy
-        wanted = is_heavy or after_heavy or zlib.crc32(word.encode("utf-8")) % EVERY == 0
-        starts = not ranges or (wanted and not _begins_with_another(word, known))
-        if starts:
+        weight = weights.get(word, 1)
+        wanted = after_heavy or held + weight > budget or zlib.crc32(word.encode("utf-8")) % EVERY == 0
+        if not ranges or (wanted and not _begins_with_another(word, known)):
             ranges.append([])
+            held = 0
         ranges[-1].append(word)
-        after_heavy = is_heavy
+        held += weight
+        after_heavy = weight > budget
     return ranges
 
 
@@ -62,7 +77,7 @@ def weights_of(words: dict[str, list]) -> dict[str, int]:
 
 
 def _begins_with_another(word: str, known: set[str]) -> bool:
-    return any(word[:length] in known for length in range(1, len(word)))
+    return any(word[:length] in known for length in range(FALLBACK, len(word)))
 
 
 def _short_end(last: str, following: str) -> str:

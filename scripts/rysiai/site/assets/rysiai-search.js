@@ -144,8 +144,12 @@
       var ticket = ++latest;
       if (!query && !Object.keys(chosen).length) { list.textContent = ""; status.textContent = ""; return; }
       status.textContent = box.dataset.searching;
-      load().then(function (module) {
-        return module.debouncedSearch(query || null, { filters: chosen }, 100);
+      // Searched 100 ms after the last key (Pagefind's own debouncedSearch would load the index
+      // for every prefix typed meanwhile, a chunk of every shard each time).
+      var filters = Object.assign({}, chosen);
+      new Promise(function (resolve) { setTimeout(resolve, 100); }).then(function () {
+        if (ticket !== latest) { return null; }
+        return load().then(function (module) { return module.search(query || null, { filters: filters }); });
       }).then(function (found) {
         if (!found || ticket !== latest) { return; }  // a newer query has taken over
         return Promise.all(found.results.slice(0, CONSIDERED).map(function (r) { return r.data(); }))
