@@ -67,7 +67,7 @@ class ServedSite:
         # mkdocs changes the settings it is given: each load gets its own copy.
         config = load_config(config_file=str(self.config_file), site_dir=str(self.folder), **extra, **copy.deepcopy(self.overrides))
         if config.plugins.get("rysiai") is None:
-            raise SiteError(f"{self.config_file} does not use the rysiai plugin: add `- rysiai` under `plugins`")
+            raise SiteError(_("{config} does not use the rysiai plugin: add `- rysiai` under `plugins`").format(config=self.config_file))
         return config
 
     def build(self) -> None:
@@ -254,7 +254,7 @@ def serve_site(root: Path, address: str, *, public: bool = False) -> None:
         try:
             server.serve()
         except KeyboardInterrupt:
-            log.info("Shutting down...")
+            log.info(_("Shutting down..."))
         finally:
             server.shutdown()
     finally:
