@@ -1,5 +1,6 @@
 """Incremental builds make the same site as a clean build: after each edit of a sequence (rename,
-delete, add, another organisation, a visit moved to another year…), a build that reuses the last
+delete, add, another organisation, a visit moved to another year, a project's milestone, an
+interaction's day, a former post, a survey in another eldership…), a build that reuses the last
 one is compared file by file with a clean build of the same files, the search index by its
 decoded contents (Pagefind numbers pages in no fixed order)."""
 
@@ -20,12 +21,50 @@ VISIT = (
     "follow_ups:\n  - task: Išsiųsti padėką\n    owner: ona-petraitiene\n    due: 2025-07-15\n"
     "    done: true\n"
 )
+# Records of the newer kinds, each referring to records of the site fixture: their pages, the
+# sections and timelines of the pages they refer to, the eldership pages and the brief.
+NEW_KINDS = {
+    "projects/dviraciu-takas.yaml": (
+        "name: Dviračių takas\nstatus: running\nresponsible: ona-petraitiene\n"
+        "partners: [talsi, silavoto-bendruomene]\nstart: 2026-03-01\nend: 2031-10-31\n"
+        "milestones:\n  - title: Paraiška\n    due: 2026-02-15\n    done: true\n"
+        "  - title: Pirkimas\n    due: 2030-11-20\n    owner: ona-petraitiene\n"
+        "  - title: Statybos\n    due: 2030-12-10\n"
+    ),
+    "interactions/2026-11-20-skambutis.yaml": (
+        "date: 2026-11-20\ntime: '10:30'\nkind: call\nwith: [ona-petraitiene, talsi]\n"
+        "subject: Delegacijos programa\nfollow_ups:\n  - task: Gauti programą\n"
+        "    owner: ona-petraitiene\n    due: 2030-11-27\n"
+    ),
+    "press/2025-talsai.yaml": (
+        "date: 2025-06-30\ntitle: Talsų delegacija Prienuose\nkind: release\nabout: [talsi]\n"
+        "sent_to: [ona-petraitiene, lsa]\n"
+    ),
+    "surveys/poreikiai.yaml": (
+        "title: Bendruomenių poreikiai\nelderships: [Šilavoto]\nstart: 2026-03-02\n"
+        "end: 2026-04-10\nstatus: done\nrespondents: 148\n"
+    ),
+}
+ONA = "contacts/ona-petraitiene.yaml"
+PROJECT = "projects/dviraciu-takas.yaml"
+CALL = "interactions/2026-11-20-skambutis.yaml"
 EDITS = [
     ("a contact's position", lambda repo: _replace(repo, "contacts/ona-petraitiene.yaml", "Koordinatorė", "Vyr. koordinatorė")),
     ("a contact's name", lambda repo: _replace(repo, "contacts/ona-petraitiene.yaml", "Ona Petraitienė", "Ona Petraitytė")),
     ("a contact moves to another organisation", lambda repo: _replace(repo, "contacts/ona-petraitiene.yaml", "organization: talsi", "organization: lsa")),
     ("a visit moves to another year", lambda repo: _replace(repo, "visits/talsi-2025.yaml", "start: 2025-06-27\nend: 2025-06-28", "start: 2024-06-27\nend: 2024-06-28")),
     ("a follow-up's owner changed", lambda repo: _replace(repo, "visits/talsi-2025.yaml", "owner: ona-petraitiene", "owner: jonas-jonaitis")),
+    ("a project's milestone due earlier", lambda repo: _replace(repo, PROJECT, "due: 2030-11-20", "due: 2030-10-20")),
+    ("a project's milestone done", lambda repo: _replace(repo, PROJECT, "    owner: ona-petraitiene\n", "    owner: ona-petraitiene\n    done: true\n")),
+    ("a project starts later", lambda repo: _replace(repo, PROJECT, "start: 2026-03-01", "start: 2026-04-01")),
+    ("an interaction moves to another day", lambda repo: _replace(repo, CALL, "date: 2026-11-20", "date: 2026-10-20")),
+    ("an interaction's subject changed", lambda repo: _replace(repo, CALL, "subject: Delegacijos programa", "subject: Delegacijos darbotvarkė")),
+    ("a contact's former post added", lambda repo: _replace(repo, ONA, "public: true\n", "public: true\nroles:\n  - organization: lsa\n    position: Referentė\n    from: 2015-01-05\n    until: 2018-06-30\n")),
+    ("a former post goes on until today", lambda repo: _replace(repo, ONA, "until: 2018-06-30", "until: 2099-06-30")),
+    ("a survey moves to another eldership", lambda repo: _replace(repo, "surveys/poreikiai.yaml", "[Šilavoto]", "[Stakliškių]")),
+    ("a community moves to another eldership", lambda repo: _replace(repo, "associations/silavoto-bendruomene.yaml", "eldership: Šilavoto", "eldership: Jiezno")),
+    ("a community renamed", lambda repo: _replace(repo, "associations/silavoto-bendruomene.yaml", "name: Šilavoto bendruomenė", "name: Šilavoto kaimo bendruomenė")),
+    ("a press release's title changed", lambda repo: _replace(repo, "press/2025-talsai.yaml", "title: Talsų delegacija Prienuose", "title: Talsų svečiai Prienuose")),
     ("a partner renamed with `rysiai mv`", lambda repo: main(["mv", "--root", str(repo.root), "talsi", "talsu-novadas"])),
     ("a record added", lambda repo: repo.write("partners/birstonas.yaml", "name: Birštono savivaldybė\nkind: municipality\ncountry: LT\ntags: [Lietuva]\n")),
     ("references to a contact removed", lambda repo: (
@@ -80,6 +119,8 @@ def small_shards(monkeypatch):
 @pytest.mark.parametrize("public", [False, True], ids=["intranet", "public"])
 def test_incremental_builds_equal_clean_builds_after_each_edit(repo, tmp_path, public, small_shards):
     fill(repo)
+    for path, text in NEW_KINDS.items():
+        repo.write(path, text)
     build_site(repo.root, tmp_path / "site", public=public)
     for number, (what, edit) in enumerate(EDITS):
         edit(repo)

@@ -1,6 +1,7 @@
 """What the site's pages are made of, in short: for each record a digest of what it says, its
-label and the records it refers to; for the site the digests of what the home page shows beside
-the records. Two states side by side tell which pages a change reaches (dependencies.py).
+label, the records it refers to, what their pages show of it and the elderships it is listed in;
+for the site the digests of what the home page and the brief show beside the records, and the
+list of elderships. Two states side by side tell which pages a change reaches (dependencies.py).
 
 A state is plain data (JSON), so a build can keep it in its cache and the next build, in
 another process, can compare with it.
@@ -10,10 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings.wording import finding_line
+from ..kinds.elderships import elderships
+from ..kinds.people import is_person
+from ..kinds.roles import roles_of
+from ..kinds.timeline import day_of_record
 from ..loading import Record
 from ..loading.record import Unpublished
 from ..site.context import SiteContext
@@ -28,15 +34,19 @@ class RecordState:
     digest: str  # what the record says, where it is written, its last change, and today where it shows
     label: str
     references: tuple[str, ...]  # the ids it refers to, each once, sorted
-    face: str = ""  # digest of what the pages it refers to show of it: label, where, the items
+    face: str = ""  # digest of what the pages it refers to show of it: label, where, the items, its day, its posts
+    elderships: tuple[str, ...] = ()  # the elderships whose pages list it
 
     def to_json(self) -> list:
-        return [self.collection, self.path, self.digest, self.label, list(self.references), self.face]
+        return [self.collection, self.path, self.digest, self.label, list(self.references), self.face, list(self.elderships)]
 
     @classmethod
     def from_json(cls, data: list) -> RecordState:
-        collection, path, digest, label, references, face = data
-        return cls(str(collection), str(path), str(digest), str(label), tuple(str(r) for r in references), str(face))
+        collection, path, digest, label, references, face, elderships = data
+        return cls(
+            str(collection), str(path), str(digest), str(label), tuple(str(r) for r in references), str(face),
+            tuple(str(name) for name in elderships),
+        )
 
 
 @dataclass
@@ -89,6 +99,10 @@ def site_state(context: SiteContext, digests: RecordDigests | None = None) -> Si
             references.setdefault(source.id, {})[target] = None
             places.setdefault(source.id, []).append((target, place, _item_at(source, place)))
     today = context.today.isoformat()
+    in_elderships: dict[str, list[str]] = {}
+    for name, listed in context.records_by_eldership.items():
+        for record in listed:
+            in_elderships.setdefault(record.id, []).append(name)
     records = {}
     for record in repository.records:
         if record.id in records:
@@ -105,15 +119,31 @@ def site_state(context: SiteContext, digests: RecordDigests | None = None) -> Si
             digest=_hash(" ".join(extra)) if len(extra) > 1 else extra[0],
             label=record.label,
             references=tuple(sorted(references.get(record.id, ()))),
-            face=_hash(repr((record.label, sorted(places.get(record.id, []), key=repr)))),
+            face=_hash(repr((record.label, sorted(places.get(record.id, []), key=repr), *_shown_elsewhere(context, record)))),
+            elderships=tuple(sorted(in_elderships.get(record.id, ()))),
         )
     history = sorted((path, change.date.isoformat(), change.author, change.commit) for path, change in context.history.items())
     site = {
         "findings": _hash(repr([finding_line(finding) for finding in context.findings])),
         "history": _hash(repr(history)),
         "today": today,
+        "elderships": json.dumps(elderships(repository), ensure_ascii=False),
     }
     return SiteState(records=records, site=site)
+
+
+def _shown_elsewhere(context: SiteContext, record: Record) -> tuple:
+    """What the pages a record refers to show of it beside its label: its day on their timelines
+    and, for a person, their posts on the organisations' pages (current or former as of today)."""
+    repository = context.repository
+    day = day_of_record(repository, record)
+    posts = ()
+    if is_person(repository, record):
+        posts = tuple(
+            (role.organization, role.position, _plain(role.start), _plain(role.until), role.is_current(context.today))
+            for role in roles_of(repository, record)
+        )
+    return (_plain(day), posts)
 
 
 def _item_at(record: Record, place: tuple):
