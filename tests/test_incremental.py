@@ -140,6 +140,8 @@ def test_checking_again_with_memos_finds_what_checking_anew_finds(repo):
     from rysiai.validate import CheckMemo, check_repository
 
     fill(repo)
+    for path, text in NEW_KINDS.items():
+        repo.write(path, text)
     files, checked = FileMemo(), CheckMemo()
     edits = [
         ("nothing", lambda repo: None),
