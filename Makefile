@@ -38,7 +38,8 @@ screenshots: $(INSTALLED)
 ## referring to one missing id), the site build (2k, 10k, 20k), the first search on a 20k-record
 ## site (Pagefind beside mkdocs-material's own), the editor (save → commit at 2k and 20k, a
 ## form's first paint with a picker over 14k contacts), on synthetic data, and `rysiai mv` of a
-## record referred to by 3,000 files and a 60,000-row CSV (safe writes' cost)
+## record referred to by 3,000 files and a 60,000-row CSV (safe writes' cost), and fast feedback
+## (an edit on `rysiai serve` at 2k and 20k, a cached rebuild at 10k)
 bench: $(INSTALLED)
 	$(BIN)/python bench/bench_validate.py
 	$(BIN)/python bench/bench_csv.py
@@ -46,6 +47,7 @@ bench: $(INSTALLED)
 	$(BIN)/python bench/bench_search.py
 	$(BIN)/python bench/bench_editor.py
 	$(BIN)/python bench/bench_mv.py
+	$(BIN)/python bench/bench_incremental.py
 
 clean:
 	rm -rf $(VENV) site bench/out
