@@ -60,7 +60,8 @@ def reach(old: SiteState, new: SiteState, schema: Schema) -> Reach:
     _add_elderships(found, old, new)
     referrers = _referrers(new)
     # A record's change reaches the pages of the records it refers to only where they show it
-    # otherwise (its face: its label, where it refers to them and the items it does so in).
+    # otherwise (its face: its label, where it refers to them, the items it does so in, its day
+    # on their timelines and a person's posts).
     relabelled_collections = set()
     for key in changed:
         before, after = old.records.get(key), new.records.get(key)
