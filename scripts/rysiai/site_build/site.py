@@ -79,6 +79,8 @@ class SiteBuild:
         repository, report = load_valid_repository(
             root, public=options.public, memo=self.memory.files, checked=self.memory.checked
         )
+        if options.today is not None:
+            repository.today = options.today
         language = config.theme.get("language") or "lt"
         if options.public:
             # No way back to the repository host: no header link, no edit or history links.
