@@ -30,9 +30,9 @@ def test_a_build_with_the_cache_renders_only_what_the_change_reaches(repo, tmp_p
     contact = repo.root / "contacts" / "ona-petraitiene.yaml"
     contact.write_text(contact.read_text(encoding="utf-8").replace("Koordinatorė", "Vyr. koordinatorė"), encoding="utf-8")
     second = build(repo, tmp_path / "site")
-    # Her own page, the index, the home page and the brief, and her organisation's people.
+    # Her own page, the index, the home page, the brief, the agreements, her organisation's people.
     assert sorted(second.rendered) == [
-        "brief.md", "contacts/index.md", "contacts/ona-petraitiene.md", "index.md", "partners/talsi.md",
+        "agreements.md", "brief.md", "contacts/index.md", "contacts/ona-petraitiene.md", "index.md", "partners/talsi.md",
     ]
     assert_same_site(tmp_path / "site", build_site(repo.root, tmp_path / "clean", cache=False))
 

@@ -11,9 +11,10 @@ What each page shows, and so what it depends on:
   refer to it, each with its day (a visit's start, an interaction's date, a project's start);
 - a collection's index: its records' columns (a project's next milestone among them), and the
   labels of the records its columns refer to;
-- the home page and the mayor's brief: counts, the agenda, what is coming and recent, recent
-  changes, findings, the week's projects, press, surveys and changes from git: anything may show
-  there, so any change makes them again;
+- the home page, the mayor's brief and the agreements overview: counts, the agenda, what is
+  coming and recent, recent changes, findings, the week's projects, press, surveys and changes
+  from git, agreements as of today: anything may show there, so any change makes them again;
+- a request's row and page while it waits: its days left, as of today (in its digest);
 - the elderships' index (how many records each has) and an eldership's page: the records listed
   in it (those naming it, and those referring to one that does) as the index shows them, so the
   labels of the records their columns refer to;
@@ -29,6 +30,7 @@ import json
 from dataclasses import dataclass, field
 
 from ..schema import Schema
+from ..site.agreements_page import PAGE as AGREEMENTS
 from ..site.brief_page import PAGE as BRIEF
 from ..site.context import HOME, index_source, page_source
 from ..site.elderships_page import INDEX as ELDERSHIPS
@@ -56,7 +58,7 @@ def reach(old: SiteState, new: SiteState, schema: Schema) -> Reach:
     found.changed = set(changed)
     if not changed and old.site == new.site:
         return found
-    found.pages.update((HOME, BRIEF))
+    found.pages.update((HOME, BRIEF, AGREEMENTS))
     _add_elderships(found, old, new)
     referrers = _referrers(new)
     # A record's change reaches the pages of the records it refers to only where they show it

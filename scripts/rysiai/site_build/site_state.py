@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings.wording import finding_line
+from ..kinds.deadlines import is_waiting
 from ..kinds.elderships import elderships
 from ..kinds.people import is_person
 from ..kinds.roles import roles_of
@@ -157,10 +158,12 @@ def _item_at(record: Record, place: tuple):
 
 
 def _shows_today(context: SiteContext, record: Record) -> bool:
-    """Whether the record's page shows something counted from today (the next anniversary of
-    its agreements)."""
-    agreements = context.repository.schema.collections[record.collection].kind.agreements
-    return bool(agreements and record.typed.get(agreements))
+    """Whether the record's page or its row shows something counted from today (the next
+    anniversary of its agreements, the days left of a request that waits for an answer)."""
+    kind = context.repository.schema.collections[record.collection].kind
+    if kind.deadline and is_waiting(context.repository, record):
+        return True
+    return bool(kind.agreements and record.typed.get(kind.agreements))
 
 
 def _plain(value: Any) -> Any:
