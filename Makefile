@@ -39,7 +39,8 @@ screenshots: $(INSTALLED)
 ## site (Pagefind beside mkdocs-material's own), the editor (save → commit at 2k and 20k, a
 ## form's first paint with a picker over 14k contacts), on synthetic data, `rysiai mv` of a
 ## record referred to by 3,000 files and a 60,000-row CSV (safe writes' cost), the partner map
-## and the report's charts, and the reports' share of a build (sample data and 20k)
+## and the report's charts, the reports' share of a build (sample data and 20k), and fast
+## feedback (an edit on `rysiai serve` at 2k and 20k, a cached rebuild at 10k)
 bench: $(INSTALLED)
 	$(BIN)/python bench/bench_validate.py
 	$(BIN)/python bench/bench_csv.py
@@ -49,6 +50,7 @@ bench: $(INSTALLED)
 	$(BIN)/python bench/bench_mv.py
 	$(BIN)/python bench/bench_report_figures.py
 	$(BIN)/python bench/bench_report_share.py
+	$(BIN)/python bench/bench_incremental.py
 
 clean:
 	rm -rf $(VENV) site bench/out
@@ -57,4 +59,4 @@ clean:
 ## (scripts/rysiai/locale/lt/LC_MESSAGES/rysiai.po); then translate the new ones there
 messages: $(INSTALLED)
 	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-wrap --sort-by-file --add-location=file --project Ryšiai -o scripts/rysiai/locale/rysiai.pot .
-	$(BIN)/pybabel update -i scripts/rysiai/locale/rysiai.pot -d scripts/rysiai/locale -D rysiai -l lt --no-wrap --ignore-obsolete --add-location=file
+	$(BIN)/pybabel update -i scripts/rysiai/locale/rysiai.pot -d scripts/rysiai/locale -D rysiai -l lt --no-wrap --ignore-obsolete

@@ -147,8 +147,12 @@ def test_init_writes_ci_and_pre_commit_for_the_data_repository(tmp_path, cli):
     steps = github["jobs"]["validate-and-build"]["steps"]
     assert steps[0]["with"]["fetch-depth"] == 0
     assert [step.get("run") for step in steps if "run" in step][1:3] == ["rysiai validate", "rysiai build -d site"]
+    cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == ".cache/rysiai"
     gitlab = yaml.safe_load((target / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     assert gitlab["variables"]["GIT_DEPTH"] == "0"
     assert gitlab["validate"]["script"][-1] == "rysiai validate"
+    assert gitlab["site"]["cache"] == {"key": "rysiai-$CI_COMMIT_REF_SLUG", "paths": [".cache/rysiai/"]}
+    assert "/.cache/\n" in (target / ".gitignore").read_text(encoding="utf-8")  # the build cache
     hooks = yaml.safe_load((target / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert hooks["repos"][0]["hooks"][0]["entry"] == "rysiai validate"

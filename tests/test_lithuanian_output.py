@@ -397,6 +397,6 @@ def test_every_command_s_help_speaks_lithuanian(cli):
         "email", "meeting", "other", "help", "version", "lang", "root", "format", "strict", "today", "days",
         "dry", "run", "collection", "map", "output", "delimiter", "force", "organization", "tag", "feed", "site",
         "url", "dir", "dev", "addr", "public", "kind", "date", "check", "address", "push", "user", "header",
-        "settings", "name", "contacts", "from_name", "Lotus Notes",
+        "settings", "name", "contacts", "from_name", "Lotus Notes", "no-cache",
     }
     _check(texts, typed)

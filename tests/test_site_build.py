@@ -16,7 +16,7 @@ HREF = re.compile(r'href="([^"#?]*)[^"]*"')
 def copy_project(tmp_path: Path, *, with_git: bool) -> Path:
     """The project's data repository (schema, records, docs, mkdocs.yml) in a new folder."""
     root = tmp_path / "data"
-    ignore = shutil.ignore_patterns(".venv", "site", "__pycache__", "*.egg-info", ".pytest_cache")
+    ignore = shutil.ignore_patterns(".venv", "site", "__pycache__", "*.egg-info", ".pytest_cache", ".cache")
     shutil.copytree(PROJECT, root, ignore=ignore, symlinks=True)
     if not with_git:
         git = root / ".git"

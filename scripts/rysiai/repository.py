@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from .errors import RepositoryNotFound
 from .findings import Finding
 from .language import _
 from .loading import Record, read_collection
+from .loading.file_memo import FileMemo
 from .schema import SCHEMA_FILE, Field, Schema, load_schema
 
 
@@ -45,8 +47,9 @@ class Repository:
         return [record for record in self.records if record.collection == name]
 
 
-def load_repository(root: Path) -> Repository:
-    """Load every collection under ``root``; raises RepositoryNotFound or SchemaError only."""
+def load_repository(root: Path, memo: FileMemo | None = None) -> Repository:
+    """Load every collection under ``root``; raises RepositoryNotFound or SchemaError only.
+    ``memo`` keeps the files read, for the next loading to read only those that changed."""
     if not (root / SCHEMA_FILE).is_file():
         raise RepositoryNotFound(
             _("{root} is not a data repository: it holds no {schema} (create one with `rysiai init {root}`)")
@@ -55,11 +58,15 @@ def load_repository(root: Path) -> Repository:
     schema = load_schema(root)
     records: list[Record] = []
     findings: list[Finding] = []
+    if memo is not None:
+        memo.begin(hashlib.blake2b((root / SCHEMA_FILE).read_bytes()).hexdigest())
     with paused_garbage_collection():
         for collection in schema.collections.values():
-            found_records, found = read_collection(root, collection)
+            found_records, found = read_collection(root, collection, memo)
             records.extend(found_records)
             findings.extend(found)
+    if memo is not None:
+        memo.end()
     by_id: dict[str, Record] = {}
     for record in records:
         by_id.setdefault(record.id, record)

@@ -10,7 +10,8 @@ from ..schema import Collection
 from ..words.ids import RESERVED_IDS, is_valid_id, slugify, unreserved
 from .convert import type_record
 from .csv_source import read_csv_records
-from .files import record_files
+from .file_memo import FileMemo, ReadFile, stamp
+from .files import RecordFile, record_files
 from .limits import MOST_BYTES
 from .record import Record
 from .yaml_source import read_yaml_record
@@ -18,25 +19,25 @@ from .yaml_source import read_yaml_record
 __all__ = ["Record", "read_collection", "read_record_file"]
 
 
-def read_collection(root: Path, collection: Collection) -> tuple[list[Record], list[Finding]]:
-    """Every record in ``root/<collection>/``, typed by the schema, and what is wrong with them."""
+def read_collection(root: Path, collection: Collection, memo: FileMemo | None = None) -> tuple[list[Record], list[Finding]]:
+    """Every record in ``root/<collection>/``, typed by the schema, and what is wrong with them;
+    a file that ``memo`` knows unchanged is not read again."""
     records: list[Record] = []
+    typing: list[Finding] = []  # what typing the records found, after what reading them found
     files, findings = record_files(root, collection.name)
     for file in files:
-        path = file.path
-        try:
-            with open(file.location, "rb") as opened:
-                size = os.fstat(opened.fileno()).st_size
-                # A YAML file over its limit is not read at all (nor held in memory).
-                data = b"" if file.extension == "yaml" and size > MOST_BYTES else opened.read()
-        except OSError as error:
-            findings.append(catalogue.UNREADABLE(path=path, problem=error.strerror))
-            continue
-        found_records, found = _read_file(data, collection, path, size)
-        records.extend(found_records)
-        findings.extend(found)
-    for record in records:
-        findings.extend(type_record(record, collection))
+        known = None
+        if memo is not None:
+            memo.seen.add(file.path)
+            known = memo.known(file.path, file.location)
+        if known is None:
+            known = _read_entry(file, collection)
+            if memo is not None and known.stamp:
+                memo.files[file.path] = known
+        records.extend(known.records)
+        findings.extend(known.read)
+        typing.extend(known.typed)
+    findings.extend(typing)
     return records, findings
 
 
@@ -48,6 +49,20 @@ def read_record_file(data: bytes, collection: Collection, path: str) -> tuple[li
     for record in records:
         findings.extend(type_record(record, collection))
     return records, findings
+
+
+def _read_entry(file: RecordFile, collection: Collection) -> ReadFile:
+    """One record file read and typed (its stamp empty when it could not be read)."""
+    try:
+        with open(file.location, "rb") as opened:
+            status = os.fstat(opened.fileno())
+            # A YAML file over its limit is not read at all (nor held in memory).
+            data = b"" if file.extension == "yaml" and status.st_size > MOST_BYTES else opened.read()
+    except OSError as error:
+        return ReadFile((), [], [catalogue.UNREADABLE(path=file.path, problem=error.strerror)], [])
+    records, found = _read_file(data, collection, file.path, status.st_size)
+    typed = [finding for record in records for finding in type_record(record, collection)]
+    return ReadFile(stamp(status), records, found, typed)
 
 
 def _read_file(

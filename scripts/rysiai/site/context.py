@@ -128,7 +128,7 @@ class SiteContext:
         return self.url(record_source(record))
 
     def index_url(self, collection: str) -> str:
-        return self.url(f"{collection}/index.md")
+        return self.url(index_source(collection))
 
     def label_is_unsearchable(self, record: Record) -> bool:
         """Whether a record's name or title is of a visibility class kept out of search."""
@@ -143,6 +143,18 @@ class SiteContext:
         return language_name(code, self.language)
 
 
+HOME = "index.md"
+
+
 def record_source(record: Record) -> str:
     """The generated page's source name for a record: `<collection>/<id>.md`."""
-    return f"{record.collection}/{record.id}.md"
+    return page_source(record.collection, record.id)
+
+
+def page_source(collection: str, record_id: str) -> str:
+    return f"{collection}/{record_id}.md"
+
+
+def index_source(collection: str) -> str:
+    """A collection's index page: `<collection>/index.md`."""
+    return f"{collection}/index.md"

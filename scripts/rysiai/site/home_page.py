@@ -12,7 +12,7 @@ from ..schema import Collection
 from ..words.collation import sort_key
 from ..words.dates import day_of
 from .brief_page import PAGE as BRIEF
-from .context import SiteContext
+from .context import HOME, SiteContext
 from .html import esc, link, relative_url, table
 from .values import reference_link, render_value
 
@@ -21,7 +21,7 @@ OWNED = ("overdue", "due-soon")  # the agenda's sections whose items have someon
 
 
 def render_home_page(context: SiteContext, title: str) -> str:
-    page_url = context.url("index.md")
+    page_url = context.url(HOME)
     parts = [f"<h1>{esc(title)}</h1>"]
     if not context.public:  # the brief is the office's own
         parts.append(_brief_link(context, page_url))

@@ -14,7 +14,7 @@ from ..loading import Record
 from .agreements_page import PAGE as AGREEMENTS
 from .agreements_page import agreements_title, render_agreements_page
 from .brief_page import PAGE as BRIEF, render_brief_page
-from .context import SiteContext, record_source
+from .context import HOME, SiteContext, index_source, record_source
 from .elderships_page import INDEX as ELDERSHIPS
 from .elderships_page import (
     eldership_source,
@@ -47,7 +47,7 @@ __all__ = ["AGREEMENTS", "ELDERSHIPS", "GLOSSARY", "SitePage", "site_pages"]
 def site_pages(context: SiteContext, *, home_title: str) -> Iterator[SitePage]:
     """Home, the mayor's brief (staff only), the field glossary, the agreements overview, one index
     per collection, the elderships' pages, one page per record."""
-    yield SitePage("index.md", home_title, lambda: render_home_page(context, home_title))
+    yield SitePage(HOME, home_title, lambda: render_home_page(context, home_title))
     if not context.public:
         yield SitePage(BRIEF, Wording(context.language).text("title"), lambda: render_brief_page(context))
     glossary = context.text("glossary")
@@ -57,7 +57,7 @@ def site_pages(context: SiteContext, *, home_title: str) -> Iterator[SitePage]:
         yield SitePage(AGREEMENTS, agreements, lambda: render_agreements_page(context, agreements))
     for name, collection in context.repository.schema.collections.items():
         yield SitePage(
-            f"{name}/index.md", collection.title, lambda c=collection: render_index_page(context, c)
+            index_source(name), collection.title, lambda c=collection: render_index_page(context, c)
         )
     title = context.text("elderships")
     yield SitePage(ELDERSHIPS, title, lambda: render_elderships_index(context, title))

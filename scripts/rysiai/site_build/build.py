@@ -1,15 +1,19 @@
 """`rysiai build` and `rysiai serve`: the mkdocs build and server, run on a data repository.
 
 A build goes to a new folder beside the output first and replaces the output only when it has
-succeeded, so a failed build never leaves a half-built site where the last good one was.
+succeeded, so a failed build never leaves a half-built site where the last good one was. With
+its cache (site_cache.py) it makes again only the pages the changes since the last build reach.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import shutil
+import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -20,6 +24,10 @@ from mkdocs.utils.yaml import yaml_load
 from ..errors import RysiaiError
 from ..language import _
 from ..schema import load_schema
+from .memory import BuildMemory
+from .settings_key import settings_key
+from .site_cache import FOLDER as CACHE_FOLDER
+from .site_cache import CacheProblem, load_cache, save_cache
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -28,7 +36,7 @@ class SiteError(RysiaiError):
     """mkdocs could not build or serve the site (not a problem in the records)."""
 
 
-def _config_file(root: Path) -> Path:
+def config_file_of(root: Path) -> Path:
     config_file = root / CONFIG_FILE
     if not config_file.is_file():
         raise SiteError(_("{root} has no {config}; `rysiai init` writes one").format(root=root, config=CONFIG_FILE))
@@ -52,6 +60,18 @@ class _BelowErrors(logging.Filter):
         return record.levelno < logging.ERROR
 
 
+class _NoDirtyNotice(logging.Filter):
+    """mkdocs warns that a "dirty" build may leave the navigation stale; ours reads every page
+    for it (site.py), so the notice is not true of it (and would abort a `strict` build)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+DIRTY_NOTICE = _NoDirtyNotice()
+logging.getLogger("mkdocs.commands.build").addFilter(DIRTY_NOTICE)
+
+
 def _take_mkdocs_log(errors: _Errors) -> list[logging.Handler]:
     """While building: mkdocs's warnings to standard error, its errors into ``errors``."""
     warnings = logging.StreamHandler()
@@ -72,34 +92,51 @@ def _give_back_mkdocs_log(handlers: list[logging.Handler]) -> None:
     mkdocs_log.propagate = True
 
 
-def _quiet_upstream_notices() -> None:
+def quiet_upstream_notices() -> None:
     # Material prints a notice about its successor on every build; staff cannot act on it.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def build_site(root: Path, site_dir: Path, *, public: bool = False) -> Path:
+def _to_stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def build_site(
+    root: Path, site_dir: Path, *, public: bool = False, cache: bool = True,
+    warn: Callable[[str], None] = _to_stderr, memory: BuildMemory | None = None,
+) -> Path:
     """Build the site of the data repository at ``root`` into ``site_dir``; raise InvalidData
     (with the report) when the records have errors, SiteError when mkdocs fails. ``public``
-    builds the public site (the plugin's `public: true`)."""
-    _quiet_upstream_notices()
-    config_file = _config_file(root)
+    builds the public site (the plugin's `public: true`). With ``cache``, the last build of the
+    same settings (in ROOT/.cache/rysiai) gives the pages the changes do not reach; ``warn``
+    hears why a cache is not used or kept; ``memory``, if given, tells what was rendered."""
+    quiet_upstream_notices()
+    config_file = config_file_of(root)
     site_dir = site_dir.resolve()
     _refuse_unsafe_output(root.resolve(), site_dir, list(load_schema(root).collections))
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     errors = _Errors()
     handlers = _take_mkdocs_log(errors)
+    memory, key = memory or BuildMemory(), ""
+    cache_folder = root / CACHE_FOLDER
     try:
-        config = load_config(config_file=str(config_file), site_dir=str(fresh), **_overrides(config_file, public))
-        if config.plugins.get("rysiai") is None:
+        overrides = overrides_of(config_file, public)
+        config = load_config(config_file=str(config_file), site_dir=str(fresh), **copy.deepcopy(overrides))
+        plugin = config.plugins.get("rysiai")
+        if plugin is None:
             raise SiteError(_("{config} does not use the rysiai plugin: add `- rysiai` under `plugins`").format(config=config_file))
-        mkdocs_build(config)
+        if cache:
+            key = settings_key(root, config_file, overrides, own_folders(config))
+            memory.last = _cached(cache_folder, key, warn)
+        plugin.memory = memory
+        mkdocs_build(config, dirty=True)
     except SiteError:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     except (PluginError, ConfigurationError, Abort, MkDocsException, OSError) as error:
         shutil.rmtree(fresh, ignore_errors=True)
-        own = _library_error(error)
+        own = library_error(error)
         if own is not None:  # the library's own (invalid data), worded by the command
             raise own from None
         reason = "; ".join(errors.messages) or str(error)
@@ -110,10 +147,33 @@ def build_site(root: Path, site_dir: Path, *, public: bool = False) -> Path:
     finally:
         _give_back_mkdocs_log(handlers)
     _replace(site_dir, fresh)
+    if cache and memory.made is not None:
+        try:
+            save_cache(cache_folder, key, memory.made, site_dir)
+        except OSError as error:
+            warn(_("rysiai: the build cache could not be written in {folder} ({problem}); the next build starts from scratch")
+                 .format(folder=cache_folder, problem=error.strerror or error))
     return site_dir
 
 
-def _library_error(error: BaseException) -> RysiaiError | None:
+def own_folders(config) -> list[Path]:
+    """The folders of mkdocs.yml whose files every page depends on: docs/ and a theme's own."""
+    folders = [Path(config.docs_dir)]
+    if config.theme.custom_dir:
+        folders.append(Path(config.theme.custom_dir))
+    return folders
+
+
+def _cached(folder: Path, key: str, warn: Callable[[str], None]):
+    try:
+        return load_cache(folder, key)
+    except CacheProblem as problem:
+        warn(_("rysiai: the build cache in {folder} is damaged ({problem}) and is not used; the site is built from scratch")
+             .format(folder=folder, problem=problem))
+        return None
+
+
+def library_error(error: BaseException) -> RysiaiError | None:
     """The library's error that mkdocs wrapped (the plugin's PluginError, then mkdocs's Abort)."""
     while error is not None:
         if isinstance(error, RysiaiError):
@@ -122,7 +182,7 @@ def _library_error(error: BaseException) -> RysiaiError | None:
     return None
 
 
-def _overrides(config_file: Path, public: bool) -> dict:
+def overrides_of(config_file: Path, public: bool) -> dict:
     """mkdocs.yml's settings to change for this build: for a public one, the rysiai plugin's
     `public: true` (mkdocs takes the plugins list whole, so it is read and given back)."""
     if not public:
@@ -164,18 +224,3 @@ def _replace(site_dir: Path, fresh: Path) -> None:
     fresh.rename(site_dir)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-
-
-def serve_site(root: Path, address: str, *, public: bool = False) -> None:
-    """Serve the site with live reload: editing, adding or deleting a record rebuilds it.
-    ``public`` serves the public site."""
-    from mkdocs.commands.serve import serve
-
-    _quiet_upstream_notices()
-    config_file = _config_file(root)
-    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.WARNING)
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
-    try:
-        serve(config_file=str(config_file), dev_addr=address, livereload=True, **_overrides(config_file, public))
-    except (PluginError, ConfigurationError, Abort, MkDocsException) as error:
-        raise SiteError(_("the site could not be served: {error}").format(error=error)) from None

@@ -9,13 +9,15 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..errors import InvalidData, RysiaiError
 from ..language import _
 from ..findings.wording import finding_line
+from .memory import BuildMemory
 from .site import SiteBuild, SiteOptions
 
 
@@ -54,6 +56,7 @@ def as_plugin_error(error: RysiaiError) -> PluginError:
 
 class RysiaiPlugin(BasePlugin[RysiaiConfig]):
     site: SiteBuild | None = None
+    memory: BuildMemory | None = None  # the last build, handed over by `rysiai build` and `serve`
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Loaded and checked here, before mkdocs cleans the output folder: invalid data stops
@@ -70,13 +73,17 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
             today=self.config.today,
         )
         try:
-            self.site = SiteBuild(root, options, config)
+            self.site = SiteBuild(root, options, config, self.memory)
         except RysiaiError as error:
             raise as_plugin_error(error) from error
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         return self.site.add_files(files, config)
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        self.site.prepare_pages(nav, files, config)
+        return nav
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs) -> str:
         return self.site.page_markdown(markdown, page)
@@ -88,8 +95,11 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
         self.site.set_edit_url(page, config)
         return context
 
+    @event_priority(200)  # before the tags plugin renders its listings with the templates
     def on_env(self, env, config: MkDocsConfig, files: Files, **kwargs):
         env.globals["rysiai_strings"] = self.site.context.strings
+        if self.memory is not None and self.memory.templates is not None:
+            env.bytecode_cache = self.memory.templates
         return env
 
     def on_post_build(self, config: MkDocsConfig, **kwargs) -> None:

@@ -15,7 +15,7 @@ from ..reports.towns import PlacedTowns, placed_towns, towns_map
 from ..reports.visit_sections import visits_by_partner
 from ..reports.model import Report, Table
 from ..reports.year_report import Sources, year_report
-from ..site.context import SiteContext
+from ..site.context import SiteContext, index_source
 from ..site.html import relative_url
 from ..site.pages import SitePage
 
@@ -71,6 +71,10 @@ class SiteReports:
             collection.name: lambda name=collection.name: self._index_map(name)
             for collection in partner_collections(self.context.repository.schema)
         }
+
+    def inserts_into(self) -> list[str]:
+        """The pages ``inserts`` puts a map into (the partners' indexes)."""
+        return [index_source(collection.name) for collection in partner_collections(self.context.repository.schema)]
 
     def _year(self, year: int) -> str:
         page = self.context.url(year_source(year))

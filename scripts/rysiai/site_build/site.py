@@ -1,6 +1,10 @@
 """One build of the site as mkdocs runs it: the records loaded and checked, the generated pages
 added to mkdocs's files, each page's HTML, the files to download and the search index. The
-plugin (plugin.py) hands mkdocs's events to it and nothing more."""
+plugin (plugin.py) hands mkdocs's events to it and nothing more.
+
+Given what the last build left (incremental.py), only the pages a change reaches are rendered:
+mkdocs still knows every page (navigation, tags, sitemap), but skips the others (its "dirty"
+build), and their files stay those of the last build."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..privacy.public_report import report_sources
@@ -24,15 +29,20 @@ from ..site.downloads import FOLDER as VCARDS
 from ..site.history import last_changes
 from ..site.pages import AGREEMENTS, ELDERSHIPS, GLOSSARY, SitePage, site_pages
 from ..validate import load_valid_repository
-from .downloads import write_downloads, write_report_tables
+from . import downloads
+from .incremental import BuildPlan, LastBuild, carry_over, remove_outputs
+from .memory import BuildMemory
 from .prerender import Prerenderer
+from .report_pages import FOLDER as REPORT_FOLDER
 from .report_pages import INDEX as REPORTS
 from .report_pages import STYLE as REPORT_STYLE
 from .report_pages import SiteReports
 from .search_index import index_site
+from .site_state import records_digest, site_state
 
 ASSETS = ("rysiai.css", "rysiai-brief.css", "rysiai.js", "rysiai-search.js")
 ASSETS_DIR = "assets/rysiai"
+REPORT_TABLE = "report"  # the digest of a report's table: any change makes them all again
 TEMPLATES = Path(__file__).parent.parent / "site" / "templates"
 SEARCH_TEMPLATES = TEMPLATES / "search"  # the header's box answered by Pagefind
 
@@ -51,14 +61,30 @@ class SiteOptions:
     today: dt.date | None = None  # the day the site counts from; None: the build's day
 
 
+class GeneratedPage(File):
+    """A generated page's file, which mkdocs renders only when ``rebuild`` says so."""
+
+    rebuild = True
+
+    def is_modified(self) -> bool:
+        return self.rebuild
+
+
+def _always(*args) -> bool:
+    return True
+
+
 class SiteBuild:
     """What one build makes, from the data repository at ``root``; raises InvalidData (the
-    records have errors) before anything is written."""
+    records have errors) before anything is written. ``memory`` holds the last build, if any."""
 
-    def __init__(self, root: Path, options: SiteOptions, config: MkDocsConfig):
+    def __init__(self, root: Path, options: SiteOptions, config: MkDocsConfig, memory: BuildMemory | None = None):
         self.root = root
         self.options = options
-        repository, report = load_valid_repository(root, public=options.public)
+        self.memory = memory or BuildMemory()
+        repository, report = load_valid_repository(
+            root, public=options.public, memo=self.memory.files, checked=self.memory.checked
+        )
         if options.today is not None:
             repository.today = options.today
         language = config.theme.get("language") or "lt"
@@ -90,6 +116,14 @@ class SiteBuild:
         self.pages: dict[str, SitePage] = {}
         self.prerenderer: Prerenderer | None = None
         self._use_assets(config)
+        # The theme's own search indexes the pages mkdocs renders: with it, every page is made.
+        last = self.memory.last if options.search else None
+        state = site_state(self.context, self.memory.digests)
+        if options.public:
+            # The public reports count records the public view leaves out (`publish_counts`).
+            state.site["counted"] = records_digest(repository.records, self.memory.digests)
+        self.plan = BuildPlan.make(state, last, repository.schema)
+        self.downloads = downloads.plan(self.context, self.plan.state, config.site_url or "")
 
     @property
     def assets(self) -> list[str]:
@@ -122,22 +156,43 @@ class SiteBuild:
                 if file.abs_src_path and Path(file.abs_src_path).is_relative_to(Path(config.docs_dir)):
                     if file.src_uri not in self.options.public_docs:
                         files.remove(file)
+        for file in files.documentation_pages():
+            file.is_modified = _always  # hand-written pages are few, and their titles are in every page
         self.pages = {}
+        self.memory.rendered = []
+        self.record_pages: set[str] = set()  # site paths
+        self.rendered_pages: set[str] = set()
+        kept = []
+        # The reports and the partner map on the partners' index count every record: any change
+        # makes them again (dependencies.py).
+        shows_all = {page.src_uri for page in self.reports.pages()} | set(self.reports.inserts_into())
         for page in [*site_pages(self.context, home_title=config.site_name), *self.reports.pages()]:
             self.pages[page.src_uri] = page
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"docs/{page.src_uri} is in the way of a generated page; rename or remove it")
             inclusion = InclusionLevel.NOT_IN_NAV if page.record or not page.in_nav else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+            file = GeneratedPage.generated(config, page.src_uri, content="", inclusion=inclusion)
+            file.rebuild = self.plan.renders(page.src_uri, file.dest_uri, shows_all=page.src_uri in shows_all)
+            if page.record is not None:
+                self.record_pages.add(file.dest_uri)
+            if file.rebuild:
+                self.memory.rendered.append(page.src_uri)
+                self.rendered_pages.add(file.dest_uri)
+            else:
+                kept.append(file.dest_uri)
+            files.append(file)
         feeds = {f"{feed}.ics" for feed in self.context.feeds}
         for file in files:
             if file.src_uri.startswith((f"{VCARDS}/", f"{TABLES}/", f"{ENTRIES}/")) or file.src_uri in feeds:
                 raise PluginError(f"docs/{file.src_uri} is in the way of a generated download; rename or remove it")
+        self.remake_reports = self._plan_report_tables()
+        to_make = self.plan.downloads_to_make(self.downloads)
+        self._take_from_last_build(config, kept, [path for path in self.downloads if path not in to_make])
         self.prerenderer = Prerenderer(
-            [page for page in self.pages.values() if page.record],
+            [page for page in self.pages.values() if page.record and files.get_file_from_path(page.src_uri).rebuild],
             downloads=lambda: (
-                write_downloads(self.context, Path(config.site_dir), config.site_url or "")
-                + write_report_tables(self.reports, Path(config.site_dir))
+                downloads.write_downloads(self.context, Path(config.site_dir), config.site_url or "", to_make, self.plan.old_file)
+                + (downloads.write_report_tables(self.reports, Path(config.site_dir)) if self.remake_reports else 0)
             ),
         )
         self.prerenderer.start()
@@ -147,6 +202,43 @@ class SiteBuild:
         report_style = (resources.files("rysiai.reports") / "report.css").read_bytes()
         files.append(File.generated(config, f"{ASSETS_DIR}/{REPORT_STYLE}", content=report_style))
         return files
+
+    def _plan_report_tables(self) -> bool:
+        """Whether the reports' tables are written again (any change reaches them); if not, the
+        last build's are kept, as its other downloads are."""
+        last = self.plan.last
+        kept = {path: digest for path, digest in (last.downloads if last else {}).items() if path.startswith(f"{REPORT_FOLDER}/")}
+        if last is None or self.plan.reach.anything or any(not (last.folder / path).is_file() for path in kept):
+            return True
+        self.downloads.update(kept)
+        return False
+
+    def _take_from_last_build(self, config: MkDocsConfig, kept: list[str], kept_downloads: list[str]) -> None:
+        """The last build's files of the pages and downloads not made again: linked into a new
+        site folder, or left where they are; and the files of what is gone, removed."""
+        last, site_dir = self.plan.last, Path(config.site_dir)
+        if last is None:
+            return
+        if last.folder.resolve() != site_dir.resolve():
+            carry_over(last.folder, site_dir, kept + kept_downloads)
+            return
+        gone = [File(src_uri, src_dir=None, dest_dir=str(site_dir), use_directory_urls=config.use_directory_urls).dest_uri
+                for src_uri in self.plan.reach.gone]
+        remove_outputs(site_dir, gone + [path for path in last.downloads if path not in self.downloads])
+
+    def prepare_pages(self, nav: Navigation, files: Files, config: MkDocsConfig) -> None:
+        """Every generated page read as mkdocs would, without rendering it: the pages mkdocs
+        skips keep their titles (in the navigation of the others) and tags (on the tags page).
+        All of them, in order, so that the tags page lists them as after a clean build."""
+        for src_uri in self.pages:
+            file = files.get_file_from_path(src_uri)
+            page = file.page or Page(None, file, config)
+            config._current_page = page
+            try:
+                page.read_source(config)
+                page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            finally:
+                config._current_page = None
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         if self.options.search:
@@ -186,8 +278,24 @@ class SiteBuild:
         if self.prerenderer is not None:
             self.prerenderer.downloads()
             self.close()
+        if self.remake_reports:
+            # (their pages were made in this build, and each year's report with them)
+            self.downloads.update(dict.fromkeys(downloads.report_table_paths(self.reports), REPORT_TABLE))
+        made = LastBuild(self.plan.state, self.downloads, Path(config.site_dir))
+        self.memory.made = made
         if self.options.search:
-            index_site(Path(config.site_dir))
+            last = self.plan.last
+
+            def search() -> None:
+                made.search = index_site(
+                    made.folder, self.record_pages, self.rendered_pages,
+                    last.search if last else None, last.folder if last else None,
+                )
+
+            if self.memory.defer_search:
+                self.memory.search = search
+            else:
+                search()
 
     def close(self) -> None:
         if self.prerenderer is not None:

@@ -69,19 +69,36 @@
     function open() { if (toggle) { toggle.checked = true; } }
     function close() { if (toggle) { toggle.checked = false; } input.blur(); }
 
+    // The index is in shards (pagefind/rysiai-shards.json): the first holds Pagefind's scripts,
+    // the others are merged into it, and a query searches them all.
     function load() {
       if (!pagefind) {
-        pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
-          return module.options({ baseUrl: base.pathname }).then(function () {
-            return module.init();
-          }).then(function () { return module; });
+        var bundle = new URL("pagefind/", base);
+        pagefind = fetch(new URL("rysiai-shards.json", bundle).href).then(function (response) {
+          if (!response.ok) { throw new Error("no search index"); }
+          return response.json();
+        }).then(function (listing) {
+          var primary = new URL(listing.primary, bundle);
+          return import(new URL("pagefind.js", primary).href).then(function (module) {
+            return module.options({ basePath: primary.pathname, baseUrl: base.pathname }).then(function () {
+              return module.init();
+            }).then(function () {
+              return Promise.all(listing.shards.map(function (shard) {
+                return module.mergeIndex(new URL(shard, bundle).pathname, { baseUrl: base.pathname });
+              }));
+            }).then(function () { return module; });
+          });
         });
       }
       return pagefind;
     }
 
-    function showFilters(module) {
-      module.filters().then(function (filters) {
+    // The filters' values come in a small list of their own: the filters' index is loaded
+    // only once a filter is chosen.
+    function showFilters() {
+      fetch(new URL("pagefind/rysiai-filters.json", base).href).then(function (response) {
+        return response.ok ? response.json() : {};
+      }).then(function (filters) {
         filtersBox.textContent = "";
         var first = box.dataset.firstFilter;
         Object.keys(filters).sort(function (a, b) {
@@ -91,7 +108,7 @@
           label.appendChild(document.createTextNode(name + " "));
           var select = element("select");
           select.appendChild(new Option(box.dataset.all, ""));
-          Object.keys(filters[name]).sort(function (a, b) { return a.localeCompare(b, "lt"); })
+          filters[name].slice().sort(function (a, b) { return a.localeCompare(b, "lt"); })
             .forEach(function (value) { select.appendChild(new Option(value, value)); });
           select.addEventListener("change", function () {
             if (select.value) { chosen[name] = select.value; } else { delete chosen[name]; }
@@ -127,8 +144,12 @@
       var ticket = ++latest;
       if (!query && !Object.keys(chosen).length) { list.textContent = ""; status.textContent = ""; return; }
       status.textContent = box.dataset.searching;
-      load().then(function (module) {
-        return module.debouncedSearch(query || null, { filters: chosen }, 100);
+      // Searched 100 ms after the last key (Pagefind's own debouncedSearch would load the index
+      // for every prefix typed meanwhile, a chunk of every shard each time).
+      var filters = Object.assign({}, chosen);
+      new Promise(function (resolve) { setTimeout(resolve, 100); }).then(function () {
+        if (ticket !== latest) { return null; }
+        return load().then(function (module) { return module.search(query || null, { filters: filters }); });
       }).then(function (found) {
         if (!found || ticket !== latest) { return; }  // a newer query has taken over
         return Promise.all(found.results.slice(0, CONSIDERED).map(function (r) { return r.data(); }))
@@ -136,7 +157,7 @@
             if (ticket !== latest) { return; }
             render(namedFirst(query, data).slice(0, SHOWN), found.results.length);
             // The filters' own index is loaded once the first results show, not before them.
-            if (!filtersShown) { filtersShown = true; load().then(showFilters); }
+            if (!filtersShown) { filtersShown = true; showFilters(); }
           });
       }).catch(function () {
         status.textContent = box.dataset.unavailable;

@@ -1,0 +1,195 @@
+"""Pagefind's index files, read and written: what one Pagefind run over some pages found, and the
+shard written from it for the site's search (search_index.py).
+
+The files are what Pagefind 1.x writes: `pagefind_dcd` and CBOR, gzipped. Pagefind numbers pages
+in the order its threads finish them; here they are numbered in the order of their addresses.
+A word is `[stem, places on pages, [[form with diacritics, places on pages], …]]`, the pages as
+steps from the page before. A bundle not laid out so raises BundleFormatError.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import cbor2
+
+SIGNATURE = b"pagefind_dcd"
+ENTRY = "pagefind-entry.json"
+CBOR_ERRORS = (OSError, ValueError, TypeError, KeyError, IndexError, cbor2.CBORDecodeError)
+
+
+class BundleFormatError(Exception):
+    """The bundle is not laid out as this module reads it."""
+
+
+@dataclass
+class ShardContent:
+    """What Pagefind found on a set of pages, numbered in the order of their addresses."""
+
+    version: str
+    language: str
+    include_characters: list
+    pages: list  # [fragment hash, word count]
+    words: dict[str, list]  # stem → the word as Pagefind writes it
+    filters: list  # [name, [[value, [page numbers]], …]]
+    sorts: list
+    meta_fields: list
+    fragments: list[Path] = field(default_factory=list)  # the fragment files, to move
+    folder: Path | None = None  # where Pagefind wrote it (its scripts are there too)
+    renamed: dict[str, str] = field(default_factory=dict)  # the pages' short names (short_page_names)
+
+    @property
+    def stems(self) -> list[str]:
+        return sorted(self.words)
+
+
+def read_run(folder: Path) -> ShardContent:
+    """The index a Pagefind run wrote into ``folder``."""
+    try:
+        entry = json.loads((folder / ENTRY).read_text(encoding="utf-8"))
+        ((language, about),) = entry["languages"].items()
+        version, pages, chunks, filters, sorts, meta_fields = read_file(folder / f"pagefind.{about['hash']}.pf_meta")
+        urls = [_fragment_url(folder / "fragment" / f"{page_hash}.pf_fragment") for page_hash, _count in pages]
+        order = sorted(range(len(pages)), key=lambda number: urls[number]) if not sorts else list(range(len(pages)))
+        new_number = {old: new for new, old in enumerate(order)}
+        words = {}
+        for _start, _end, chunk in chunks:
+            for word in read_file(folder / "index" / f"{chunk}.pf_index")[0]:
+                _renumber(word[1], new_number)
+                for _form, postings in word[2]:
+                    _renumber(postings, new_number)
+                words[word[0]] = word
+        renumbered_filters = []
+        for name, filter_hash in filters:
+            filter_name, values = read_file(folder / "filter" / f"{filter_hash}.pf_filter")
+            if filter_name != name:
+                raise ValueError(f"filter {name} holds {filter_name}")
+            renumbered = sorted([value, sorted(new_number[number] for number in numbers)] for value, numbers in values)
+            renumbered_filters.append([name, renumbered])
+        renumbered_filters.sort(key=lambda item: item[0])
+    except CBOR_ERRORS as error:
+        raise BundleFormatError(f"{type(error).__name__}: {error}") from None
+    return ShardContent(
+        version=version, language=language, include_characters=entry.get("include_characters", []),
+        pages=[pages[old] for old in order], words=words, filters=renumbered_filters, sorts=sorts,
+        meta_fields=meta_fields,
+        fragments=[folder / "fragment" / f"{page_hash}.pf_fragment" for page_hash, _count in pages],
+        folder=folder,
+    )
+
+
+def guard(stem: str) -> list:
+    """A word found on no page: a shard holds every word of the site, so that a word missing
+    from it is not looked for among shorter ones (Pagefind's way with a word it has not)."""
+    return [stem, [], []]
+
+
+def write_chunk(folder: Path, language: str, words: list) -> str:
+    """Write words (sorted, already encoded or not) as an index chunk; its name."""
+    encoded = [word if isinstance(word, bytes) else cbor2.dumps(word) for word in words]
+    return write_named(folder / "index", language, "pf_index", b"\x81" + _array_header(len(encoded)) + b"".join(encoded))
+
+
+def write_meta(folder: Path, content: ShardContent, pages: list, chunks: list, filters: list) -> str:
+    """Write the shard's metadata and entry file; the name of the metadata."""
+    data = cbor2.dumps([content.version, pages, chunks, filters, content.sorts, content.meta_fields])
+    name = f"{content.language}_{hashlib.blake2b(data, digest_size=8).hexdigest()[:10]}"
+    write_file(folder / f"pagefind.{name}.pf_meta", data)
+    entry = {
+        "version": content.version,
+        "languages": {content.language: {"hash": name, "wasm": content.language, "page_count": len(pages)}},
+        "include_characters": content.include_characters,
+    }
+    # A new file put in place: the old one may be the last build's too (a hard link).
+    fresh = folder / f".{ENTRY}.new"
+    fresh.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    fresh.replace(folder / ENTRY)
+    return name
+
+
+def write_named(folder: Path, language: str, extension: str, data: bytes) -> str:
+    """Write a content-named file of the bundle; its name without the extension."""
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    length = 7
+    while True:
+        name = f"{language}_{digest[:length]}"
+        path = folder / f"{name}.{extension}"
+        if not path.exists():
+            write_file(path, data)
+            return name
+        if read_file(path, decoded=False) == data:
+            return name
+        length += 1
+
+
+def write_file(path: Path, data: bytes) -> None:
+    path.write_bytes(gzip.compress(SIGNATURE + data, compresslevel=6, mtime=0))
+
+
+def read_file(path: Path, *, decoded: bool = True):
+    """A bundle file's content: CBOR decoded, or its bytes."""
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise ValueError(f"{path.name} does not start with Pagefind's signature")
+    data = data[len(SIGNATURE):]
+    return cbor2.loads(data) if decoded else data
+
+
+def short_page_names(content: ShardContent) -> list:
+    """The pages with shorter names (a page's name is its fragment file's, and every query loads
+    the list of them): four letters of its fragment's hash, more where two would be alike."""
+    taken: set[str] = set()
+    pages = []
+    for page_hash, word_count in content.pages:
+        digest = hashlib.blake2b(page_hash.encode(), digest_size=10).digest()
+        letters = base64.b32encode(digest).decode().lower()
+        length = 4
+        while letters[:length] in taken:
+            length += 1
+        taken.add(letters[:length])
+        pages.append([letters[:length], word_count])
+    content.renamed = {old: new for (old, _count), (new, _same) in zip(content.pages, pages)}
+    return pages
+
+
+def move_fragments(content: ShardContent, folder: Path) -> None:
+    (folder / "fragment").mkdir(parents=True, exist_ok=True)
+    renamed = content.renamed
+    for path in content.fragments:
+        name = renamed.get(path.name.removesuffix(".pf_fragment"), path.name.removesuffix(".pf_fragment"))
+        shutil.move(path, folder / "fragment" / f"{name}.pf_fragment")
+
+
+def _renumber(postings: list, new_number: dict[int, int]) -> None:
+    """Postings hold page numbers as steps from the one before: renumbered, in order."""
+    number, absolute = 0, []
+    for posting in postings:
+        number += posting[0]
+        absolute.append((new_number[number], posting))
+    absolute.sort(key=lambda pair: pair[0])
+    previous = 0
+    for index, (number, posting) in enumerate(absolute):
+        posting[0] = number - previous
+        postings[index] = posting
+        previous = number
+
+
+def _array_header(length: int) -> bytes:
+    if length < 24:
+        return bytes([0x80 + length])
+    if length < 0x100:
+        return bytes([0x98, length])
+    if length < 0x10000:
+        return bytes([0x99]) + length.to_bytes(2, "big")
+    return bytes([0x9A]) + length.to_bytes(4, "big")
+
+
+def _fragment_url(path: Path) -> str:
+    return json.loads(read_file(path, decoded=False))["url"]

@@ -1,0 +1,110 @@
+"""`rysiai build` with its cache (ROOT/.cache/rysiai): used only for the same settings, never
+when damaged, and what it gives equals a clean build."""
+
+import json
+from pathlib import Path
+
+from rysiai.site_build.build import build_site
+from rysiai.site_build.memory import BuildMemory
+from site_fixture import fill
+from test_incremental import assert_same_site
+
+CACHE = Path(".cache") / "rysiai"
+
+
+def build(repo, site: Path, warnings: list[str] | None = None, **options) -> BuildMemory:
+    memory = BuildMemory()
+    build_site(repo.root, site, memory=memory, warn=(warnings if warnings is not None else []).append, **options)
+    return memory
+
+
+def entries(repo) -> list[Path]:
+    return sorted(path for path in (repo.root / CACHE).iterdir() if path.is_dir())
+
+
+def test_a_build_with_the_cache_renders_only_what_the_change_reaches(repo, tmp_path):
+    fill(repo)
+    first = build(repo, tmp_path / "site")
+    assert "contacts/ona-petraitiene.md" in first.rendered and len(first.rendered) > 10
+    assert (repo.root / CACHE / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+    contact = repo.root / "contacts" / "ona-petraitiene.yaml"
+    contact.write_text(contact.read_text(encoding="utf-8").replace("Koordinatorė", "Vyr. koordinatorė"), encoding="utf-8")
+    second = build(repo, tmp_path / "site")
+    # Her own page, the index, the home page, the brief, the agreements, her organisation's people;
+    # the reports and the partner map, which count every record.
+    assert sorted(second.rendered) == [
+        "agreements.md", "brief.md", "contacts/index.md", "contacts/ona-petraitiene.md", "index.md",
+        "partners/index.md", "partners/talsi.md", "reports/2025.md", "reports/2027.md", "reports/index.md",
+    ]
+    assert_same_site(tmp_path / "site", build_site(repo.root, tmp_path / "clean", cache=False))
+
+
+def test_a_build_with_no_change_makes_no_page_and_keeps_the_reports_tables(repo, tmp_path):
+    fill(repo)
+    build(repo, tmp_path / "site")
+    tables = sorted(path.relative_to(tmp_path / "site").as_posix() for path in (tmp_path / "site" / "reports").rglob("*.csv"))
+    assert "reports/2025/visits-partners.csv" in tables and "reports/years.csv" in tables
+    again = build(repo, tmp_path / "again")  # a new output folder, as in a CI job: all from the cache
+    assert again.rendered == []
+    assert sorted(path.relative_to(tmp_path / "again").as_posix() for path in (tmp_path / "again" / "reports").rglob("*.csv")) == tables
+    assert_same_site(tmp_path / "again", build_site(repo.root, tmp_path / "clean", cache=False))
+
+
+def test_no_cache_neither_reads_nor_writes_it(repo, tmp_path):
+    fill(repo)
+    build(repo, tmp_path / "site", cache=False)
+    assert not (repo.root / CACHE).exists()
+    build(repo, tmp_path / "site")
+    again = build(repo, tmp_path / "site", cache=False)
+    assert len(again.rendered) > 10
+
+
+def test_other_settings_use_their_own_cache(repo, tmp_path):
+    fill(repo)
+    build(repo, tmp_path / "site")
+    config = repo.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_name: ", "site_name: Naujas "), encoding="utf-8")
+    renamed = build(repo, tmp_path / "site")
+    assert len(renamed.rendered) > 10  # every page shows the site's name
+    public = build(repo, tmp_path / "public", public=True)
+    assert len(public.rendered) > 5
+    assert len(entries(repo)) == 2  # the intranet and the public site; the oldest is gone
+    assert build(repo, tmp_path / "public", public=True).rendered == []
+
+
+def test_a_schema_change_builds_everything_again(repo, tmp_path):
+    fill(repo)
+    build(repo, tmp_path / "site")
+    schema = repo.root / "datapackage.yaml"
+    schema.write_text(schema.read_text(encoding="utf-8").replace("title: Pareigos", "title: Pareigybė", 1), encoding="utf-8")
+    again = build(repo, tmp_path / "site")
+    assert "partners/talsi.md" in again.rendered and "glossary.md" in again.rendered
+    assert_same_site(tmp_path / "site", build_site(repo.root, tmp_path / "clean", cache=False))
+
+
+def test_a_damaged_cache_is_not_used_and_says_so(repo, tmp_path):
+    fill(repo)
+    build(repo, tmp_path / "site")
+    (entry,) = entries(repo)
+    page = entry / "site" / "partners" / "talsi" / "index.html"
+    page.unlink()
+    page.write_text("<html>not the page</html>", encoding="utf-8")  # another file, another size
+    warnings: list[str] = []
+    again = build(repo, tmp_path / "site", warnings)
+    assert len(warnings) == 1 and "is damaged" in warnings[0] and "partners/talsi/index.html" in warnings[0]
+    assert "partners/talsi.md" in again.rendered
+    assert "not the page" not in (tmp_path / "site" / "partners" / "talsi" / "index.html").read_text(encoding="utf-8")
+    assert_same_site(tmp_path / "site", build_site(repo.root, tmp_path / "clean", cache=False))
+
+
+def test_a_cache_whose_state_does_not_read_is_not_used(repo, tmp_path):
+    fill(repo)
+    build(repo, tmp_path / "site")
+    (entry,) = entries(repo)
+    state = entry / "state.json"
+    state.write_text(state.read_text(encoding="utf-8")[:100], encoding="utf-8")
+    warnings: list[str] = []
+    again = build(repo, tmp_path / "site", warnings)
+    assert len(warnings) == 1 and "is damaged" in warnings[0]
+    assert len(again.rendered) > 10
+    assert json.loads(state.read_text(encoding="utf-8"))["format"] == 1  # written again whole

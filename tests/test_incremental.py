@@ -1,0 +1,170 @@
+"""Incremental builds make the same site as a clean build: after each edit of a sequence (rename,
+delete, add, another organisation, a visit moved to another year, a project's milestone, an
+interaction's day, a former post, a survey in another eldership…), a build that reuses the last
+one is compared file by file with a clean build of the same files, the search index by its
+decoded contents (Pagefind numbers pages in no fixed order)."""
+
+import os
+from pathlib import Path
+
+import pytest
+from pagefind_decoded import decoded_bundle
+from rysiai.cli import main
+from rysiai.site_build import search_index, search_words
+from rysiai.site_build.build import build_site
+from site_fixture import fill
+
+VISIT = (
+    "title: Talsų delegacija Prienuose\ndirection: incoming\nstart: 2025-06-27\n"
+    "end: 2025-06-28\npartners: [talsi]\nparticipants: [ona-petraitiene, jonas-jonaitis]\n"
+    "status: done\noutcomes: |\n  - Pasirašytas planas\n"
+    "follow_ups:\n  - task: Išsiųsti padėką\n    owner: ona-petraitiene\n    due: 2025-07-15\n"
+    "    done: true\n"
+)
+# Records of the newer kinds, each referring to records of the site fixture: their pages, the
+# sections and timelines of the pages they refer to, the eldership pages and the brief.
+NEW_KINDS = {
+    "projects/dviraciu-takas.yaml": (
+        "name: Dviračių takas\nstatus: running\nresponsible: ona-petraitiene\n"
+        "partners: [talsi, silavoto-bendruomene]\nstart: 2026-03-01\nend: 2031-10-31\n"
+        "milestones:\n  - title: Paraiška\n    due: 2026-02-15\n    done: true\n"
+        "  - title: Pirkimas\n    due: 2030-11-20\n    owner: ona-petraitiene\n"
+        "  - title: Statybos\n    due: 2030-12-10\n"
+    ),
+    "interactions/2026-11-20-skambutis.yaml": (
+        "date: 2026-11-20\ntime: '10:30'\nkind: call\nwith: [ona-petraitiene, talsi]\n"
+        "subject: Delegacijos programa\nfollow_ups:\n  - task: Gauti programą\n"
+        "    owner: ona-petraitiene\n    due: 2030-11-27\n"
+    ),
+    "press/2025-talsai.yaml": (
+        "date: 2025-06-30\ntitle: Talsų delegacija Prienuose\nkind: release\nabout: [talsi]\n"
+        "sent_to: [ona-petraitiene, lsa]\n"
+    ),
+    "surveys/poreikiai.yaml": (
+        "title: Bendruomenių poreikiai\nelderships: [Šilavoto]\nstart: 2026-03-02\n"
+        "end: 2026-04-10\nstatus: done\nrespondents: 148\n"
+    ),
+}
+ONA = "contacts/ona-petraitiene.yaml"
+PROJECT = "projects/dviraciu-takas.yaml"
+CALL = "interactions/2026-11-20-skambutis.yaml"
+EDITS = [
+    ("a contact's position", lambda repo: _replace(repo, "contacts/ona-petraitiene.yaml", "Koordinatorė", "Vyr. koordinatorė")),
+    ("a contact's name", lambda repo: _replace(repo, "contacts/ona-petraitiene.yaml", "Ona Petraitienė", "Ona Petraitytė")),
+    ("a contact moves to another organisation", lambda repo: _replace(repo, "contacts/ona-petraitiene.yaml", "organization: talsi", "organization: lsa")),
+    ("a visit moves to another year", lambda repo: _replace(repo, "visits/talsi-2025.yaml", "start: 2025-06-27\nend: 2025-06-28", "start: 2024-06-27\nend: 2024-06-28")),
+    ("a follow-up's owner changed", lambda repo: _replace(repo, "visits/talsi-2025.yaml", "owner: ona-petraitiene", "owner: jonas-jonaitis")),
+    ("a project's milestone due earlier", lambda repo: _replace(repo, PROJECT, "due: 2030-11-20", "due: 2030-10-20")),
+    ("a project's milestone done", lambda repo: _replace(repo, PROJECT, "    owner: ona-petraitiene\n", "    owner: ona-petraitiene\n    done: true\n")),
+    ("a project starts later", lambda repo: _replace(repo, PROJECT, "start: 2026-03-01", "start: 2026-04-01")),
+    ("an interaction moves to another day", lambda repo: _replace(repo, CALL, "date: 2026-11-20", "date: 2026-10-20")),
+    ("an interaction's subject changed", lambda repo: _replace(repo, CALL, "subject: Delegacijos programa", "subject: Delegacijos darbotvarkė")),
+    ("a contact's former post added", lambda repo: _replace(repo, ONA, "public: true\n", "public: true\nroles:\n  - organization: lsa\n    position: Referentė\n    from: 2015-01-05\n    until: 2018-06-30\n")),
+    ("a former post goes on until today", lambda repo: _replace(repo, ONA, "until: 2018-06-30", "until: 2099-06-30")),
+    ("a survey moves to another eldership", lambda repo: _replace(repo, "surveys/poreikiai.yaml", "[Šilavoto]", "[Stakliškių]")),
+    ("a community moves to another eldership", lambda repo: _replace(repo, "associations/silavoto-bendruomene.yaml", "eldership: Šilavoto", "eldership: Jiezno")),
+    ("a community renamed", lambda repo: _replace(repo, "associations/silavoto-bendruomene.yaml", "name: Šilavoto bendruomenė", "name: Šilavoto kaimo bendruomenė")),
+    ("a press release's title changed", lambda repo: _replace(repo, "press/2025-talsai.yaml", "title: Talsų delegacija Prienuose", "title: Talsų svečiai Prienuose")),
+    ("a partner renamed with `rysiai mv`", lambda repo: main(["mv", "--root", str(repo.root), "talsi", "talsu-novadas"])),
+    ("a record added", lambda repo: repo.write("partners/birstonas.yaml", "name: Birštono savivaldybė\nkind: municipality\ncountry: LT\ntags: [Lietuva]\n")),
+    ("references to a contact removed", lambda repo: (
+        _replace(repo, "associations/silavoto-bendruomene.yaml", "chair: jonas-jonaitis\n", ""),
+        _replace(repo, "visits/talsi-2025.yaml", "[ona-petraitiene, jonas-jonaitis]", "[ona-petraitiene]"),
+        _replace(repo, "visits/talsi-2025.yaml", "owner: jonas-jonaitis", "owner: ona-petraitiene"))),
+    ("the contact deleted", lambda repo: (repo.root / "contacts" / "jonas-jonaitis.yaml").unlink()),
+    ("a follow-up's task changed", lambda repo: _replace(repo, "visits/talsi-2025.yaml", "task: Išsiųsti padėką", "task: Išsiųsti laišką")),
+    ("tags changed", lambda repo: _replace(repo, "partners/birstonas.yaml", "tags: [Lietuva]", "tags: [Lietuva, Kaimynai]")),
+    ("a visit added to the new partner", lambda repo: repo.write("visits/birstonas-2026.yaml", VISIT.replace("[talsi]", "[birstonas]").replace("[ona-petraitiene, jonas-jonaitis]", "[ona-petraitiene]"))),
+]
+
+
+def _replace(repo, path: str, old: str, new: str) -> None:
+    file = repo.root / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    files = {}
+    for directory, _folders, names in os.walk(site):
+        for name in names:
+            path = Path(directory) / name
+            files[path.relative_to(site).as_posix()] = path.read_bytes()
+    return files
+
+
+def assert_same_site(incremental: Path, clean: Path) -> None:
+    """Every file alike, byte for byte (the search index too: its pages are numbered in the
+    order of their addresses), and the search index alike page by page as it reads."""
+    made, expected = site_files(incremental), site_files(clean)
+    assert sorted(made) == sorted(expected)
+    differing = [path for path in expected if made[path] != expected[path] and not path.endswith(".xlsx")]
+    # A workbook says when it was written: compared by its cells.
+    workbooks = [path for path in expected if path.endswith(".xlsx")]
+    assert [_cells(made[path]) for path in workbooks] == [_cells(expected[path]) for path in workbooks]
+    assert differing == []
+    assert decoded_bundle(incremental / "pagefind") == decoded_bundle(clean / "pagefind")
+
+
+def _cells(data: bytes) -> list:
+    import io
+
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(data))
+    return [(sheet.title, [[cell.value for cell in row] for row in sheet.iter_rows()]) for sheet in workbook.worksheets]
+
+
+@pytest.fixture
+def small_shards(monkeypatch):
+    """Shards of three record pages, ranges of about 25 words and of at most 12 places a shard:
+    every part of the search index's upkeep happens on a small site (shards taken as they are,
+    shards whose words change around them, shards indexed anew)."""
+    monkeypatch.setattr(search_index, "SHARD_PAGES", 3)
+    monkeypatch.setattr(search_words, "EVERY", 25)
+    monkeypatch.setattr(search_words, "PLACES_PER_SHARD", 4)
+    monkeypatch.setattr(search_words, "WEIGHED_FROM", 1)
+    monkeypatch.setattr(search_words, "FALLBACK", 2)
+
+
+@pytest.mark.parametrize("public", [False, True], ids=["intranet", "public"])
+def test_incremental_builds_equal_clean_builds_after_each_edit(repo, tmp_path, public, small_shards):
+    fill(repo)
+    for path, text in NEW_KINDS.items():
+        repo.write(path, text)
+    build_site(repo.root, tmp_path / "site", public=public)
+    for number, (what, edit) in enumerate(EDITS):
+        edit(repo)
+        incremental = build_site(repo.root, tmp_path / "site", public=public)
+        clean = build_site(repo.root, tmp_path / f"clean-{number}", public=public, cache=False)
+        try:
+            assert_same_site(incremental, clean)
+        except AssertionError as error:
+            raise AssertionError(f"after {what}: {error}") from None
+
+
+def test_checking_again_with_memos_finds_what_checking_anew_finds(repo):
+    """`rysiai serve` reads again only changed files and checks each record alone only when it
+    changed: after each edit, the same findings as loading and checking from scratch."""
+    from rysiai.loading.file_memo import FileMemo
+    from rysiai.repository import load_repository
+    from rysiai.validate import CheckMemo, check_repository
+
+    fill(repo)
+    for path, text in NEW_KINDS.items():
+        repo.write(path, text)
+    files, checked = FileMemo(), CheckMemo()
+    edits = [
+        ("nothing", lambda repo: None),
+        ("a bad e-mail", lambda repo: _replace(repo, "contacts/ona-petraitiene.yaml", "email: ona@talsi.lv", "email: ona@")),
+        ("a second record with the same id", lambda repo: repo.write("contacts/talsi.yaml", "name: Talsi\n")),
+        ("it removed", lambda repo: (repo.root / "contacts" / "talsi.yaml").unlink()),
+        ("the e-mail fixed", lambda repo: _replace(repo, "contacts/ona-petraitiene.yaml", "email: ona@\n", "email: ona@talsi.lv\n")),
+        *EDITS,
+    ]
+    for what, edit in edits:
+        edit(repo)
+        again = check_repository(load_repository(repo.root, files), memo=checked)
+        anew = check_repository(load_repository(repo.root))
+        assert [str(f) for f in again.sorted()] == [str(f) for f in anew.sorted()], what
