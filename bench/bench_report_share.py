@@ -40,7 +40,7 @@ import pandas, matplotlib.figure  # only the reports use them
 import rysiai.site_build.report_pages, rysiai.reports.table_files
 note(time.perf_counter() - start, "imports")
 
-from rysiai.site_build import report_pages, site
+from rysiai.site_build import downloads, report_pages, site
 
 def timed(function):
     def wrapper(*args, **kwargs):
@@ -55,7 +55,8 @@ for name in ("_year", "_overview", "_index_map"):
     setattr(report_pages.SiteReports, name, timed(getattr(report_pages.SiteReports, name)))
 report_pages.SiteReports.__init__ = timed(report_pages.SiteReports.__init__)
 site.report_sources = timed(site.report_sources)
-site.write_report_tables = timed(site.write_report_tables)
+for name in ("report_tables_plan", "write_report_tables"):
+    setattr(downloads, name, timed(getattr(downloads, name)))
 
 from rysiai.cli import main
 sys.exit(main(["build", "--root", sys.argv[2], "-d", sys.argv[3]]))

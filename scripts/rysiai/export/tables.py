@@ -84,10 +84,10 @@ def write_xlsx(path: Path, sheets: list[tuple[str, list[str], list[list[str]]]])
     workbook.remove(workbook.active)
     for title, headers, rows in sheets:
         sheet = workbook.create_sheet(title=title[:31])
-        for row in [headers, *rows]:
-            sheet.append([None] * len(headers))
+        # (counted here: asking the sheet for its last row looks at every row, each time)
+        for row_number, row in enumerate([headers, *rows], start=1):
             for column, text in enumerate(row, start=1):
-                cell = sheet.cell(row=sheet.max_row, column=column)
+                cell = sheet.cell(row=row_number, column=column)
                 cell.value = text
                 cell.data_type = "s"  # text, never a formula
         for cell in sheet[1]:

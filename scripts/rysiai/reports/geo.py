@@ -55,9 +55,14 @@ def locate(city: str, country: str) -> tuple[float, float] | None:
 def closest_candidates(city: str, country: str, n: int = 3) -> list[Place]:
     """Up to `n` places whose names are nearest to `city`: in `country`, and places of exactly
     that name in other countries (the country may be the mistake); best match first."""
-    wanted, code = town_key(city), country.strip().upper()
+    return list(_closest(town_key(city), country.strip().upper(), n))
+
+
+@lru_cache(maxsize=4096)
+def _closest(wanted: str, code: str, n: int) -> tuple[Place, ...]:
+    # Kept for the process: `rysiai serve` checks every town again after each save.
     if not wanted:
-        return []
+        return ()
     scored: dict[int, tuple[float, Place]] = {}
     index = _country_index(code)
     for name, score, _ in process.extract(wanted, list(index), scorer=fuzz.ratio, limit=n * 4):
@@ -71,7 +76,7 @@ def closest_candidates(city: str, country: str, n: int = 3) -> list[Place]:
             # A little below an equal name at home: a wrong country is the rarer mistake.
             scored.setdefault(place.geonameid, (99.0, place))
     ranked = sorted(scored.values(), key=lambda item: (-item[0], -item[1].population, item[1].geonameid))
-    return [place for _, place in ranked[:n]]
+    return tuple(place for _, place in ranked[:n])
 
 
 def _places_named(folded: str, country: str) -> list[Place]:

@@ -111,30 +111,38 @@ def _write_tables(context: SiteContext, site_dir: Path, paths: set[str]) -> int:
     return written
 
 
-def report_table_paths(reports: SiteReports) -> list[str]:
-    """Where the reports' tables lie in the site (every year's and the overview's, each as CSV
-    and XLSX beside its page); a table with no rows has none (its page says there is none)."""
-    return [
-        download_path(year, f"{table.ident}.{suffix}")
-        for year, table in reports.tables() if not table.whole.empty
-        for suffix in ("csv", "xlsx")
-    ]
+def report_tables_plan(reports: SiteReports) -> dict[str, str]:
+    """Site path → digest of what the file holds, for the reports' tables (every year's and the
+    overview's, each as CSV and XLSX beside its page); a table with no rows has none (its page
+    says there is none)."""
+    from ..reports.table_files import csv_bytes
+
+    files = {}
+    for year, table in reports.tables():
+        if not table.whole.empty:
+            digest = hashlib.blake2b(table.title.encode("utf-8", "surrogatepass") + b"\x1f" + csv_bytes(table), digest_size=16).hexdigest()
+            files.update(dict.fromkeys(_report_table_paths(year, table), digest))
+    return files
 
 
-def write_report_tables(reports: SiteReports, site_dir: Path) -> int:
-    """Each table of the reports (every year's and the overview's) as CSV and XLSX beside its page."""
+def write_report_tables(reports: SiteReports, site_dir: Path, paths: set[str]) -> int:
+    """The reports' tables among ``paths`` (site paths) as CSV and XLSX; how many files."""
     from ..reports.table_files import csv_bytes, xlsx_bytes
 
     written = 0
     for year, table in reports.tables():
-        if table.whole.empty:
-            continue  # the page says there is none
-        for suffix, data in (("csv", csv_bytes), ("xlsx", xlsx_bytes)):
-            target = site_dir / download_path(year, f"{table.ident}.{suffix}")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data(table))
-            written += 1
+        csv_path, xlsx_path = _report_table_paths(year, table)
+        for path, data in ((csv_path, csv_bytes), (xlsx_path, xlsx_bytes)):
+            if path in paths and not table.whole.empty:
+                target = site_dir / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data(table))
+                written += 1
     return written
+
+
+def _report_table_paths(year: int | None, table) -> tuple[str, str]:
+    return download_path(year, f"{table.ident}.csv"), download_path(year, f"{table.ident}.xlsx")
 
 
 def _entry_paths(context: SiteContext) -> list[str]:

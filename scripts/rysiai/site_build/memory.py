@@ -28,9 +28,10 @@ class BuildMemory:
     checked: CheckMemo | None = None  # what each record's own checks found, for a server's next build
     templates: jinja2.BytecodeCache | None = None  # compiled templates, for a server's next build
     rendered: list[str] = field(default_factory=list)  # the generated pages this build rendered
-    # A server indexes for search after the pages are served: the build leaves the work here.
-    defer_search: bool = False
-    search: Callable[[], None] | None = None
+    # A server writes the downloads and indexes for search after the pages are served: the
+    # build leaves that work here.
+    defer: bool = False
+    after_pages: Callable[[], None] | None = None
 
 
 class TemplateMemory(jinja2.BytecodeCache):

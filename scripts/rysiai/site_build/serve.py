@@ -53,8 +53,8 @@ class ServedSite:
         self.config_file = config_file_of(root)
         self.overrides = overrides_of(self.config_file, public)
         self.folder = Path(tempfile.mkdtemp(prefix="rysiai-serve-"))
-        self.memory = BuildMemory(templates=TemplateMemory(), checked=CheckMemo(), defer_search=True)
-        self.searching: threading.Thread | None = None
+        self.memory = BuildMemory(templates=TemplateMemory(), checked=CheckMemo(), defer=True)
+        self.finishing: threading.Thread | None = None
         self.built = False  # a good build was served at least once
         self.problem: list[str] | None = None  # what is wrong, as lines of text
         config = self._config(address)  # a mkdocs.yml that cannot be read stops here
@@ -72,9 +72,9 @@ class ServedSite:
 
     def build(self) -> None:
         """Build what changed; never raises: what went wrong becomes the banner (and goes to
-        the terminal), and the last good site stays. The search index follows in a thread of
-        its own once the pages are served."""
-        self.wait_for_search()
+        the terminal), and the last good site stays. The download files and the search index
+        follow in a thread of their own once the pages are served."""
+        self.wait_for_downloads_and_search()
         try:
             config = self._config()
             config.site_url = self.url
@@ -88,22 +88,22 @@ class ServedSite:
             return
         self.memory.last, self.memory.made = self.memory.made, None
         self.built, self.problem = True, None
-        search, self.memory.search = self.memory.search, None
-        if search is not None:
-            self.searching = threading.Thread(target=self._index, args=(search,), name="rysiai-search", daemon=True)
-            self.searching.start()
+        work, self.memory.after_pages = self.memory.after_pages, None
+        if work is not None:
+            self.finishing = threading.Thread(target=self._after_pages, args=(work,), name="rysiai-downloads-search", daemon=True)
+            self.finishing.start()
 
-    def _index(self, search) -> None:
+    def _after_pages(self, work) -> None:
         try:
-            search()
-        except Exception as error:  # noqa: BLE001 — the pages are served; search waits for the next build
+            work()
+        except Exception as error:  # noqa: BLE001 — the pages are served; the rest waits for the next build
             self.memory.last = None
             log.error(_("the site could not be built: {reason}").format(reason=error))
 
-    def wait_for_search(self) -> None:
-        if self.searching is not None:
-            self.searching.join()
-            self.searching = None
+    def wait_for_downloads_and_search(self) -> None:
+        if self.finishing is not None:
+            self.finishing.join()
+            self.finishing = None
 
     def _failed(self, error: Exception) -> None:
         own = library_error(error)
@@ -139,7 +139,7 @@ class ServedSite:
         )
 
     def close(self) -> None:
-        self.wait_for_search()
+        self.wait_for_downloads_and_search()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 

@@ -42,7 +42,6 @@ from .site_state import records_digest, site_state
 
 ASSETS = ("rysiai.css", "rysiai-brief.css", "rysiai.js", "rysiai-search.js")
 ASSETS_DIR = "assets/rysiai"
-REPORT_TABLE = "report"  # the digest of a report's table: any change makes them all again
 TEMPLATES = Path(__file__).parent.parent / "site" / "templates"
 SEARCH_TEMPLATES = TEMPLATES / "search"  # the header's box answered by Pagefind
 
@@ -185,14 +184,14 @@ class SiteBuild:
         for file in files:
             if file.src_uri.startswith((f"{VCARDS}/", f"{TABLES}/", f"{ENTRIES}/")) or file.src_uri in feeds:
                 raise PluginError(f"docs/{file.src_uri} is in the way of a generated download; rename or remove it")
-        self.remake_reports = self._plan_report_tables()
+        self._plan_report_tables()
         to_make = self.plan.downloads_to_make(self.downloads)
         self._take_from_last_build(config, kept, [path for path in self.downloads if path not in to_make])
         self.prerenderer = Prerenderer(
             [page for page in self.pages.values() if page.record and files.get_file_from_path(page.src_uri).rebuild],
             downloads=lambda: (
                 downloads.write_downloads(self.context, Path(config.site_dir), config.site_url or "", to_make, self.plan.old_file)
-                + (downloads.write_report_tables(self.reports, Path(config.site_dir)) if self.remake_reports else 0)
+                + downloads.write_report_tables(self.reports, Path(config.site_dir), to_make)
             ),
         )
         self.prerenderer.start()
@@ -203,15 +202,15 @@ class SiteBuild:
         files.append(File.generated(config, f"{ASSETS_DIR}/{REPORT_STYLE}", content=report_style))
         return files
 
-    def _plan_report_tables(self) -> bool:
-        """Whether the reports' tables are written again (any change reaches them); if not, the
-        last build's are kept, as its other downloads are."""
+    def _plan_report_tables(self) -> None:
+        """The reports' tables among the downloads: after any change, by what each holds (the
+        reports are made here, before the second process starts, which then has them too);
+        else as the last build left them."""
         last = self.plan.last
-        kept = {path: digest for path, digest in (last.downloads if last else {}).items() if path.startswith(f"{REPORT_FOLDER}/")}
-        if last is None or self.plan.reach.anything or any(not (last.folder / path).is_file() for path in kept):
-            return True
-        self.downloads.update(kept)
-        return False
+        if last is None or self.plan.reach.anything:
+            self.downloads.update(downloads.report_tables_plan(self.reports))
+        else:
+            self.downloads.update((path, digest) for path, digest in last.downloads.items() if path.startswith(f"{REPORT_FOLDER}/"))
 
     def _take_from_last_build(self, config: MkDocsConfig, kept: list[str], kept_downloads: list[str]) -> None:
         """The last build's files of the pages and downloads not made again: linked into a new
@@ -274,28 +273,25 @@ class SiteBuild:
 
     def finish(self, config: MkDocsConfig) -> None:
         """The downloads (written by the second process while mkdocs wrote the pages, or now),
-        then the search index over the whole site."""
-        if self.prerenderer is not None:
-            self.prerenderer.downloads()
-            self.close()
-        if self.remake_reports:
-            # (their pages were made in this build, and each year's report with them)
-            self.downloads.update(dict.fromkeys(downloads.report_table_paths(self.reports), REPORT_TABLE))
+        then the search index over the whole site; on a server, both once the pages are served."""
         made = LastBuild(self.plan.state, self.downloads, Path(config.site_dir))
         self.memory.made = made
-        if self.options.search:
-            last = self.plan.last
+        last = self.plan.last
 
-            def search() -> None:
+        def downloads_and_search() -> None:
+            if self.prerenderer is not None:
+                self.prerenderer.downloads()
+                self.close()
+            if self.options.search:
                 made.search = index_site(
                     made.folder, self.record_pages, self.rendered_pages,
                     last.search if last else None, last.folder if last else None,
                 )
 
-            if self.memory.defer_search:
-                self.memory.search = search
-            else:
-                search()
+        if self.memory.defer:
+            self.memory.after_pages = downloads_and_search
+        else:
+            downloads_and_search()
 
     def close(self) -> None:
         if self.prerenderer is not None:
