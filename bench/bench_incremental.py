@@ -4,7 +4,9 @@ the cache takes, each beside a full build in the same run.
 1. Edit → updated pages: synthetic repositories of 2,000 and 20,000 records are served with
    `rysiai serve`; a contact's name is changed several times, and each time the clock runs from
    writing the file until its own page, its organisation's page and the contacts' index all show
-   the new name (polled over HTTP every 50 ms); and until the search index has the change too.
+   the new name (polled over HTTP every 50 ms); and until the search index has the change too
+   (the downloads and the search index are made after the pages are served). Each save is made
+   on a server at rest: after the first build's search index, and after the last save's.
    Beside it, in the same run: a full build of the same repository (`rysiai build --no-cache`),
    which is what each change cost before.
 2. Cached rebuild: a 10,000-record repository in git; a clean build (`--no-cache`) and, after a
@@ -85,6 +87,9 @@ def measure_serve(repository: Path, edits: int, full_site: Path) -> tuple[list[f
         started = time.perf_counter()
         wait(lambda: fetch(base + "contacts/") is not None, 3600)
         log(f"{repository.name}: served after {time.perf_counter() - started:.0f} s")
+        # The first build's search index follows the pages; an edit is timed on a server at rest.
+        wait(lambda: fetch(base + "pagefind/rysiai-shards.json") is not None, 3600)
+        log(f"{repository.name}: search index after {time.perf_counter() - started:.0f} s")
         # (people with a post in an organisation: its page lists them)
         contacts = [path for path in sorted((repository / "contacts").glob("*.yaml"))
                     if "\norganization: " in path.read_text(encoding="utf-8")]
@@ -96,7 +101,7 @@ def measure_serve(repository: Path, edits: int, full_site: Path) -> tuple[list[f
             collection = next(folder.name for folder in repository.iterdir() if (folder / f"{organization}.yaml").is_file())
             new_name = f"{old_name.split()[0]} Keistavardė{number}"
             listing_before = fetch(base + "pagefind/rysiai-shards.json")
-            time.sleep(1.5)  # the file's time must differ from the last save's
+            time.sleep(1.5)  # the file's time must differ from the last save's; a rest between saves
             written = time.perf_counter()
             contact.write_text(text.replace(old_name, new_name, 1), encoding="utf-8")
             urls = [base + f"contacts/{contact.stem}/", base + f"{collection}/{organization}/", base + "contacts/"]

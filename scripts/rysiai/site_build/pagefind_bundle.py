@@ -115,7 +115,8 @@ def write_meta(folder: Path, content: ShardContent, pages: list, chunks: list, f
 
 def write_named(folder: Path, language: str, extension: str, data: bytes) -> str:
     """Write a content-named file of the bundle; its name without the extension."""
-    folder.mkdir(parents=True, exist_ok=True)
+    if not folder.is_dir():  # (a look is cheaper than asking for a folder that is there)
+        folder.mkdir(parents=True, exist_ok=True)
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()
     length = 7
     while True:
