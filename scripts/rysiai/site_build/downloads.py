@@ -120,7 +120,7 @@ def report_tables_plan(reports: SiteReports) -> dict[str, str]:
     files = {}
     for year, table in reports.tables():
         if not table.whole.empty:
-            digest = hashlib.blake2b(table.title.encode("utf-8", "surrogatepass") + b"\x1f" + csv_bytes(table), digest_size=16).hexdigest()
+            digest = _hash(table.title, csv_bytes(table).decode("utf-8"))
             files.update(dict.fromkeys(_report_table_paths(year, table), digest))
     return files
 
@@ -133,7 +133,7 @@ def write_report_tables(reports: SiteReports, site_dir: Path, paths: set[str]) -
     for year, table in reports.tables():
         csv_path, xlsx_path = _report_table_paths(year, table)
         for path, data in ((csv_path, csv_bytes), (xlsx_path, xlsx_bytes)):
-            if path in paths and not table.whole.empty:
+            if path in paths:  # (a table with no rows is not planned)
                 target = site_dir / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data(table))
