@@ -1,5 +1,7 @@
 """Large repositories run some checks in a second process: the report is the same as in one."""
 
+import threading
+
 from rysiai.repository import load_repository
 from rysiai.validate import check_repository
 
@@ -47,7 +49,7 @@ def test_a_site_made_with_the_second_process_is_the_site_made_in_one(repo, tmp_p
     alone = site_files(build_site(repo.root, tmp_path / "one"))
     monkeypatch.setattr(prerender, "WORTH_FROM", 1)
     monkeypatch.setattr(prerender, "CHUNK", 3)
-    assert prerender.second_process_pays(40, prerender.WORTH_FROM)
+    assert prerender.second_process_pays(40, prerender.WORTH_FROM), threading.enumerate()  # no thread left by another test
     shared = site_files(build_site(repo.root, tmp_path / "two"))
     assert shared.keys() == alone.keys()
     assert "vcards/asmuo-7.vcf" in shared and "calendar.ics" in shared

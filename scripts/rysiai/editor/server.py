@@ -80,5 +80,12 @@ def stop(server) -> None:
         for channel in list(server._map.values()):
             channel.close()
 
-    server.trigger.pull_trigger(close_all)
+    trigger = server.trigger
+    # The loop runs the trigger's waiting calls under its lock, and close_all closes the trigger:
+    # holding the lock until the byte is written keeps the loop, woken by a worker meanwhile,
+    # from closing it first (the write would then fail, or reach a file that took its number).
+    with trigger.lock:
+        if not trigger._closed:
+            trigger.thunks.append(close_all)
+            trigger._physical_pull()
     server.task_dispatcher.shutdown()
