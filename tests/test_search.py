@@ -62,6 +62,37 @@ def test_a_surname_without_diacritics(page, site_url):
     assert page.locator(".rysiai-search-kind").first.inner_text().startswith("Kontaktai · Laikraštis „Gyvenimas“")
 
 
+def test_only_the_results_shown_are_loaded(page, site_url):
+    fragments = []
+    page.on("request", lambda request: fragments.append(request.url) if request.url.endswith(".pf_fragment") else None)
+    status, _ = search(page, site_url, "Prienu")
+    found = int(status.split(":")[1])
+    assert found > 10  # more than a screen of results
+    assert page.locator(".md-search-result__item").count() == 10
+    assert len(fragments) == 10
+
+
+def test_the_index_is_fetched_while_typing(page, site_url):
+    typed = []  # the keys pressed so far, when each chunk of the index was asked for
+    chunks = []
+
+    def chunk(route):
+        chunks.append(len(typed))
+        route.continue_()
+
+    page.route("**/*.pf_index", chunk)
+    page.goto(site_url)
+    page.locator("input[name=query]").click()
+    page.wait_for_load_state("networkidle")  # the index's scripts and page lists, loaded on focus
+    query = "Talsu novada pasvaldiba"
+    for key in query:  # a key every 30 ms, less than the search's wait after the last key
+        page.keyboard.press(key if key != " " else "Space")
+        typed.append(key)
+        page.wait_for_timeout(30)
+    page.wait_for_selector(".md-search-result__item")
+    assert chunks and min(chunks) < len(query)  # asked for while the typing went on
+
+
 def test_a_query_that_finds_nothing(page, site_url):
     status, hrefs = search(page, site_url, "zzqxv")
     assert (status, hrefs) == ("Nieko nerasta.", [])

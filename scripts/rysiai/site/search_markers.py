@@ -33,9 +33,11 @@ def search_markers(context: SiteContext, record: Record, *, hide_label: bool = F
     parts = [
         f'<span data-pagefind-meta="kind">{esc(collection.title)}</span>',
         # The search box puts a record whose name or other name the query starts first, an
-        # organisation's before others (Parčevas: the partner, then the press release about it).
+        # organisation's before others (Parčevas: the partner, then the press release about it):
+        # an organisation's names are also its `organisation`, which counts more in the ranking.
         *([f'<span data-pagefind-meta="names">{esc(" | ".join(names))}</span>'] if names else []),
-        *(['<span data-pagefind-meta="organisation">1</span>'] if names and collection.kind.organizations else []),
+        *([f'<span data-pagefind-meta="organisation">{esc(" | ".join(names))}</span>']
+          if names and collection.kind.organizations else []),
         *([f'<span data-pagefind-meta="title">{esc(collection.title)}</span>'] if hide_label else []),
         f'<span data-pagefind-filter="{esc(context.text("search_kind_filter"))}">{esc(collection.title)}</span>',
     ]

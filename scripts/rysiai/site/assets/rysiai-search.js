@@ -3,7 +3,12 @@
 (function () {
   "use strict";
   var SHOWN = 10;
-  var CONSIDERED = 20;  // results whose names are compared with the query before the first are shown
+  // A match in a record's own name or other name (the `names` field) counts above any other
+  // match, in an organisation's (`organisation`) more: Pagefind's own order then already brings
+  // the named records among the first shown, and only their data is loaded (each result's is
+  // a request of its own).
+  var RANKING = { metaWeights: { names: 10, organisation: 20 } };
+  var PRELOAD_FROM = 3;  // letters typed before the index's chunks for them are fetched
 
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -80,11 +85,11 @@
         }).then(function (listing) {
           var primary = new URL(listing.primary, bundle);
           return import(new URL("pagefind.js", primary).href).then(function (module) {
-            return module.options({ basePath: primary.pathname, baseUrl: base.pathname }).then(function () {
+            return module.options({ basePath: primary.pathname, baseUrl: base.pathname, ranking: RANKING }).then(function () {
               return module.init();
             }).then(function () {
               return Promise.all(listing.shards.map(function (shard) {
-                return module.mergeIndex(new URL(shard, bundle).pathname, { baseUrl: base.pathname });
+                return module.mergeIndex(new URL(shard, bundle).pathname, { baseUrl: base.pathname, ranking: RANKING });
               }));
             }).then(function () { return module; });
           });
@@ -144,18 +149,25 @@
       var ticket = ++latest;
       if (!query && !Object.keys(chosen).length) { list.textContent = ""; status.textContent = ""; return; }
       status.textContent = box.dataset.searching;
-      // Searched 100 ms after the last key (Pagefind's own debouncedSearch would load the index
-      // for every prefix typed meanwhile, a chunk of every shard each time).
       var filters = Object.assign({}, chosen);
+      // The index's chunks for the words typed so far are fetched while the typing goes on, each
+      // word's from its third letter (a shorter prefix would fetch the chunks of every word it
+      // begins); the search itself waits until 100 ms after the last key.
+      var begun = query.split(/\s+/).filter(function (word) {
+        return fold(word).replace(/[^0-9a-z]/g, "").length >= PRELOAD_FROM;
+      });
+      if (begun.length) {
+        load().then(function (module) { return module.preload(begun.join(" "), { filters: filters }); }).catch(function () {});
+      }
       new Promise(function (resolve) { setTimeout(resolve, 100); }).then(function () {
         if (ticket !== latest) { return null; }
         return load().then(function (module) { return module.search(query || null, { filters: filters }); });
       }).then(function (found) {
         if (!found || ticket !== latest) { return; }  // a newer query has taken over
-        return Promise.all(found.results.slice(0, CONSIDERED).map(function (r) { return r.data(); }))
+        return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
           .then(function (data) {
             if (ticket !== latest) { return; }
-            render(namedFirst(query, data).slice(0, SHOWN), found.results.length);
+            render(namedFirst(query, data), found.results.length);
             // The filters' own index is loaded once the first results show, not before them.
             if (!filtersShown) { filtersShown = true; showFilters(); }
           });
