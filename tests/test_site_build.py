@@ -84,6 +84,11 @@ def test_record_pages_are_not_in_the_navigation(sample_site):
     assert "partners/" in nav
 
 
+def test_the_tags_page_is_made_but_not_the_themes_tags_file(sample_site):
+    assert "kaimyninė savivaldybė" in (sample_site / "tags" / "index.html").read_text(encoding="utf-8")
+    assert not (sample_site / "tags.json").exists()  # mkdocs.yml: `export: false`
+
+
 def test_language_is_lithuanian_and_no_outside_fonts(sample_site):
     home = (sample_site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="lt"' in home
