@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,6 +31,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from bench_tools import free_port, log, timed
 from rysiai.synthetic import generate_repository
 
 BIN = Path(sys.executable).parent
@@ -114,7 +114,7 @@ def measure_serve(repository: Path, edits: int, full_site: Path) -> tuple[list[f
         server.terminate()
         server.wait(timeout=60)
     for run in range(2):
-        full.append(timed([str(BIN / "rysiai"), "build", "--no-cache", "--root", str(repository), "-d", str(full_site)]))
+        full.append(timed([str(BIN / "rysiai"), "build", "--no-cache", "--root", str(repository), "-d", str(full_site)], ENVIRONMENT))
         log(f"{repository.name} full build {run + 1}: {full[-1]:.1f} s")
     shutil.rmtree(full_site, ignore_errors=True)
     return pages, search, full
@@ -125,17 +125,17 @@ def measure_cache(repository: Path, repeat: int, site: Path) -> tuple[list[float
     git(repository, "add", "-A")
     git(repository, "commit", "-qm", "Records")
     build = [str(BIN / "rysiai"), "build", "--root", str(repository), "-d", str(site)]
-    timed(build)  # fills the cache
+    timed(build, ENVIRONMENT)  # fills the cache
     contacts = sorted((repository / "contacts").glob("*.yaml"))
     clean, cached = [], []
     for run in range(repeat):
-        clean.append(timed([*build, "--no-cache"]))
+        clean.append(timed([*build, "--no-cache"], ENVIRONMENT))
         contact = contacts[(run + 1) * len(contacts) // (repeat + 2)]
         text = contact.read_text(encoding="utf-8")
         contact.write_text(text.replace("position: ", "position: vyr. ", 1) if "position: " in text else text + "position: vyr. specialistas\n", encoding="utf-8")
         git(repository, "commit", "-qam", f"Change {run}")
         shutil.rmtree(site)  # a CI job keeps the cache, not the site
-        cached.append(timed(build))
+        cached.append(timed(build, ENVIRONMENT))
         log(f"cache {repository.name} run {run + 1}: clean {clean[-1]:.1f} s, cached {cached[-1]:.1f} s")
     return clean, cached
 
@@ -159,25 +159,6 @@ def wait(condition, seconds: float) -> None:
         if time.monotonic() > deadline:
             raise SystemExit("bench: timed out waiting for the site")
         time.sleep(0.05)
-
-
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENVIRONMENT)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{command[0]} failed (exit {done.returncode}): {done.stderr[-2000:]}")
-    return elapsed
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

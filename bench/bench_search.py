@@ -30,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+from bench_tools import log  # noqa: E402
 from browser import CHROMIUM, CHROMIUM_ARGS, static_server  # noqa: E402
 
 from rysiai.synthetic import generate_repository  # noqa: E402
@@ -144,10 +145,6 @@ def measure(site: Path, engine: str, query: str, repeat: int) -> tuple[list[floa
 
 def kb(size: float) -> str:
     return f"{size / 1024:,.0f} KB"
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

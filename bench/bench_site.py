@@ -15,12 +15,11 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from bench_tools import log, timed
 from rysiai.synthetic import generate_repository
 
 PLAIN_CONFIG = """\
@@ -101,19 +100,6 @@ def record_page_size(site: Path, records: int) -> float:
         for page in (site / collection).glob("*/index.html")
     )
     return total / records
-
-
-def timed(command: list[str], environment: dict) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=environment)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{command[0]} failed (exit {done.returncode}): {done.stderr[-2000:]}")
-    return elapsed
-
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":
