@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import socket
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +31,13 @@ def needs(program: Path, package: str):
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # the test output is for the tests
         pass
+
+
+def free_port() -> int:
+    """A port of 127.0.0.1 that no one listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @contextmanager

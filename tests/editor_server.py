@@ -12,7 +12,7 @@ from html import unescape
 from pathlib import Path
 
 from conftest import PROJECT
-from rysiai.editor.server import make_server, stop
+from rysiai.editor.server import make_server
 
 COLLECTIONS = ("partners", "contacts", "associations", "visits", "requests", "events")
 AUTHOR = ("Ona Testuotoja", "ona.testuotoja@example.org")
@@ -56,3 +56,22 @@ def hidden(html: str, name: str) -> str:
     found = re.search(rf'<input type="hidden" name="{re.escape(name)}" value="([^"]*)"', html)
     assert found, name
     return unescape(found.group(1))
+
+
+def stop(server) -> None:
+    """Stop a running waitress server from another thread: its sockets are closed by its own
+    loop (closing them from outside races the loop), which then ends, and its workers too."""
+
+    def close_all():
+        for channel in list(server._map.values()):
+            channel.close()
+
+    trigger = server.trigger
+    # The loop runs the trigger's waiting calls under its lock, and close_all closes the trigger:
+    # holding the lock until the byte is written keeps the loop, woken by a worker meanwhile,
+    # from closing it first (the write would then fail, or reach a file that took its number).
+    with trigger.lock:
+        if not trigger._closed:
+            trigger.thunks.append(close_all)
+            trigger._physical_pull()
+    server.task_dispatcher.shutdown()

@@ -17,7 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, needs
+from browser import CHROMIUM, free_port, needs
 from conftest import PROJECT
 from rysiai.site_build.build import build_site
 from test_site_build import copy_project
@@ -26,12 +26,6 @@ NGINX = Path("/usr/sbin/nginx")
 EXAMPLE = PROJECT / "deploy" / "nginx" / "rysiai.conf"
 USER, PASSWORD = "patareja", "Slaptas žodis 2026"
 pytestmark = needs(NGINX, "nginx-light")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def set_directive(text: str, name: str, value: str) -> str:

@@ -1,6 +1,5 @@
 """`rysiai serve` rebuilds when a record file is added, edited or deleted."""
 
-import socket
 import subprocess
 import sys
 import time
@@ -9,14 +8,8 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from browser import CHROMIUM, needs
+from browser import CHROMIUM, free_port, needs
 from site_fixture import fill
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def fetch(url: str) -> tuple[int, str]:

@@ -4,7 +4,6 @@ unless it is told which header of the web server in front carries the signed-in 
 from __future__ import annotations
 
 import ipaddress
-import socket
 from pathlib import Path
 
 from ..errors import RysiaiError
@@ -64,28 +63,3 @@ def make_server(root: Path, address: str, *, push: bool = False, settings_file: 
         app, host=host, port=port, threads=THREADS, max_request_body_size=2 * LARGEST_REQUEST,  # larger ones: refused unread; others by the application, in Lithuanian
         ident="rysiai", clear_untrusted_proxy_headers=False, ipv6=":" in host, ipv4=":" not in host,
     )
-
-
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket() as probe:
-        probe.bind((host, 0))
-        return probe.getsockname()[1]
-
-
-def stop(server) -> None:
-    """Stop a running waitress server from another thread: its sockets are closed by its own
-    loop (closing them from outside races the loop), which then ends, and its workers too."""
-
-    def close_all():
-        for channel in list(server._map.values()):
-            channel.close()
-
-    trigger = server.trigger
-    # The loop runs the trigger's waiting calls under its lock, and close_all closes the trigger:
-    # holding the lock until the byte is written keeps the loop, woken by a worker meanwhile,
-    # from closing it first (the write would then fail, or reach a file that took its number).
-    with trigger.lock:
-        if not trigger._closed:
-            trigger.thunks.append(close_all)
-            trigger._physical_pull()
-    server.task_dispatcher.shutdown()
