@@ -7,6 +7,7 @@ import http.server
 import os
 import socket
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -29,8 +30,15 @@ def needs(program: Path, package: str):
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    slow: tuple[str, float] | None = None  # files ending so, and how long each waits
+
     def log_message(self, *args):  # the test output is for the tests
         pass
+
+    def do_GET(self):
+        if self.slow and self.path.endswith(self.slow[0]):
+            time.sleep(self.slow[1])
+        super().do_GET()
 
 
 def free_port() -> int:
@@ -41,9 +49,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def static_server(folder: Path):
-    """Serve ``folder`` on a free port of 127.0.0.1, as any plain web server would."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def static_server(folder: Path, slow: tuple[str, float] | None = None):
+    """Serve ``folder`` on a free port of 127.0.0.1, as any plain web server would; ``slow``:
+    files whose address ends so are answered after that many seconds (a slow network)."""
+    handler = functools.partial(type("Handler", (_QuietHandler,), {"slow": slow}), directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -167,3 +167,99 @@ def test_values_of_excluded_visibility_are_not_searchable(page, tmp_path):
 def test_a_partners_name_or_alias_finds_its_own_page_first(page, site_url, query, own_page):
     _, hrefs = search(page, site_url, query)
     assert hrefs[0] == own_page
+
+
+# Pagefind's searches as its web worker is asked for them and answers (each message carries an
+# id): the search terms in the order asked, when, and the most searches running at once.
+SEARCHES_WATCHED = """
+window.rysiaiSearches = { terms: [], at: [], running: 0, most: 0 };
+window.rysiaiKeys = [];
+document.addEventListener("keydown", function () { window.rysiaiKeys.push(performance.now()); }, true);
+const PageWorker = window.Worker;
+window.Worker = class extends PageWorker {
+  constructor(...args) {
+    super(...args);
+    const asked = new Set();
+    const seen = window.rysiaiSearches;
+    this.addEventListener("message", (event) => {
+      if (event.data && asked.delete(event.data.id)) { seen.running--; }
+    });
+    const post = this.postMessage.bind(this);
+    this.postMessage = (message, ...rest) => {
+      if (message && message.method === "search") {
+        asked.add(message.id);
+        seen.terms.push(message.args[0]);
+        seen.at.push(performance.now());
+        seen.running++;
+        seen.most = Math.max(seen.most, seen.running);
+      }
+      return post(message, ...rest);
+    };
+  }
+};
+"""
+
+
+def test_the_engine_is_loaded_once_the_page_has_loaded(page, site_url):
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(site_url + "partners/")
+    page.wait_for_load_state("networkidle")  # nothing clicked, nothing typed
+    assert any(url.endswith("/pagefind.js") for url in asked)
+    assert any(url.endswith(".pagefind") for url in asked)  # the engine itself
+    assert not any(url.endswith((".pf_index", ".pf_fragment")) for url in asked)  # no words yet
+
+
+def test_one_search_at_a_time_and_the_latest_query_wins(page, tmp_path_factory, site_url):
+    # The index's chunks come slowly (a slow network), so that a search is still running when
+    # the next key is pressed, the keys come slower than the wait after the last key.
+    from rysiai.site_build.build import build_site
+
+    tmp = tmp_path_factory.mktemp("slow-search")
+    site = build_site(copy_project(tmp, with_git=False), tmp / "site")
+    with static_server(site, slow=(".pf_index", 0.4)) as url:
+        page.add_init_script(SEARCHES_WATCHED)
+        page.goto(url + "partners/")
+        page.wait_for_load_state("networkidle")
+        box = page.locator("input[name=query]")
+        box.click()
+        query = "Prienu rajono"
+        page.keyboard.type(query, delay=150)
+        page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.startsWith('Rasta')")
+        seen = page.evaluate("window.rysiaiSearches")
+    assert seen["most"] == 1  # never two at once
+    assert seen["terms"][-1] == query
+    assert len(seen["terms"]) < len(query)  # the keys typed while one ran were not each searched
+
+
+def test_the_first_search_runs_while_typing(page, site_url):
+    page.add_init_script(SEARCHES_WATCHED)
+    page.goto(site_url + "partners/")
+    page.wait_for_load_state("networkidle")
+    page.locator("input[name=query]").click()
+    page.keyboard.type("Talsu novada", delay=40)  # faster than the wait after the last key
+    page.wait_for_selector(".md-search-result__item")
+    seen, keys = page.evaluate("[window.rysiaiSearches, window.rysiaiKeys]")
+    # The words typed so far are searched once at the third letter, while the typing goes on,
+    # then the whole query after the last key.
+    assert seen["terms"] == ["Tal", "Talsu novada"]
+    assert seen["at"][0] < keys[-1] < seen["at"][1]
+
+
+def test_search_works_once_the_index_is_there(page, tmp_path_factory):
+    # Under `rysiai serve` the pages are served before the search index is written: the box
+    # loads the engine again when asked, and does not keep its first failure.
+    from rysiai.site_build.build import build_site
+
+    tmp = tmp_path_factory.mktemp("late-index")
+    site = build_site(copy_project(tmp, with_git=False), tmp / "site")
+    (site / "pagefind").rename(tmp / "pagefind")
+    with static_server(site) as url:
+        page.goto(url + "partners/")
+        page.wait_for_load_state("networkidle")
+        (tmp / "pagefind").rename(site / "pagefind")
+        page.locator("input[name=query]").click()  # the same page, not loaded again
+        page.keyboard.type("Parczew")
+        page.wait_for_selector(".md-search-result__item")
+        hrefs = [link.get_attribute("href") for link in page.locator(".md-search-result__link").all()]
+    assert "/partners/gmina-parczew/" in hrefs

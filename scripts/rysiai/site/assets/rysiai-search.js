@@ -70,6 +70,10 @@
     var pagefind = null;
     var chosen = {};
     var latest = 0;
+    var warmedUp = false;
+    var pause = null;  // the wait after the last key
+    var running = false;  // the engine is searching
+    var waiting = null;  // the latest query typed meanwhile
 
     function open() { if (toggle) { toggle.checked = true; } }
     function close() { if (toggle) { toggle.checked = false; } input.blur(); }
@@ -94,6 +98,9 @@
             }).then(function () { return module; });
           });
         });
+        // A failure is not kept: under `rysiai serve` the index is written after the pages,
+        // and the next try (the next focus or key) loads it again.
+        pagefind.catch(function () { pagefind = null; });
       }
       return pagefind;
     }
@@ -152,17 +159,45 @@
       var filters = Object.assign({}, chosen);
       // The index's chunks for the words typed so far are fetched while the typing goes on, each
       // word's from its third letter (a shorter prefix would fetch the chunks of every word it
-      // begins); the search itself waits until 100 ms after the last key.
+      // begins); the search itself waits until 100 ms after the last key. But the first time a
+      // word has its third letter, what is typed is searched at once: a page's first search
+      // takes about twice as long as the next (the browser compiles and tunes the engine's code
+      // as it first runs it), and so that is done while the typing goes on, not after it.
       var begun = query.split(/\s+/).filter(function (word) {
         return fold(word).replace(/[^0-9a-z]/g, "").length >= PRELOAD_FROM;
       });
+      clearTimeout(pause);
+      if (begun.length && !warmedUp) {
+        warmedUp = true;
+        run(ticket, query, filters);
+        return;
+      }
       if (begun.length) {
         load().then(function (module) { return module.preload(begun.join(" "), { filters: filters }); }).catch(function () {});
       }
-      new Promise(function (resolve) { setTimeout(resolve, 100); }).then(function () {
-        if (ticket !== latest) { return null; }
-        return load().then(function (module) { return module.search(query || null, { filters: filters }); });
+      pause = setTimeout(function () { run(ticket, query, filters); }, 100);
+    }
+
+    // The engine runs one search at a time: a query typed while it is busy waits for it, and
+    // of those waiting only the latest is searched. A result's data is loaded only if no newer
+    // query has come in by the time it is found.
+    function run(ticket, query, filters) {
+      if (ticket !== latest) { return; }
+      if (running) { waiting = function () { run(ticket, query, filters); }; return; }
+      running = true;
+      var done = false;
+      function next() {
+        if (done) { return; }
+        done = true;
+        running = false;
+        var queued = waiting;
+        waiting = null;
+        if (queued) { queued(); }
+      }
+      load().then(function (module) {
+        return module.search(query || null, { filters: filters });
       }).then(function (found) {
+        next();
         if (!found || ticket !== latest) { return; }  // a newer query has taken over
         return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
           .then(function (data) {
@@ -172,7 +207,8 @@
             if (!filtersShown) { filtersShown = true; showFilters(); }
           });
       }).catch(function () {
-        status.textContent = box.dataset.unavailable;
+        next();
+        if (ticket === latest) { status.textContent = box.dataset.unavailable; }
       });
     }
 
@@ -182,6 +218,11 @@
       load().catch(function () { status.textContent = box.dataset.unavailable; });
     });
     input.addEventListener("input", search);
+    // Search is how staff find their way, so the engine and the index's page lists are loaded
+    // once the page has loaded and the browser is idle, not when the box is first used: the
+    // box then answers from the first letters typed. (The index's chunks of words still come
+    // only as words are typed.)
+    whenIdle(function () { load().catch(function () {}); });
     box.querySelector("form").addEventListener("submit", function (event) {
       event.preventDefault();
       var first = list.querySelector("a");
@@ -208,6 +249,13 @@
         input.focus();
       }
     });
+  }
+
+  function whenIdle(task) {
+    function soon() {
+      if (window.requestIdleCallback) { window.requestIdleCallback(task, { timeout: 2000 }); } else { setTimeout(task, 200); }
+    }
+    if (document.readyState === "complete") { soon(); } else { window.addEventListener("load", soon); }
   }
 
   function start() {
