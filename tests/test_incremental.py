@@ -168,3 +168,47 @@ def test_checking_again_with_memos_finds_what_checking_anew_finds(repo):
         again = check_repository(load_repository(repo.root, files), memo=checked)
         anew = check_repository(load_repository(repo.root))
         assert [str(f) for f in again.sorted()] == [str(f) for f in anew.sorted()], what
+
+
+def test_public_texts_seen_before_are_searched_again_only_when_the_people_change(repo, monkeypatch):
+    """The check for unpublished people named in public texts, run again with a memo (as
+    `rysiai serve` does after each save), finds what checking anew finds; it searches a text
+    again only when the text is new or the people it looks for have changed."""
+    from rysiai.loading.file_memo import FileMemo
+    from rysiai.privacy.mentions import PeopleIndex
+    from rysiai.repository import load_repository
+    from rysiai.validate import CheckMemo, check_repository
+
+    searched = []
+    spans = PeopleIndex.spans
+    monkeypatch.setattr(PeopleIndex, "spans", lambda self, text: searched.append(text) or spans(self, text))
+    fill(repo)
+    agne, visit = "contacts/agne-vilkaite.yaml", "visits/talsi-2025.yaml"
+    repo.write(agne, "name: Agnė Vilkaitė\nemail: agne.vilkaite@ccre.org\nphone: '+37060827341'\n")
+    repo.write(visit, "title: Vizitas\ndirection: incoming\nstart: 2025-06-27\noutcomes: Padėkoti Agnei Vilkaitei.\n")
+    files, checked = FileMemo(), CheckMemo()
+    check_repository(load_repository(repo.root, files), memo=checked)  # the server's first build
+    edits = [
+        ("nothing", lambda repo: None, 0),
+        ("another text", lambda repo: _replace(repo, visit, "title: Vizitas", "title: Talsų vizitas"), 1),
+        ("the person's e-mail", lambda repo: _replace(repo, agne, "agne.vilkaite@", "agne@"), None),
+        ("the person renamed", lambda repo: _replace(repo, agne, "Agnė Vilkaitė", "Agnė Vilkaitytė"), None),
+        ("the text names her new name", lambda repo: _replace(repo, visit, "Agnei Vilkaitei", "Agnei Vilkaitytei"), 1),
+        ("her phone in the text", lambda repo: _replace(repo, visit, "Vilkaitytei.", "Vilkaitytei, tel. 8 608 27341."), 1),
+        ("she is published", lambda repo: _replace(repo, agne, "name:", "public: true\nname:"), None),
+        ("no longer", lambda repo: _replace(repo, agne, "public: true\n", ""), None),
+    ]
+    found = []
+    for what, edit, texts_searched in edits:
+        edit(repo)
+        searched.clear()
+        again = check_repository(load_repository(repo.root, files), memo=checked)
+        searched_again = list(searched)
+        anew = check_repository(load_repository(repo.root))
+        assert [str(f) for f in again.sorted()] == [str(f) for f in anew.sorted()], what
+        found.append(sum(f.code == "unpublished-person-named" for f in again.findings))
+        if texts_searched is not None:  # None: the people changed, every text is searched
+            assert len(searched_again) == texts_searched, (what, searched_again)
+    # Named; still named; her old name after the rename names no one; her new name; her name
+    # and her phone; none while she is published.
+    assert found == [1, 1, 1, 0, 1, 2, 0, 2]

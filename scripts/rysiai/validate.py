@@ -65,6 +65,7 @@ class CheckMemo:
     def __init__(self):
         self.today: dt.date | None = None
         self._found: dict[int, tuple[object, list[Finding]]] = {}
+        self.public_texts = privacy_checks.PublicTextsMemo()
 
     def check(self, repository: Repository) -> list[Finding]:
         if repository.today != self.today:
@@ -97,7 +98,8 @@ def check_repository(repository: Repository, *, parallel: bool | None = None, me
 
     ``parallel`` runs some checks in a second process (by default: on large repositories,
     where second_process_pays says so). With ``memo``, the checks of a record alone run only on
-    records not seen before.
+    records not seen before, and public texts seen before are not searched again while the
+    people looked for in them are the same.
     """
     report = Report(list(repository.findings))
     report.extend(interrupted_change_findings(repository.root))
@@ -107,7 +109,9 @@ def check_repository(repository: Repository, *, parallel: bool | None = None, me
         if memo is not None:
             report.extend(memo.check(repository))
             for check in CHECKS:
-                if check not in PER_RECORD_CHECKS:
+                if check is privacy_checks.check_public_texts:
+                    report.extend(check(repository, memo=memo.public_texts))
+                elif check not in PER_RECORD_CHECKS:
                     report.extend(check(repository))
         elif parallel:
             report.extend(_check_in_two_processes(repository))

@@ -78,15 +78,40 @@ def is_personal_code(code: str) -> bool:
 WHAT = {"name": N_("the name"), "email": N_("the e-mail address"), "phone": N_("the phone number")}
 
 
-def check_public_texts(repository: Repository, people: PeopleIndex | None = None) -> Iterator[Finding]:
+class PublicTextsMemo:
+    """What the check of public texts found in each text, kept for the next check of the same
+    repository (`rysiai serve` after a save) for as long as the people it looks for are the
+    same: their ids, files, names, e-mails and phones. Most saves change no such person, and
+    then only the texts not seen before are searched."""
+
+    def __init__(self):
+        self.key: tuple | None = None
+        self.people = PeopleIndex()
+        self.spans: dict[str, list] = {}
+
+    def people_of(self, repository: Repository) -> PeopleIndex:
+        people = _unpublished(repository)
+        key = tuple(
+            (person.id, person.path, *(repr(person.typed.get(name)) for name in ("name", "email", "phone")))
+            for person in people
+        )
+        if key != self.key:
+            self.key, self.people, self.spans = key, PeopleIndex(people), {}
+        return self.people
+
+
+def check_public_texts(
+    repository: Repository, people: PeopleIndex | None = None, memo: PublicTextsMemo | None = None
+) -> Iterator[Finding]:
     """Public texts and ids that name a person who is not published: those of ``people``
     where given (the browser editor keeps the index of a whole repository while it checks a
-    few records), else of the repository's own records."""
+    few records), else of the repository's own records; ``memo``: see PublicTextsMemo."""
     if people is None:
-        people = unpublished_people(repository)
+        people = memo.people_of(repository) if memo is not None else unpublished_people(repository)
     if not people:
         return
     schema = public_schema(repository.schema)
+    known = memo.spans if memo is not None else {}
     seen: dict[str, list] = {}
     for record in repository.records:
         collection = repository.schema.collections[record.collection]
@@ -103,7 +128,8 @@ def check_public_texts(repository: Repository, people: PeopleIndex | None = None
             reported = set()  # one finding per field, kind and person, however often named
             spans = seen.get(text)
             if spans is None:  # tags, places and titles repeat: each text is searched once
-                spans = seen[text] = people.spans(text)
+                spans = known.get(text)
+                seen[text] = spans = people.spans(text) if spans is None else spans
             for span in spans:
                 if span.person.id != record.id and (span.what, span.person.id) not in reported:
                     reported.add((span.what, span.person.id))
@@ -112,13 +138,19 @@ def check_public_texts(repository: Repository, people: PeopleIndex | None = None
                     yield catalogue.UNPUBLISHED_PERSON_NAMED(
                         **where, what=_(WHAT[span.what]), other=span.person.id, other_path=span.person.path,
                     )
+    if memo is not None:
+        memo.spans = seen  # the texts of now: those of changed or deleted records go
 
 
 def unpublished_people(repository: Repository) -> PeopleIndex:
     """The people a public text must not name: those of `publish: marked` records not marked."""
-    people = PeopleIndex()
+    return PeopleIndex(_unpublished(repository))
+
+
+def _unpublished(repository: Repository) -> list:
+    found = []
     for record in repository.records:
         collection = repository.schema.collections[record.collection]
         if collection.publish == "marked" and not is_published(collection, record):
-            people.add(record)
-    return people
+            found.append(record)
+    return found

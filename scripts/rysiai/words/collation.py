@@ -35,6 +35,9 @@ def _is_punctuation(character: str) -> bool:
     return unicodedata.category(character).startswith("P")
 
 
+# A site's index tables sort every value of every column: a server that builds again after
+# each save asks for the same keys again and again.
+@lru_cache(maxsize=1 << 17)
 def sort_key(text: str) -> tuple:
     """Sort key for Lithuanian order: letters and digits first, punctuation and quotes passed
     over; then case-insensitive with punctuation, then by case, for a stable tie."""
