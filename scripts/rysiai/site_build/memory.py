@@ -32,6 +32,9 @@ class BuildMemory:
     # build leaves that work here.
     defer: bool = False
     after_pages: Callable[[], None] | None = None
+    # A server's last build's mkdocs objects, for a quick build after a change of records
+    # (quick.py; a KeptBuild).
+    mkdocs: object | None = None
 
 
 class TemplateMemory(jinja2.BytecodeCache):

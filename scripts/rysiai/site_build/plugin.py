@@ -18,6 +18,7 @@ from ..errors import InvalidData, RysiaiError
 from ..language import _
 from ..findings.wording import finding_line
 from .memory import BuildMemory
+from .quick import KeptBuild
 from .site import SiteBuild, SiteOptions
 
 
@@ -83,6 +84,7 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.site.prepare_pages(nav, files, config)
+        self._nav = nav
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, **kwargs) -> str:
@@ -100,6 +102,7 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
         env.globals["rysiai_strings"] = self.site.context.strings
         if self.memory is not None and self.memory.templates is not None:
             env.bytecode_cache = self.memory.templates
+        self._env, self._files = env, files
         return env
 
     def on_post_build(self, config: MkDocsConfig, **kwargs) -> None:
@@ -107,6 +110,8 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
             self.site.finish(config)
         except RysiaiError as error:
             raise as_plugin_error(error) from error
+        if self.memory is not None and self.memory.defer:  # a server: the next save may build quickly
+            self.memory.mkdocs = KeptBuild(config, self._files, self._nav, self._env)
 
     def on_build_error(self, error, **kwargs) -> None:
         if self.site is not None:

@@ -35,6 +35,7 @@ from ..site.strings import load_strings
 from ..validate import CheckMemo
 from .build import SiteError, config_file_of, library_error, overrides_of, own_folders, quiet_upstream_notices
 from .memory import BuildMemory, TemplateMemory
+from .quick import KeptBuild, build_again
 from .settings_key import settings_key
 
 SHOWN_FINDINGS = 30  # lines on the banner; the terminal has them all
@@ -50,6 +51,7 @@ class ServedSite:
 
     def __init__(self, root: Path, address: str, public: bool):
         self.root = root
+        self.public = public
         self.config_file = config_file_of(root)
         self.overrides = overrides_of(self.config_file, public)
         self.folder = Path(tempfile.mkdtemp(prefix="rysiai-serve-"))
@@ -75,15 +77,19 @@ class ServedSite:
         the terminal), and the last good site stays. The download files and the search index
         follow in a thread of their own once the pages are served."""
         self.wait_for_downloads_and_search()
+        kept, self.memory.mkdocs = self.memory.mkdocs, None
         try:
-            config = self._config()
-            config.site_url = self.url
-            key = settings_key(self.root, self.config_file, self.overrides, own_folders(config))
-            if key != self.memory.key:
-                self.memory.key, self.memory.last = key, None
-            config.plugins["rysiai"].memory = self.memory
-            mkdocs_build(config, serve_url=self.url, dirty=True)
+            if not self._build_quickly(kept):
+                config = self._config()
+                config.site_url = self.url
+                key = settings_key(self.root, self.config_file, self.overrides, own_folders(config))
+                if key != self.memory.key:
+                    self.memory.key, self.memory.last = key, None
+                config.plugins["rysiai"].memory = self.memory
+                mkdocs_build(config, serve_url=self.url, dirty=True)  # keeps its objects in memory.mkdocs
         except Exception as error:  # noqa: BLE001 — whatever it is, the server goes on
+            if kept is not None and isinstance(library_error(error), InvalidData):
+                self.memory.mkdocs = kept  # nothing was written: the next save may still build quickly
             self._failed(error)
             return
         self.memory.last, self.memory.made = self.memory.made, None
@@ -92,6 +98,17 @@ class ServedSite:
         if work is not None:
             self.finishing = threading.Thread(target=self._after_pages, args=(work,), name="rysiai-downloads-search", daemon=True)
             self.finishing.start()
+
+    def _build_quickly(self, kept: KeptBuild | None) -> bool:
+        """Build over the last build's mkdocs objects (quick.py) where only records changed
+        since; False where a new mkdocs build is needed."""
+        if kept is None or self.public or not kept.usable() or self.memory.last is None:
+            return False
+        key = settings_key(self.root, self.config_file, self.overrides, own_folders(kept.config))
+        if key != self.memory.key or not build_again(kept, self.root, self.memory):
+            return False
+        self.memory.mkdocs = kept
+        return True
 
     def _after_pages(self, work) -> None:
         try:

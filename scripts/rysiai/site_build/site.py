@@ -37,6 +37,8 @@ from .report_pages import FOLDER as REPORT_FOLDER
 from .report_pages import INDEX as REPORTS
 from .report_pages import STYLE as REPORT_STYLE
 from .report_pages import SiteReports
+from .search_index import BUNDLE as SEARCH_BUNDLE
+from .search_index import LISTING as SEARCH_LISTING
 from .search_index import index_site
 from .site_state import records_digest, site_state
 
@@ -157,36 +159,71 @@ class SiteBuild:
                         files.remove(file)
         for file in files.documentation_pages():
             file.is_modified = _always  # hand-written pages are few, and their titles are in every page
-        self.pages = {}
-        self.memory.rendered = []
-        self.record_pages: set[str] = set()  # site paths
-        self.rendered_pages: set[str] = set()
-        kept = []
-        # The reports and the partner map on the partners' index count every record: any change
-        # makes them again (dependencies.py).
-        shows_all = {page.src_uri for page in self.reports.pages()} | set(self.reports.inserts_into())
-        for page in [*site_pages(self.context, home_title=config.site_name), *self.reports.pages()]:
+        self._start_plan()
+        for page in self._site_pages(config):
             self.pages[page.src_uri] = page
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"docs/{page.src_uri} is in the way of a generated page; rename or remove it")
             inclusion = InclusionLevel.NOT_IN_NAV if page.record or not page.in_nav else InclusionLevel.UNDEFINED
             file = GeneratedPage.generated(config, page.src_uri, content="", inclusion=inclusion)
-            file.rebuild = self.plan.renders(page.src_uri, file.dest_uri, shows_all=page.src_uri in shows_all)
-            if page.record is not None:
-                self.record_pages.add(file.dest_uri)
-            if file.rebuild:
-                self.memory.rendered.append(page.src_uri)
-                self.rendered_pages.add(file.dest_uri)
-            else:
-                kept.append(file.dest_uri)
+            self._plan_page(file, page)
             files.append(file)
         feeds = {f"{feed}.ics" for feed in self.context.feeds}
         for file in files:
             if file.src_uri.startswith((f"{VCARDS}/", f"{TABLES}/", f"{ENTRIES}/")) or file.src_uri in feeds:
                 raise PluginError(f"docs/{file.src_uri} is in the way of a generated download; rename or remove it")
+        self._plan_downloads(files, config)
+        assets = resources.files("rysiai.site") / "assets"
+        for asset in self.assets:
+            files.append(File.generated(config, f"{ASSETS_DIR}/{asset}", content=(assets / asset).read_bytes()))
+        report_style = (resources.files("rysiai.reports") / "report.css").read_bytes()
+        files.append(File.generated(config, f"{ASSETS_DIR}/{REPORT_STYLE}", content=report_style))
+        return files
+
+    def take_files(self, files: Files, config: MkDocsConfig) -> bool:
+        """The generated pages of the last build's mkdocs files, each told whether it is made
+        again (for a server's next build over the same files, quick.py); False, and nothing
+        changed, where the change adds or removes a page."""
+        pages = self._site_pages(config)
+        generated = {file.src_uri: file for file in files if isinstance(file, GeneratedPage)}
+        if [page.src_uri for page in pages] != list(generated):
+            return False
+        self._start_plan()
+        for page in pages:
+            self.pages[page.src_uri] = page
+            self._plan_page(generated[page.src_uri], page)
+        self._plan_downloads(files, config)
+        return True
+
+    def _site_pages(self, config: MkDocsConfig) -> list[SitePage]:
+        return [*site_pages(self.context, home_title=config.site_name), *self.reports.pages()]
+
+    def _start_plan(self) -> None:
+        self.pages = {}
+        self.memory.rendered = []
+        self.record_pages: set[str] = set()  # site paths
+        self.rendered_pages: set[str] = set()
+        self._kept: list[str] = []
+        # The reports and the partner map on the partners' index count every record: any change
+        # makes them again (dependencies.py).
+        self._shows_all = {page.src_uri for page in self.reports.pages()} | set(self.reports.inserts_into())
+
+    def _plan_page(self, file: GeneratedPage, page: SitePage) -> None:
+        file.rebuild = self.plan.renders(page.src_uri, file.dest_uri, shows_all=page.src_uri in self._shows_all)
+        if page.record is not None:
+            self.record_pages.add(file.dest_uri)
+        if file.rebuild:
+            self.memory.rendered.append(page.src_uri)
+            self.rendered_pages.add(file.dest_uri)
+        else:
+            self._kept.append(file.dest_uri)
+
+    def _plan_downloads(self, files: Files, config: MkDocsConfig) -> None:
+        """The download files to make (in a second process where it pays, meanwhile), and the
+        last build's pages and downloads that are kept."""
         self._plan_report_tables()
         to_make = self.plan.downloads_to_make(self.downloads)
-        self._take_from_last_build(config, kept, [path for path in self.downloads if path not in to_make])
+        self._take_from_last_build(config, self._kept, [path for path in self.downloads if path not in to_make])
         self.prerenderer = Prerenderer(
             [page for page in self.pages.values() if page.record and files.get_file_from_path(page.src_uri).rebuild],
             downloads=lambda: (
@@ -195,12 +232,6 @@ class SiteBuild:
             ),
         )
         self.prerenderer.start()
-        assets = resources.files("rysiai.site") / "assets"
-        for asset in self.assets:
-            files.append(File.generated(config, f"{ASSETS_DIR}/{asset}", content=(assets / asset).read_bytes()))
-        report_style = (resources.files("rysiai.reports") / "report.css").read_bytes()
-        files.append(File.generated(config, f"{ASSETS_DIR}/{REPORT_STYLE}", content=report_style))
-        return files
 
     def _plan_report_tables(self) -> None:
         """The reports' tables among the downloads: after any change, by what each holds (the
@@ -230,14 +261,17 @@ class SiteBuild:
         skips keep their titles (in the navigation of the others) and tags (on the tags page).
         All of them, in order, so that the tags page lists them as after a clean build."""
         for src_uri in self.pages:
-            file = files.get_file_from_path(src_uri)
-            page = file.page or Page(None, file, config)
-            config._current_page = page
-            try:
-                page.read_source(config)
-                page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-            finally:
-                config._current_page = None
+            self.prepare_page(files.get_file_from_path(src_uri), files, config)
+
+    @staticmethod
+    def prepare_page(file: File, files: Files, config: MkDocsConfig) -> None:
+        page = file.page or Page(None, file, config)
+        config._current_page = page
+        try:
+            page.read_source(config)
+            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        finally:
+            config._current_page = None
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         if self.options.search:
@@ -290,6 +324,13 @@ class SiteBuild:
 
         if self.memory.defer:
             self.memory.after_pages = downloads_and_search
+            listing = made.folder / SEARCH_BUNDLE / SEARCH_LISTING
+            if self.options.search and not listing.exists():
+                # A server's pages come before their first search index: until it is written
+                # the search box finds an empty list of shards, not a missing file (which the
+                # browser would report as an error on every page).
+                listing.parent.mkdir(parents=True, exist_ok=True)
+                listing.write_text('{"primary": null, "shards": []}\n', encoding="utf-8")
         else:
             downloads_and_search()
 

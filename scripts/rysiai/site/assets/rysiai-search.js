@@ -87,6 +87,8 @@
           if (!response.ok) { throw new Error("no search index"); }
           return response.json();
         }).then(function (listing) {
+          // `rysiai serve` lists no shard until its first search index is written.
+          if (!listing.primary) { throw new Error("no search index yet"); }
           var primary = new URL(listing.primary, bundle);
           return import(new URL("pagefind.js", primary).href).then(function (module) {
             return module.options({ basePath: primary.pathname, baseUrl: base.pathname, ranking: RANKING }).then(function () {
