@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape, unescape
 from urllib.parse import quote, urlsplit
 
@@ -16,6 +17,7 @@ def esc(value: object) -> str:
     return escape(str(value), quote=True)
 
 
+@lru_cache(maxsize=1 << 17)  # the same addresses again in every table, and after every save
 def is_safe_url(url: str) -> bool:
     """http(s), mailto and tel links, or a link within the site; never `javascript:` and the like.
 
