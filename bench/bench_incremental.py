@@ -88,7 +88,8 @@ def measure_serve(repository: Path, edits: int, full_site: Path) -> tuple[list[f
         wait(lambda: fetch(base + "contacts/") is not None, 3600)
         log(f"{repository.name}: served after {time.perf_counter() - started:.0f} s")
         # The first build's search index follows the pages; an edit is timed on a server at rest.
-        wait(lambda: fetch(base + "pagefind/rysiai-shards.json") is not None, 3600)
+        # (until then the server lists no shard: `"primary": null`)
+        wait(lambda: '"primary": null' not in (fetch(base + "pagefind/rysiai-shards.json") or '"primary": null'), 3600)
         log(f"{repository.name}: search index after {time.perf_counter() - started:.0f} s")
         # (people with a post in an organisation: its page lists them)
         contacts = [path for path in sorted((repository / "contacts").glob("*.yaml"))
