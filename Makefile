@@ -46,6 +46,7 @@ bench: $(INSTALLED)
 	$(BIN)/python bench/bench_csv.py
 	$(BIN)/python bench/bench_site.py
 	$(BIN)/python bench/bench_search.py
+	$(BIN)/python bench/bench_search.py --key-delay 150 --no-baseline
 	$(BIN)/python bench/bench_editor.py
 	$(BIN)/python bench/bench_mv.py
 	$(BIN)/python bench/bench_report_figures.py
