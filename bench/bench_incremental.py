@@ -20,6 +20,7 @@ the cache takes, each beside a full build in the same run.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -88,8 +89,8 @@ def measure_serve(repository: Path, edits: int, full_site: Path) -> tuple[list[f
         wait(lambda: fetch(base + "contacts/") is not None, 3600)
         log(f"{repository.name}: served after {time.perf_counter() - started:.0f} s")
         # The first build's search index follows the pages; an edit is timed on a server at rest.
-        # (until then the server lists no shard: `"primary": null`)
-        wait(lambda: '"primary": null' not in (fetch(base + "pagefind/rysiai-shards.json") or '"primary": null'), 3600)
+        # (until then the server lists no shard)
+        wait(lambda: json.loads(fetch(base + "pagefind/rysiai-shards.json") or '{"primary": null}')["primary"], 3600)
         log(f"{repository.name}: search index after {time.perf_counter() - started:.0f} s")
         # (people with a post in an organisation: its page lists them)
         contacts = [path for path in sorted((repository / "contacts").glob("*.yaml"))

@@ -58,6 +58,10 @@ def as_plugin_error(error: RysiaiError) -> PluginError:
 class RysiaiPlugin(BasePlugin[RysiaiConfig]):
     site: SiteBuild | None = None
     memory: BuildMemory | None = None  # the last build, handed over by `rysiai build` and `serve`
+    # This build's mkdocs objects, kept for a server's next save (quick.py).
+    _files: Files | None = None
+    _nav: Navigation | None = None
+    _env = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Loaded and checked here, before mkdocs cleans the output folder: invalid data stops

@@ -119,6 +119,16 @@ def index_site(
     return state
 
 
+def list_no_shards_yet(site_dir: Path) -> None:
+    """Where the site has no search index yet (a server's pages come before it), a listing of
+    no shards: the search box then waits for the index rather than ask for a missing file,
+    which the browser reports as an error on every page."""
+    listing = site_dir / BUNDLE / LISTING
+    if not listing.exists():
+        listing.parent.mkdir(parents=True, exist_ok=True)
+        _write_json(listing, {"primary": None, "shards": []})
+
+
 def _shards(site_dir: Path, record_pages: set[str]) -> tuple[dict[str, list[str]], int]:
     """Every HTML page of the site (the search bundle aside) by shard, the other pages first;
     and how many shards the record pages are cut into."""

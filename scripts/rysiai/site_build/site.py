@@ -37,9 +37,7 @@ from .report_pages import FOLDER as REPORT_FOLDER
 from .report_pages import INDEX as REPORTS
 from .report_pages import STYLE as REPORT_STYLE
 from .report_pages import SiteReports
-from .search_index import BUNDLE as SEARCH_BUNDLE
-from .search_index import LISTING as SEARCH_LISTING
-from .search_index import index_site
+from .search_index import index_site, list_no_shards_yet
 from .site_state import records_digest, site_state
 
 ASSETS = ("rysiai.css", "rysiai-brief.css", "rysiai.js", "rysiai-search.js")
@@ -324,13 +322,8 @@ class SiteBuild:
 
         if self.memory.defer:
             self.memory.after_pages = downloads_and_search
-            listing = made.folder / SEARCH_BUNDLE / SEARCH_LISTING
-            if self.options.search and not listing.exists():
-                # A server's pages come before their first search index: until it is written
-                # the search box finds an empty list of shards, not a missing file (which the
-                # browser would report as an error on every page).
-                listing.parent.mkdir(parents=True, exist_ok=True)
-                listing.write_text('{"primary": null, "shards": []}\n', encoding="utf-8")
+            if self.options.search:
+                list_no_shards_yet(made.folder)
         else:
             downloads_and_search()
 
