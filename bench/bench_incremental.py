@@ -4,8 +4,10 @@ the cache takes, each beside a full build in the same run.
 1. Edit → updated pages: synthetic repositories of 2,000 and 20,000 records are served with
    `rysiai serve`; a contact's name is changed several times, and each time the clock runs from
    writing the file until its own page, its organisation's page and the contacts' index all show
-   the new name (polled over HTTP every 50 ms); and until the search index has the change too
-   (the downloads and the search index are made after the pages are served). Each save is made
+   the new name, asked for as an open page would: the page's live-reload request is answered
+   when the server has built, then the three pages are fetched (and asked again while they do
+   not show it); and until the search index has the change too (the downloads and the search
+   index are made after the pages are served, polled every 50 ms). Each save is made
    on a server at rest: after the first build's search index, and after the last save's.
    Beside it, in the same run: a full build of the same repository (`rysiai build --no-cache`),
    which is what each change cost before.
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -104,10 +107,13 @@ def measure_serve(repository: Path, edits: int, full_site: Path) -> tuple[list[f
             new_name = f"{old_name.split()[0]} Keistavardė{number}"
             listing_before = fetch(base + "pagefind/rysiai-shards.json")
             time.sleep(1.5)  # the file's time must differ from the last save's; a rest between saves
+            urls = [base + f"contacts/{contact.stem}/", base + f"{collection}/{organization}/", base + "contacts/"]
+            epoch = reload_epoch(fetch(urls[0]) or "")
             written = time.perf_counter()
             contact.write_text(text.replace(old_name, new_name, 1), encoding="utf-8")
-            urls = [base + f"contacts/{contact.stem}/", base + f"{collection}/{organization}/", base + "contacts/"]
-            wait(lambda: all(new_name in (fetch(url) or "") for url in urls), 600)
+            epoch = reloaded(base, epoch, written + 600)
+            while not all(new_name in (fetch(url) or "") for url in urls):
+                epoch = reloaded(base, epoch, written + 600)
             pages.append(time.perf_counter() - written)
             wait(lambda: fetch(base + "pagefind/rysiai-shards.json") != listing_before, 600)
             search.append(time.perf_counter() - written)
@@ -153,6 +159,23 @@ def fetch(url: str) -> str | None:
             return response.read().decode("utf-8")
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return None
+
+
+def reload_epoch(page: str) -> int:
+    """The build a served page was made by, as its live-reload script says (mkdocs's)."""
+    found = re.search(r"livereload\((\d+),", page)
+    if found is None:
+        raise SystemExit("bench: the served page has no live-reload script")
+    return int(found[1])
+
+
+def reloaded(base: str, epoch: int, deadline: float) -> int:
+    """Wait as an open page does for a build newer than ``epoch``; its epoch."""
+    while time.perf_counter() < deadline:
+        answer = fetch(f"{base}livereload/{epoch}/1")
+        if answer is not None and int(float(answer)) > epoch:
+            return int(float(answer))
+    raise SystemExit("bench: timed out waiting for the site")
 
 
 def wait(condition, seconds: float) -> None:

@@ -154,6 +154,40 @@ def test_an_email_however_encoded_is_found_and_erased(repo, cli, email):
     assert "vilkaite" not in outcomes_after_forget(cli, repo).casefold()
 
 
+FOUND_TEXTS = [
+    *(f"Vertė {written}." for written in HIDDEN.values()),
+    *(f"Skambinti {phone}, po pietų." for phone in PHONES),
+    *(f"Rašyti: {email}" for email in EMAILS),
+]
+
+
+def test_a_text_that_names_a_person_holds_one_of_their_search_keys():
+    """A server searches a text again after a person changed only where the text's search keys
+    meet theirs (privacy.checks.PublicTextsMemo): every writing found above meets them; a text
+    with the given name alone, or another number, does not."""
+    from rysiai.loading import Record
+    from rysiai.privacy.mentions import PeopleIndex, search_keys
+
+    agne = Record(collection="contacts", id="agne-vilkaite", path="contacts/agne-vilkaite.yaml", line=1, values={}, typed={
+        "name": "Agnė Vilkaitė", "email": "agne.vilkaite@ccre.org", "phone": "+37060827341",
+    })
+    people = PeopleIndex([agne])
+    keys = people.search_keys()
+    for text in FOUND_TEXTS:
+        assert people.spans(text), text
+        assert not keys.isdisjoint(search_keys(text)), text
+    # Words folded, every eight digits in a row; as written and as read (`&#279;` is `ė`).
+    assert sorted(search_keys("Skambino Jonas, tel. 8 608 27342.")) == [
+        "#60827342", "#86082734", "27342", "608", "8", "jonas", "skambino", "tel",
+    ]
+    assert sorted(search_keys("Rašė Agn&#279; (agne%40ccre.org).")) == [
+        "279", "40ccre", "@agne@ccre.org", "agn", "agne", "ccre", "org", "rase",
+    ]
+    for text in ("Skambino Petras, tel. 8 608 27342.", "Skambino Jonas Petraitis, jonas@kitur.lt"):
+        assert not people.spans(text)
+        assert keys.isdisjoint(search_keys(text)), text
+
+
 def test_forget_reads_back_and_names_a_number_left_behind(repo, cli):
     with_outcomes(repo, "Nieko.")
     repo.write("visits/skambutis-860827341.yaml", "title: Skambutis\ndirection: incoming\nstart: 2025-06-27\n")

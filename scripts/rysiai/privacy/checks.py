@@ -17,11 +17,12 @@ from collections.abc import Iterator
 
 from ..findings import Finding, catalogue
 from ..language import N_, _
+from ..loading import Record
 from ..loading.record import location
 from ..repository import Repository
 from ..words.dates import months_before
 from ..words.texts import texts_of
-from .mentions import PeopleIndex, text_line
+from .mentions import PeopleIndex, search_keys, text_line
 from .public_view import is_published, public_schema
 
 ELEVEN_DIGITS = re.compile(r"(?<![0-9])[1-6][0-9]{10}(?![0-9])")
@@ -80,24 +81,44 @@ WHAT = {"name": N_("the name"), "email": N_("the e-mail address"), "phone": N_("
 
 class PublicTextsMemo:
     """What the check of public texts found in each text, kept for the next check of the same
-    repository (`rysiai serve` after a save) for as long as the people it looks for are the
-    same: their ids, files, names, e-mails and phones. Most saves change no such person, and
-    then only the texts not seen before are searched."""
+    repository (`rysiai serve` after a save). While the people it looks for (their ids, files,
+    names, e-mails and phones) are the same, only the texts not seen before are searched; when
+    some of them change, also the texts that hold a word, address or number of theirs, old or
+    new (mentions.search_keys): a save changes a person or two, and most texts name neither."""
 
     def __init__(self):
-        self.key: tuple | None = None
         self.people = PeopleIndex()
         self.spans: dict[str, list] = {}
+        self.keys: dict[str, tuple[str, ...]] = {}  # each text's search keys
+        self._people: dict[tuple, Record] = {}  # by what of them is looked for, in the records' order
 
     def people_of(self, repository: Repository) -> PeopleIndex:
-        people = _unpublished(repository)
-        key = tuple(
-            (person.id, person.path, *(repr(person.typed.get(name)) for name in ("name", "email", "phone")))
-            for person in people
-        )
-        if key != self.key:
-            self.key, self.people, self.spans = key, PeopleIndex(people), {}
+        people = {_searched_for(person): person for person in _unpublished(repository)}
+        if list(people) == list(self._people):
+            return self.people
+        before = [key for key in self._people if key in people]
+        if before != [key for key in people if key in self._people]:
+            self.spans = {}  # the same people in another order: who wins a shared name may change
+        else:
+            changed = [person for key, person in self._people.items() if key not in people]
+            changed += [person for key, person in people.items() if key not in self._people]
+            keys = PeopleIndex(changed).search_keys()
+            self.spans = {text: spans for text, spans in self.spans.items() if keys.isdisjoint(self.keys[text])}
+        self._people, self.people = people, PeopleIndex(list(people.values()))
         return self.people
+
+    def search_keys(self, text: str) -> None:
+        if text not in self.keys:
+            self.keys[text] = search_keys(text)
+
+    def keep(self, spans: dict[str, list]) -> None:
+        """The texts of now, with what was found in them: those of changed or deleted records go."""
+        self.spans = spans
+        self.keys = {text: self.keys[text] for text in spans}
+
+
+def _searched_for(person: Record) -> tuple:
+    return (person.id, person.path, *(repr(person.typed.get(name)) for name in ("name", "email", "phone")))
 
 
 def check_public_texts(
@@ -129,7 +150,11 @@ def check_public_texts(
             spans = seen.get(text)
             if spans is None:  # tags, places and titles repeat: each text is searched once
                 spans = known.get(text)
-                seen[text] = spans = people.spans(text) if spans is None else spans
+                if spans is None:
+                    spans = people.spans(text)
+                    if memo is not None:
+                        memo.search_keys(text)
+                seen[text] = spans
             for span in spans:
                 if span.person.id != record.id and (span.what, span.person.id) not in reported:
                     reported.add((span.what, span.person.id))
@@ -139,7 +164,7 @@ def check_public_texts(
                         **where, what=_(WHAT[span.what]), other=span.person.id, other_path=span.person.path,
                     )
     if memo is not None:
-        memo.spans = seen  # the texts of now: those of changed or deleted records go
+        memo.keep(seen)
 
 
 def unpublished_people(repository: Repository) -> PeopleIndex:

@@ -14,6 +14,7 @@ for a person to judge.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,6 +110,10 @@ class PeopleIndex:
                 start, end = view.written_span(span.start, span.end)
                 found.append(Span(start, end, span.what, span.person))
         return _without_overlaps(found)
+
+    def search_keys(self) -> set[str]:
+        """What a text must hold to name one of the people (see ``search_keys``)."""
+        return self.first_words | {f"@{email}" for email in self.emails} | {f"#{phone}" for phone in self.phones}
 
     def _spans_as_written(self, text: str) -> list[Span]:
         found = []
@@ -207,6 +212,25 @@ class PeopleIndex:
                 start -= 1  # `(8 608) 27341`: the bracket the number opens with
             found.append(Span(offset + start, offset + end, "phone", person))
         return found
+
+
+def search_keys(text: str) -> tuple[str, ...]:
+    """What ``text`` could name anyone by, as written and as read: its words, folded; the
+    e-mail addresses in it (`@…`); where eight digits stand close together, every eight of its
+    digits in a row (`#…`). ``PeopleIndex.spans`` finds a person in a text only where the
+    person's ``PeopleIndex.search_keys`` and these meet, so a text whose keys meet none of some
+    people's is searched the same with or without them."""
+    text = PeopleIndex.searched_form(text)
+    keys: set[str] = set()
+    seen = reader_text(text)
+    for form in (text, seen) if seen is not None else (text,):
+        keys.update(WORD.findall(fold(form)))
+        if "@" in form:
+            keys.update(f"@{match.group().casefold()}" for match in EMAIL.finditer(form))
+        if CLOSE_DIGITS.search(form):
+            only = NOT_DIGIT.sub("", form)
+            keys.update(f"#{only[i : i + PHONE_DIGITS]}" for i in range(len(only) - PHONE_DIGITS + 1))
+    return tuple(sys.intern(key) for key in keys)  # a server keeps them for every text: words repeat
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:
