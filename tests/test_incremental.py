@@ -272,3 +272,50 @@ def test_a_servers_quick_builds_equal_clean_builds_after_each_edit(repo, small_s
     full = {"a visit moves to another year", "a survey moves to another eldership", "a community moves to another eldership",
             "a partner renamed with `rysiai mv`", "a record added", "the contact deleted", "a visit added to the new partner"}
     assert quick == [what not in full for what, _edit in EDITS]
+
+
+def test_a_server_makes_again_only_the_index_rows_a_change_reaches(repo, monkeypatch):
+    """`rysiai serve` keeps the indexes' rows (site.tables.RowMemo): after a save, a row is
+    made again where its record changed or a record it refers to has another name; the test
+    above compares such builds with clean ones."""
+    from rysiai.site import index_page
+    from rysiai.site_build.serve import ServedSite
+
+    made = []
+    cell = index_page._cell
+    monkeypatch.setattr(index_page, "_cell", lambda context, collection, field, record, page_url, linked: (
+        made.append((page_url, record.id)) or cell(context, collection, field, record, page_url, linked)))
+    fill(repo)
+    for path, text in NEW_KINDS.items():
+        repo.write(path, text)
+    served = ServedSite(repo.root, "127.0.0.1:8765", public=False)
+    rows = []
+    try:
+        served.build()
+        served.wait_for_downloads_and_search()
+        for edit in (
+            lambda repo: _replace(repo, ONA, "Koordinatorė", "Vyr. koordinatorė"),
+            lambda repo: _replace(repo, "partners/talsi.yaml", "name: Talsu novada pašvaldība", "name: Talsų novado savivaldybė"),
+            lambda repo: _replace(repo, "visits/luban-2027.yaml", "status: planned", "status: cancelled"),
+            lambda repo: None,
+        ):
+            edit(repo)
+            made.clear()
+            served.build()
+            served.wait_for_downloads_and_search()
+            assert served.problem is None
+            rows.append(sorted(set(made)))
+    finally:
+        served.close()
+    assert rows == [
+        [("contacts/", "ona-petraitiene")],
+        # The partner's row, and the rows of the records that refer to it where their pages
+        # are made again (the projects' index shows no partners; an eldership's page does).
+        [
+            ("contacts/", "ona-petraitiene"), ("elderships/silavoto/", "dviraciu-takas"),
+            ("interactions/", "2026-11-20-skambutis"), ("partners/", "talsi"), ("press/", "2025-talsai"),
+            ("visits/", "talsi-2025"),
+        ],
+        [("visits/", "luban-2027")],
+        [],
+    ]

@@ -20,6 +20,7 @@ from ..words.countries import country_name
 from ..words.languages import language_name
 from .history import Change
 from .strings import load_strings
+from .tables import RowMemo
 
 
 @dataclass
@@ -41,6 +42,7 @@ class SiteContext:
     # What other parts put on a collection's index page (the map of partner towns): its HTML, made
     # when the page is.
     inserts: dict[str, Callable[[], str]] = field(default_factory=dict)
+    rows: RowMemo | None = None  # a server's index rows of its last build (site_build)
 
     @classmethod
     def build(

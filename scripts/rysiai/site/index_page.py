@@ -115,8 +115,8 @@ def records_table(
         after = next((i + 1 for i, f in enumerate(columns) if f and f.name == deadline.field), len(columns))
         headers.insert(after, context.text("days_left"))
     ordered, sorted_by = _in_order(collection, records, columns, urgencies, after, linked)
-    rows = []
-    for record in ordered:
+
+    def row(record: Record) -> Row:
         cells, keys = [], []
         for field in columns:
             cell, key = _cell(context, collection, field, record, page_url, linked)
@@ -128,7 +128,12 @@ def records_table(
             cells.insert(after, urgency.html)
             keys.insert(after, urgency.rank)
             attributes = f' class="{urgency.css_class}"'
-        rows.append(Row(cells, keys, attributes, {name: values[record.id] for name, _, _, values in groups}))
+        return Row(cells, keys, attributes, {name: values[record.id] for name, _, _, values in groups})
+
+    if context.rows is None:
+        rows = [row(record) for record in ordered]
+    else:
+        rows = [context.rows.row(page_url, record.id, lambda record=record: row(record)) for record in ordered]
     # The tables repeat every record's name: searching them would put the index above the record.
     html = sortable_table(collection.title, headers, rows, sorted_by=sorted_by)
     return f"<div data-pagefind-ignore>{html}</div>"

@@ -5,6 +5,7 @@ here once, so the browser only compares whole numbers (assets/rysiai.js)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..words.collation import sort_key
@@ -20,6 +21,34 @@ class Row:
     keys: list[object]
     attributes: str = ""
     groups: dict[str, str] = field(default_factory=dict)  # filter name → the row's value
+
+
+class RowMemo:
+    """The index rows a server made, kept for its next build: a row is made again only where
+    its key changed (the record, and the labels of the records it refers to: ``key_of``,
+    given by each build). The rows of records gone are dropped when a build starts."""
+
+    def __init__(self):
+        self.key_of: Callable[[str], object] | None = None
+        self._rows: dict[tuple[str, str], tuple[object, Row]] = {}  # (page, record id) → (key, row)
+        self._setting: object = None
+
+    def start(self, setting: object, ids: set[str], key_of: Callable[[str], object]) -> None:
+        """A build with ``setting`` (what every row shows alike: language, today, settings)
+        over the records ``ids``."""
+        if setting != self._setting:
+            self._rows, self._setting = {}, setting
+        self._rows = {place: row for place, row in self._rows.items() if place[1] in ids}
+        self.key_of = key_of
+
+    def row(self, page: str, record_id: str, make: Callable[[], Row]) -> Row:
+        key = self.key_of(record_id)
+        known = self._rows.get((page, record_id))
+        if known is not None and known[0] == key:
+            return known[1]
+        made = make()
+        self._rows[(page, record_id)] = (key, made)
+        return made
 
 
 def sortable_table(

@@ -10,6 +10,7 @@ from collections.abc import Callable
 import jinja2
 
 from ..loading.file_memo import FileMemo
+from ..site.tables import RowMemo
 from ..validate import CheckMemo
 from .incremental import LastBuild
 from .site_state import RecordDigests
@@ -27,6 +28,7 @@ class BuildMemory:
     files: FileMemo = field(default_factory=FileMemo)  # record files read, for a server's next build
     checked: CheckMemo | None = None  # what each record's own checks found, for a server's next build
     templates: jinja2.BytecodeCache | None = None  # compiled templates, for a server's next build
+    rows: RowMemo | None = None  # the indexes' rows, for a server's next build
     rendered: list[str] = field(default_factory=list)  # the generated pages this build rendered
     # A server writes the downloads and indexes for search after the pages are served: the
     # build leaves that work here.

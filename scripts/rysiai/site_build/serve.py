@@ -31,6 +31,7 @@ from ..findings.wording import finding_line
 from ..language import _
 from ..schema import SCHEMA_FILE, load_schema
 from ..site.html import esc
+from ..site.tables import RowMemo
 from ..site.strings import load_strings
 from ..validate import CheckMemo
 from .build import SiteError, config_file_of, library_error, overrides_of, own_folders, quiet_upstream_notices
@@ -55,7 +56,7 @@ class ServedSite:
         self.config_file = config_file_of(root)
         self.overrides = overrides_of(self.config_file, public)
         self.folder = Path(tempfile.mkdtemp(prefix="rysiai-serve-"))
-        self.memory = BuildMemory(templates=TemplateMemory(), checked=CheckMemo(), defer=True)
+        self.memory = BuildMemory(templates=TemplateMemory(), checked=CheckMemo(), rows=RowMemo(), defer=True)
         self.finishing: threading.Thread | None = None
         self.built = False  # a good build was served at least once
         self.problem: list[str] | None = None  # what is wrong, as lines of text

@@ -122,6 +122,11 @@ class SiteBuild:
             # The public reports count records the public view leaves out (`publish_counts`).
             state.site["counted"] = records_digest(repository.records, self.memory.digests)
         self.plan = BuildPlan.make(state, last, repository.schema)
+        if self.memory.rows is not None:
+            context = self.context
+            setting = (self.memory.key, context.language, context.today, context.directory_urls, context.public, context.editor_url)
+            self.memory.rows.start(setting, set(state.records), state.row_key)
+            context.rows = self.memory.rows
         self.downloads = downloads.plan(self.context, self.plan.state, config.site_url or "")
 
     @property

@@ -60,6 +60,13 @@ class SiteState:
     def to_json(self) -> dict:
         return {"records": {key: state.to_json() for key, state in self.records.items()}, "site": dict(self.site)}
 
+    def row_key(self, record_id: str) -> tuple:
+        """What a record's row on an index is made of (dependencies.py): the record, and the
+        label and collection of each record it refers to."""
+        own = self.records[record_id]
+        around = tuple((key, state.label, state.collection) for key in own.references if (state := self.records.get(key)))
+        return own.digest, around
+
     @classmethod
     def from_json(cls, data: dict) -> SiteState:
         records = {str(key): RecordState.from_json(value) for key, value in data["records"].items()}
