@@ -319,3 +319,29 @@ def test_a_server_makes_again_only_the_index_rows_a_change_reaches(repo, monkeyp
         [("visits/", "luban-2027")],
         [],
     ]
+
+
+def test_a_servers_quick_build_runs_without_the_cycle_collector(repo, monkeypatch):
+    """A full pass of Python's cycle collector over a large server's objects takes seconds: a
+    quick build runs with the collector paused, and it is on again after."""
+    import gc
+
+    from rysiai.site_build import serve
+    from rysiai.site_build.serve import ServedSite
+
+    during = []
+    build_again = serve.build_again
+    monkeypatch.setattr(serve, "build_again", lambda *args: during.append(gc.isenabled()) or build_again(*args))
+    fill(repo)
+    served = ServedSite(repo.root, "127.0.0.1:8765", public=False)
+    try:
+        served.build()
+        served.wait_for_downloads_and_search()
+        _replace(repo, ONA, "Koordinatorė", "Vyr. koordinatorė")
+        kept = served.memory.mkdocs
+        served.build()
+        assert served.memory.mkdocs is kept and served.problem is None  # a quick build
+    finally:
+        served.close()
+    assert during == [False]
+    assert gc.isenabled()

@@ -79,8 +79,7 @@ def paused_garbage_collection() -> Iterator[None]:
 
     Loading makes hundreds of thousands of dicts, lists and strings and no reference cycles;
     the collector would scan them again and again for nothing (a quarter of the loading time
-    at 20k records). Reference counting still frees everything as usual. (The `rysiai`
-    command, which runs once and ends, keeps the collector off altogether.)
+    at 20k records). Reference counting still frees everything as usual.
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -29,6 +29,7 @@ from ..errors import InvalidData, RysiaiError
 from ..findings import ERROR
 from ..findings.wording import finding_line
 from ..language import _
+from ..repository import paused_garbage_collection
 from ..schema import SCHEMA_FILE, load_schema
 from ..site.html import esc
 from ..site.tables import RowMemo
@@ -106,8 +107,14 @@ class ServedSite:
         if kept is None or self.public or not kept.usable() or self.memory.last is None:
             return False
         key = settings_key(self.root, self.config_file, self.overrides, own_folders(kept.config))
-        if key != self.memory.key or not build_again(kept, self.root, self.memory):
+        if key != self.memory.key:
             return False
+        # The server holds millions of objects at 20,000 records: a full pass of Python's cycle
+        # collector, due now and then as a build makes objects, takes a second or two. A quick
+        # build makes few cycles (a few dozen pages); they are collected after it.
+        with paused_garbage_collection():
+            if not build_again(kept, self.root, self.memory):
+                return False
         self.memory.mkdocs = kept
         return True
 
