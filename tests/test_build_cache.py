@@ -108,3 +108,47 @@ def test_a_cache_whose_state_does_not_read_is_not_used(repo, tmp_path):
     assert len(warnings) == 1 and "is damaged" in warnings[0]
     assert len(again.rendered) > 10
     assert json.loads(state.read_text(encoding="utf-8"))["format"] == 1  # written again whole
+
+
+def _site_files(folder: Path) -> dict[str, int]:
+    return {path.relative_to(folder).as_posix(): path.stat().st_ino for path in folder.rglob("*") if path.is_file()}
+
+
+def test_the_cache_is_brought_up_to_date_where_it_stands(repo, tmp_path):
+    """A build saves its cache over the last entry of its settings: the entry then holds the
+    site's own files (hard links), nothing the site no longer has, and no empty folder."""
+    fill(repo)
+    build(repo, tmp_path / "site")
+    (entry,) = entries(repo)
+    kept_before, folder_before = _site_files(entry / "site"), (entry / "site").stat().st_ino
+    assert "visits/luban-2027/index.html" in kept_before
+    (repo.root / "visits" / "luban-2027.yaml").unlink()
+    contact = repo.root / "contacts" / "ona-petraitiene.yaml"
+    contact.write_text(contact.read_text(encoding="utf-8").replace("Koordinatorė", "Vyr. koordinatorė"), encoding="utf-8")
+    again = build(repo, tmp_path / "again")
+    assert "contacts/ona-petraitiene.md" in again.rendered
+    assert entries(repo) == [entry] and (entry / "site").stat().st_ino == folder_before  # not written anew
+    kept = _site_files(entry / "site")
+    assert kept == _site_files(tmp_path / "again")  # the same files, by inode
+    assert "visits/luban-2027/index.html" not in kept and not (entry / "site" / "visits" / "luban-2027").exists()
+    untouched = "glossary/index.html"
+    assert kept[untouched] == kept_before[untouched]  # not linked again
+    assert kept["contacts/ona-petraitiene/index.html"] != kept_before["contacts/ona-petraitiene/index.html"]
+    assert sorted(path.name for path in entry.iterdir()) == ["site", "state.json"]
+    assert not [folder for folder in (entry / "site").rglob("*") if folder.is_dir() and not any(folder.iterdir())]
+
+
+def test_a_save_that_was_cut_short_leaves_a_cache_that_is_not_used(repo, tmp_path):
+    """While a save brings the entry up to date its state is not there: a build that finds the
+    entry so builds everything, and its save makes the entry whole again."""
+    fill(repo)
+    build(repo, tmp_path / "site")
+    (entry,) = entries(repo)
+    (entry / "state.json").unlink()  # as a save cut short leaves it
+    (entry / "site" / "glossary" / "index.html").unlink()
+    warnings: list[str] = []
+    again = build(repo, tmp_path / "again", warnings)
+    assert warnings == [] and len(again.rendered) > 10
+    assert _site_files(entry / "site") == _site_files(tmp_path / "again")
+    assert build(repo, tmp_path / "third").rendered == []
+    assert_same_site(tmp_path / "third", build_site(repo.root, tmp_path / "clean", cache=False))

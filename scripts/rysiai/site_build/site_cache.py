@@ -64,24 +64,38 @@ def load_cache(folder: Path, key: str) -> LastBuild | None:
 
 
 def save_cache(folder: Path, key: str, made: LastBuild, site_dir: Path) -> None:
-    """Keep the build just made (its files are in ``site_dir``) as the last build of ``key``:
-    written beside, then put in place of the old one, so an interrupted save leaves no half."""
+    """Keep the build just made (its files are in ``site_dir``) as the last build of ``key``.
+    An entry of ``key`` that is there already is brought up to date where it stands: only the
+    files that are not the build's own (hard links to them) are replaced, and its state goes
+    first and comes back last, so an interrupted save leaves an entry that is not used. Else
+    the entry is written beside and put in place whole."""
     folder.mkdir(parents=True, exist_ok=True)
     _mark(folder)
+    files = _files(site_dir)
+    data = {
+        "format": FORMAT,
+        "key": key,
+        "state": made.state.to_json(),
+        "downloads": made.downloads,
+        "search": made.search,
+        "files": {path: size for path, (_inode, size) in files.items()},
+    }
+    entry = folder / key
+    if (entry / "site").is_dir():
+        (entry / "state.json").unlink(missing_ok=True)
+        _update(entry / "site", site_dir, files)
+        _write_state(entry, data)
+    else:
+        _write_whole(folder, key, site_dir, files, data)
+    _forget_older(folder)
+
+
+def _write_whole(folder: Path, key: str, site_dir: Path, files: dict, data: dict) -> None:
     fresh = folder / f".{key}-new-{os.getpid()}"
     shutil.rmtree(fresh, ignore_errors=True)
     try:
-        files = _files(site_dir)
         carry_over(site_dir, fresh / "site", list(files))
-        data = {
-            "format": FORMAT,
-            "key": key,
-            "state": made.state.to_json(),
-            "downloads": made.downloads,
-            "search": made.search,
-            "files": files,
-        }
-        (fresh / "state.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        _write_state(fresh, data)
         entry = folder / key
         old = folder / f".{key}-old-{os.getpid()}"
         if entry.exists():
@@ -90,17 +104,50 @@ def save_cache(folder: Path, key: str, made: LastBuild, site_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
-    _forget_older(folder)
 
 
-def _files(site_dir: Path) -> dict[str, int]:
-    """Every file under ``site_dir`` (site path → size)."""
+def _update(kept: Path, site_dir: Path, files: dict[str, tuple[int, int]]) -> None:
+    """The kept site made the same as ``site_dir``: the files that are not the same file on
+    disk linked (or copied) again, those the site no longer has removed."""
+    before = _files(kept, sizes=False)
+    if os.stat(kept).st_dev == os.stat(site_dir).st_dev:
+        changed = [path for path, (inode, _size) in files.items() if before.get(path, (None,))[0] != inode]
+    else:  # copies, not links: nothing tells they are the same
+        changed = list(files)
+    for path in changed:
+        (kept / path).unlink(missing_ok=True)
+    carry_over(site_dir, kept, changed)
+    folders = set()
+    for path in before:
+        if path not in files:
+            (kept / path).unlink()
+            folders.update(Path(path).parents)
+    for folder in sorted(folders, key=lambda folder: len(folder.parts), reverse=True):
+        if folder.parts:  # (not the site's own folder)
+            try:
+                (kept / folder).rmdir()  # where it is left empty
+            except OSError:
+                pass
+
+
+def _write_state(entry: Path, data: dict) -> None:
+    written = entry / f".state-{os.getpid()}.json"
+    written.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(written, entry / "state.json")
+
+
+def _files(site_dir: Path, *, sizes: bool = True) -> dict[str, tuple[int, int]]:
+    """Every file under ``site_dir``: site path → (inode, size; 0 without ``sizes``)."""
     found = {}
-    for directory, _folders, names in os.walk(site_dir):
-        base = Path(directory)
-        for name in names:
-            path = base / name
-            found[path.relative_to(site_dir).as_posix()] = path.stat().st_size
+    folders = [(site_dir, "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((Path(entry.path), f"{prefix}{entry.name}/"))
+                else:
+                    found[f"{prefix}{entry.name}"] = (entry.inode(), entry.stat(follow_symlinks=False).st_size if sizes else 0)
     return found
 
 
