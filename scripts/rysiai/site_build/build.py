@@ -22,6 +22,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException, Plugin
 from mkdocs.utils.yaml import yaml_load
 
 from ..errors import RysiaiError
+from ..kept_results import KEPT
 from ..language import _
 from ..schema import load_schema
 from .memory import BuildMemory
@@ -129,8 +130,11 @@ def build_site(
         if cache:
             key = settings_key(root, config_file, overrides, own_folders(config))
             memory.last = _cached(cache_folder, key, warn)
+            KEPT.start(memory.last.results if memory.last is not None else {})
         plugin.memory = memory
         mkdocs_build(config, dirty=True)
+        if cache and memory.made is not None:
+            memory.made.results = KEPT.used
     except SiteError:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
@@ -145,6 +149,7 @@ def build_site(
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     finally:
+        KEPT.stop()
         _give_back_mkdocs_log(handlers)
     _replace(site_dir, fresh)
     if cache and memory.made is not None:

@@ -27,6 +27,7 @@ class LastBuild:
     downloads: dict[str, str]
     folder: Path
     search: dict = field(default_factory=dict)  # what the search index keeps between builds (search_index.py)
+    results: dict = field(default_factory=dict)  # slow look-ups' results (kept_results.py)
 
 
 @dataclass

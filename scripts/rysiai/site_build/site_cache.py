@@ -1,7 +1,8 @@
 """The build cache of `rysiai build`: the last built site of each settings key, with the state of
 its records (`.cache/rysiai/` in the data repository, ignored by git).
 
-    .cache/rysiai/<key>/state.json   what the build knew: records, downloads, search index, files
+    .cache/rysiai/<key>/state.json   what the build knew: records, downloads, search index,
+                                     slow look-ups' results, files
     .cache/rysiai/<key>/site/        its files, hard links to those of the built site
 
 A cache is used only for the same settings (settings_key.py). One that is damaged (a file
@@ -50,6 +51,7 @@ def load_cache(folder: Path, key: str) -> LastBuild | None:
             downloads={str(path): str(digest) for path, digest in data["downloads"].items()},
             folder=site,
             search=dict(data.get("search") or {}),
+            results=_results(data.get("results") or {}),
         )
     except CacheProblem:
         shutil.rmtree(entry, ignore_errors=True)
@@ -61,6 +63,12 @@ def load_cache(folder: Path, key: str) -> LastBuild | None:
         shutil.rmtree(entry, ignore_errors=True)
         raise CacheProblem(_("it cannot be read")) from None
     return last
+
+
+def _results(data) -> dict:
+    if not (isinstance(data, dict) and all(isinstance(results, dict) for results in data.values())):
+        raise CacheProblem(_("it cannot be read"))
+    return data
 
 
 def save_cache(folder: Path, key: str, made: LastBuild, site_dir: Path) -> None:
@@ -78,6 +86,7 @@ def save_cache(folder: Path, key: str, made: LastBuild, site_dir: Path) -> None:
         "state": made.state.to_json(),
         "downloads": made.downloads,
         "search": made.search,
+        "results": made.results,
         "files": {path: size for path, (_inode, size) in files.items()},
     }
     entry = folder / key

@@ -1,0 +1,41 @@
+"""Results of slow look-ups that depend on their arguments alone (a chart drawn from its figures,
+a town found in the gazetteer), kept by `rysiai build` in its cache for the next build, which
+runs in another process (a CI job): drawing the report charts again and reading the gazetteer
+took seconds of a build that changed one record.
+
+A build starts with the results the last one kept (``KEPT.start``) and leaves the ones it used
+(``KEPT.used``), so results no build asks for any more are not carried on. Values are plain
+JSON. Nothing is kept while no build has started (`rysiai serve` keeps its own in memory).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+
+class KeptResults:
+    """The results kept by kind (`charts`, `places`), each by its key."""
+
+    def __init__(self):
+        self._known: dict[str, dict[str, Any]] | None = None
+        self.used: dict[str, dict[str, Any]] = {}
+
+    def start(self, known: dict[str, dict[str, Any]]) -> None:
+        self._known, self.used = {kind: dict(results) for kind, results in known.items()}, {}
+
+    def stop(self) -> None:
+        self._known, self.used = None, {}
+
+    def result(self, kind: str, key: str, make: Callable[[], Any]) -> Any:
+        """The result of ``kind`` for ``key`` (its arguments, written out): as kept, else made."""
+        if self._known is None:
+            return make()
+        used = self.used.setdefault(kind, {})
+        if key not in used:
+            known = self._known.get(kind, {})
+            used[key] = known[key] if key in known else make()
+        return used[key]
+
+
+KEPT = KeptResults()
