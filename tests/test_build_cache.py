@@ -207,3 +207,14 @@ def test_a_cache_whose_kept_results_do_not_read_is_not_used(repo, tmp_path):
 def _state(repo) -> str:
     (entry,) = entries(repo)
     return (entry / "state.json").read_text(encoding="utf-8")
+
+
+def test_a_build_that_uses_no_kept_result_keeps_them_all(repo, tmp_path):
+    """A build with no change makes no report page and no map: the charts and places kept
+    stay, as they were, for the next build."""
+    fill(repo)
+    build(repo, tmp_path / "site")
+    kept = json.loads(_state(repo))["results"]
+    assert set(kept) == {"charts", "places"} and kept["charts"] and kept["places"]
+    assert build(repo, tmp_path / "again").rendered == []
+    assert json.loads(_state(repo))["results"] == kept

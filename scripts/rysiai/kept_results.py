@@ -3,9 +3,11 @@ a town found in the gazetteer), kept by `rysiai build` in its cache for the next
 runs in another process (a CI job): drawing the report charts again and reading the gazetteer
 took seconds of a build that changed one record.
 
-A build starts with the results the last one kept (``KEPT.start``) and leaves the ones it used
-(``KEPT.used``), so results no build asks for any more are not carried on. Values are plain
-JSON. Nothing is kept while no build has started (`rysiai serve` keeps its own in memory).
+A build starts with the results the last one kept (``KEPT.start``) and leaves, of each kind, the
+ones it used (``KEPT.kept``), so results no build asks for any more are not carried on; of a kind
+it used none of (it made no page that shows them: a build with no change), what it started
+with. Values are plain JSON. Nothing is kept while no build has started (`rysiai serve` keeps
+its own in memory).
 """
 
 from __future__ import annotations
@@ -23,6 +25,11 @@ class KeptResults:
 
     def start(self, known: dict[str, dict[str, Any]]) -> None:
         self._known, self.used = {kind: dict(results) for kind, results in known.items()}, {}
+
+    def kept(self) -> dict[str, dict[str, Any]]:
+        """What the next build starts with."""
+        kinds = {*(self._known or {}), *self.used}
+        return {kind: self.used.get(kind) or (self._known or {}).get(kind, {}) for kind in kinds}
 
     def stop(self) -> None:
         self._known, self.used = None, {}

@@ -134,7 +134,7 @@ def build_site(
         plugin.memory = memory
         mkdocs_build(config, dirty=True)
         if cache and memory.made is not None:
-            memory.made.results = KEPT.used
+            memory.made.results = KEPT.kept()
     except SiteError:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
