@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "rysiai"
 # Floors from the ground up: the top-level module or package of the library → its floor.
 FLOORS = {
     "errors": 0, "language": 0,
-    "schema": 1, "findings": 1, "second_process": 1,
+    "schema": 1, "findings": 1, "second_process": 1, "kept_results": 1,
     "words": 2,
     "loading": 3,
     "repository": 4,
