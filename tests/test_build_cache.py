@@ -218,3 +218,28 @@ def test_a_build_that_uses_no_kept_result_keeps_them_all(repo, tmp_path):
     assert set(kept) == {"charts", "places"} and kept["charts"] and kept["places"]
     assert build(repo, tmp_path / "again").rendered == []
     assert json.loads(_state(repo))["results"] == kept
+
+
+def test_a_build_while_another_holds_the_cache_builds_from_scratch_and_leaves_it(repo, tmp_path):
+    """Two builds of the same settings at once: the second neither reads nor writes the cache
+    the first is using, and says so; once the first is done, the cache serves again."""
+    from rysiai.site_build.site_cache import CacheHold
+
+    fill(repo)
+    build(repo, tmp_path / "site")
+    (entry,) = entries(repo)
+    state = (entry / "state.json").read_bytes()
+    hold = CacheHold.take(repo.root / CACHE, entry.name)  # as the other build holds it
+    assert hold is not None
+    try:
+        warnings: list[str] = []
+        again = build(repo, tmp_path / "again", warnings)
+        assert warnings == [
+            f"rysiai: another build is using the build cache in {repo.root / CACHE}; this one builds from scratch "
+            "and leaves the cache as it is"
+        ]
+        assert len(again.rendered) > 10 and (entry / "state.json").read_bytes() == state
+        assert CacheHold.take(repo.root / CACHE, entry.name) is None
+    finally:
+        hold.release()
+    assert build(repo, tmp_path / "third").rendered == []

@@ -28,7 +28,7 @@ from ..schema import load_schema
 from .memory import BuildMemory
 from .settings_key import settings_key
 from .site_cache import FOLDER as CACHE_FOLDER
-from .site_cache import CacheProblem, load_cache, save_cache
+from .site_cache import CacheHold, CacheProblem, load_cache, save_cache
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -121,6 +121,8 @@ def build_site(
     handlers = _take_mkdocs_log(errors)
     memory, key = memory or BuildMemory(), ""
     cache_folder = root / CACHE_FOLDER
+    hold: CacheHold | None = None
+    built = False
     try:
         overrides = overrides_of(config_file, public)
         config = load_config(config_file=str(config_file), site_dir=str(fresh), **copy.deepcopy(overrides))
@@ -129,12 +131,19 @@ def build_site(
             raise SiteError(_("{config} does not use the rysiai plugin: add `- rysiai` under `plugins`").format(config=config_file))
         if cache:
             key = settings_key(root, config_file, overrides, own_folders(config))
+            hold = CacheHold.take(cache_folder, key)
+            if hold is None:
+                warn(_("rysiai: another build is using the build cache in {folder}; this one builds from scratch "
+                       "and leaves the cache as it is").format(folder=cache_folder))
+                cache = False
+        if cache:
             memory.last = _cached(cache_folder, key, warn)
             KEPT.start(memory.last.results if memory.last is not None else {})
         plugin.memory = memory
         mkdocs_build(config, dirty=True)
         if cache and memory.made is not None:
             memory.made.results = KEPT.kept()
+        built = True
     except SiteError:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
@@ -151,13 +160,19 @@ def build_site(
     finally:
         KEPT.stop()
         _give_back_mkdocs_log(handlers)
-    _replace(site_dir, fresh)
-    if cache and memory.made is not None:
-        try:
-            save_cache(cache_folder, key, memory.made, site_dir)
-        except OSError as error:
-            warn(_("rysiai: the build cache could not be written in {folder} ({problem}); the next build starts from scratch")
-                 .format(folder=cache_folder, problem=error.strerror or error))
+        if hold is not None and not built:
+            hold.release()
+    try:
+        _replace(site_dir, fresh)
+        if cache and memory.made is not None:
+            try:
+                save_cache(cache_folder, key, memory.made, site_dir)
+            except OSError as error:
+                warn(_("rysiai: the build cache could not be written in {folder} ({problem}); the next build starts from scratch")
+                     .format(folder=cache_folder, problem=error.strerror or error))
+    finally:
+        if hold is not None:
+            hold.release()
     return site_dir
 
 

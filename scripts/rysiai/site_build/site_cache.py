@@ -18,6 +18,11 @@ import shutil
 import time
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # pragma: no cover — not on Windows: one build at a time there
+    fcntl = None
+
 from ..language import _
 from .incremental import LastBuild, carry_over
 from .site_state import SiteState
@@ -25,6 +30,32 @@ from .site_state import SiteState
 FOLDER = Path(".cache") / "rysiai"
 FORMAT = 1
 KEPT = 2  # entries kept: the intranet site and the public one, say
+
+
+class CacheHold:
+    """One build's hold on the cache entry of its settings, from reading it to saving it: two
+    builds of the same settings at once (two `rysiai build` in one folder) would otherwise take
+    files from an entry the other is bringing up to date."""
+
+    def __init__(self, lock):
+        self._lock = lock
+
+    @classmethod
+    def take(cls, folder: Path, key: str) -> CacheHold | None:
+        """The hold, or None where another build has it."""
+        folder.mkdir(parents=True, exist_ok=True)
+        _mark(folder)
+        lock = open(folder / f".{key}.lock", "a+b")  # noqa: SIM115 — held until release()
+        if fcntl is not None:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                lock.close()
+                return None
+        return cls(lock)
+
+    def release(self) -> None:
+        self._lock.close()  # (closing the file lets the lock go)
 
 
 class CacheProblem(Exception):
