@@ -45,8 +45,8 @@ def locate(city: str, country: str) -> tuple[float, float] | None:
     """(latitude, longitude) of `city` in `country` (ISO code), or None when the gazetteer has no
     place of that name there. A town's own name wins over another place's alternate name, then
     the place with more people."""
-    key = f"{town_key(city)}\x1f{country.strip().upper()}"
-    found = KEPT.result("places", key, lambda: _located(town_key(city), country.strip().upper()))
+    folded, code = town_key(city), country.strip().upper()
+    found = KEPT.result("places", f"{folded}\x1f{code}", lambda: _located(folded, code))
     return None if found is None else (found[0], found[1])
 
 

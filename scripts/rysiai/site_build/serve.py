@@ -32,8 +32,8 @@ from ..language import _
 from ..repository import paused_garbage_collection
 from ..schema import SCHEMA_FILE, load_schema
 from ..site.html import esc
-from ..site.tables import RowMemo
 from ..site.strings import load_strings
+from ..site.tables import RowMemo
 from ..validate import CheckMemo
 from .build import SiteError, config_file_of, library_error, overrides_of, own_folders, quiet_upstream_notices
 from .memory import BuildMemory, TemplateMemory

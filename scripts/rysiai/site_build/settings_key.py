@@ -1,9 +1,9 @@
 """The key of a build's settings: everything besides the records that every page depends on.
 
-Ryšiai's own code and templates, the versions of Python, mkdocs, mkdocs-material, Pagefind and the
-libraries that draw, place and write what pages and downloads hold,
-mkdocs.yml (with what a command changes in it), datapackage.yaml, the hand-written pages of docs/
-(their titles are in every page's navigation) and a theme's own folder. Two builds with the same
+Ryšiai's own code and templates; the versions of Python, mkdocs, mkdocs-material, Pagefind and
+the libraries that draw, place and write what pages and downloads hold; mkdocs.yml (with what a
+command changes in it), datapackage.yaml, the hand-written pages of docs/ (their titles are in
+every page's navigation) and a theme's own folder. Two builds with the same
 key differ only in their records; a cached build from another key is never used.
 """
 
