@@ -243,3 +243,51 @@ def test_a_build_while_another_holds_the_cache_builds_from_scratch_and_leaves_it
     finally:
         hold.release()
     assert build(repo, tmp_path / "third").rendered == []
+
+
+def test_the_closest_towns_of_a_town_not_placed_are_kept_for_the_next_build(repo, tmp_path, monkeypatch):
+    """The warning about a town the gazetteer cannot place names the closest towns: finding them
+    reads the whole gazetteer, so the next build takes them from the cache."""
+    from rysiai.reports import geo
+
+    searched = []
+    closest = geo._closest
+    monkeypatch.setattr(geo, "_closest", lambda wanted, code, n: searched.append((wanted, code)) or closest(wanted, code, n))
+    fill(repo)
+    repo.write("partners/tczew.yaml", "name: Powiat Tczewski\nkind: region\ncountry: PL\ncity: Tcew\n")
+    build(repo, tmp_path / "site")
+    assert searched == [("tcew", "PL")]
+    kept = json.loads(_state(repo))["results"]["candidates"]
+    assert kept == {"tcew\x1fPL\x1f3": [["Tczew", "PL", 54.09242, 18.77787, 60133, 3083426]]}
+    searched.clear()
+    contact = repo.root / "contacts" / "ona-petraitiene.yaml"
+    contact.write_text(contact.read_text(encoding="utf-8").replace("Koordinatorė", "Vyr. koordinatorė"), encoding="utf-8")
+    build(repo, tmp_path / "again")
+    assert searched == []
+    # (the home page lists the warnings)
+    assert "Tczew, PL (54.0924, 18.7779)" in (tmp_path / "again" / "index.html").read_text(encoding="utf-8")
+    assert_same_site(tmp_path / "again", build_site(repo.root, tmp_path / "clean", cache=False))
+
+
+def test_a_kept_result_that_does_not_read_is_made_again(repo, tmp_path):
+    """A cache changed by hand: a chart or a town's candidates that are not what a build keeps
+    are drawn and looked up again, and the site is what a clean build makes."""
+    fill(repo)
+    repo.write("partners/tczew.yaml", "name: Powiat Tczewski\nkind: region\ncountry: PL\ncity: Tcew\n")
+    build(repo, tmp_path / "site")
+    (entry,) = entries(repo)
+    state = json.loads((entry / "state.json").read_text(encoding="utf-8"))
+    results = state["results"]
+    results["candidates"] = {key: [["Tczew", "PL"]] for key in results["candidates"]}
+    results["places"] = {key: ["north", "east"] for key in results["places"]}
+    results["charts"] = {key: {"svg": 1, "table": None} for key in results["charts"]}
+    (entry / "state.json").write_text(json.dumps(state), encoding="utf-8")
+    contact = repo.root / "contacts" / "ona-petraitiene.yaml"
+    contact.write_text(contact.read_text(encoding="utf-8").replace("Koordinatorė", "Vyr. koordinatorė"), encoding="utf-8")
+    warnings: list[str] = []
+    build(repo, tmp_path / "again", warnings)
+    assert warnings == []
+    assert_same_site(tmp_path / "again", build_site(repo.root, tmp_path / "clean", cache=False))
+    again = json.loads(_state(repo))["results"]
+    assert again["candidates"] == {"tcew\x1fPL\x1f3": [["Tczew", "PL", 54.09242, 18.77787, 60133, 3083426]]}
+    assert all(isinstance(chart["svg"], str) for chart in again["charts"].values())

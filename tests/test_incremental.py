@@ -345,3 +345,36 @@ def test_a_servers_quick_build_runs_without_the_cycle_collector(repo, monkeypatc
         served.close()
     assert during == [False]
     assert gc.isenabled()
+
+
+def test_shards_are_indexed_side_by_side_and_a_failed_run_leaves_nothing(repo, tmp_path, small_shards, monkeypatch):
+    """Pagefind indexes several shards at once (one run uses about one core); where a run fails,
+    the build says so in words and leaves none of the runs' work folders."""
+    import threading
+    import time
+
+    from rysiai.site_build.search_index import SearchIndexError
+
+    fill(repo)
+    running, most = [], []
+    run = search_index._run_pagefind
+
+    def counted(site_dir, pages, work):
+        running.append(work)
+        most.append(len(running))
+        try:
+            time.sleep(0.2)  # long enough for the next run to start beside it
+            return run(site_dir, pages, work)
+        finally:
+            running.remove(work)
+
+    monkeypatch.setattr(search_index, "_run_pagefind", counted)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    site = build_site(repo.root, tmp_path / "site", cache=False)
+    assert len(most) > 3 and max(most) == 2
+    assert not any(thread.name.startswith("rysiai-pagefind") for thread in threading.enumerate())
+    monkeypatch.setattr(search_index, "_pagefind_command", lambda: ["sh", "-c", "echo 'Error: no space left' >&2; exit 3"])
+    with pytest.raises(SearchIndexError) as failed:
+        search_index.index_site(site, {p.relative_to(site).as_posix() for p in site.glob("contacts/*/index.html")}, set())
+    assert str(failed.value) == "the search index could not be built: Error: no space left"
+    assert [path.name for path in (site / "pagefind").iterdir() if path.name.startswith(".work-")] == []

@@ -20,6 +20,27 @@ def test_two_processes_give_the_same_report_as_one(repo):
     assert two.sorted() == one.sorted()
 
 
+def test_the_second_process_sends_back_the_gazetteers_answers_for_the_cache(repo):
+    """The towns' check runs in the second process; what it looked up in the gazetteer comes
+    back, for `rysiai build` to keep in its cache (kept_results.py)."""
+    from rysiai.kept_results import KEPT
+
+    repo.write("partners/tczew.yaml", "name: Powiat Tczewski\nkind: region\ncountry: PL\ncity: Tcew\n")
+    repo.write("partners/talsi.yaml", "name: Talsu novada pašvaldība\nkind: municipality\ncountry: LV\ncity: Talsai\n")
+    repository = load_repository(repo.root)
+    KEPT.start({"places": {"kaunas\x1fLT": [54.9, 23.9]}})
+    try:
+        report = check_repository(repository, parallel=True)
+        used = KEPT.used
+    finally:
+        KEPT.stop()
+    assert [finding.code for finding in report.sorted()] == ["unplaced-town"]
+    assert used == {
+        "places": {"tcew\x1fPL": None, "talsai\x1fLV": [57.24562, 22.58137]},
+        "candidates": {"tcew\x1fPL\x1f3": [["Tczew", "PL", 54.09242, 18.77787, 60133, 3083426]]},
+    }
+
+
 def site_files(site):
     """Every file of a built site, feeds without their build time (DTSTAMP), workbooks without
     theirs (the zip's dates and docProps/core.xml)."""

@@ -7,13 +7,18 @@ A build starts with the results the last one kept (``KEPT.start``) and leaves, o
 ones it used (``KEPT.kept``), so results no build asks for any more are not carried on; of a kind
 it used none of (it made no page that shows them: a build with no change), what it started
 with. Values are plain JSON. Nothing is kept while no build has started (`rysiai serve` keeps
-its own in memory).
+its own in memory). A check run in a second process (validate.py) sends back the results it
+used (``KEPT.used``), which ``KEPT.add`` takes in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 class KeptResults:
@@ -34,15 +39,32 @@ class KeptResults:
     def stop(self) -> None:
         self._known, self.used = None, {}
 
-    def result(self, kind: str, key: str, make: Callable[[], Any]) -> Any:
-        """The result of ``kind`` for ``key`` (its arguments, written out): as kept, else made."""
+    def add(self, used: dict[str, dict[str, Any]]) -> None:
+        """Results another process used (a forked one, which started with these)."""
         if self._known is None:
-            return make()
+            return
+        for kind, results in used.items():
+            self.used.setdefault(kind, {}).update(results)
+
+    def result(self, kind: str, key: str, make: Callable[[], Any], read: Callable[[Any], Any] = _same) -> Any:
+        """``read`` of the result of ``kind`` for ``key`` (its arguments, written out): as kept,
+        else made. A kept value that ``read`` cannot take (a cache changed by hand) is made again."""
+        if self._known is None:
+            return read(make())
         used = self.used.setdefault(kind, {})
-        if key not in used:
-            known = self._known.get(kind, {})
-            used[key] = known[key] if key in known else make()
-        return used[key]
+        if key in used:
+            return read(used[key])
+        known = self._known.get(kind, {})
+        if key in known:
+            try:
+                value = read(known[key])
+            except (TypeError, ValueError, KeyError, IndexError):
+                pass
+            else:
+                used[key] = known[key]
+                return value
+        used[key] = make()
+        return read(used[key])
 
 
 KEPT = KeptResults()

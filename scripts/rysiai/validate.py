@@ -22,6 +22,7 @@ from .checks import (
 from .editing.recovery import interrupted_change_findings
 from .errors import InvalidData
 from .findings import Finding, Report
+from .kept_results import KEPT
 from .loading.file_memo import FileMemo
 from .privacy import checks as privacy_checks
 from .privacy.public_site import refuse_unpublished_names
@@ -152,7 +153,9 @@ def _check_in_two_processes(repository: Repository) -> list[Finding]:
         with forked_pool() as pool:
             there = pool.submit(_run_shared, [CHECKS.index(check) for check in SECOND_PROCESS_CHECKS])
             findings = [finding for check in here for finding in check(repository)]
-            findings.extend(there.result())
+            found, used = there.result()
+            findings.extend(found)
+            KEPT.add(used)  # what it looked up in the gazetteer, for the next build to keep
     except (OSError, BrokenProcessPool):  # no second process to be had: do it all here
         findings = [finding for check in CHECKS for finding in check(repository)]
     finally:
@@ -160,7 +163,8 @@ def _check_in_two_processes(repository: Repository) -> list[Finding]:
     return findings
 
 
-def _run_shared(numbers: list[int]) -> list[Finding]:
+def _run_shared(numbers: list[int]) -> tuple[list[Finding], dict]:
     """In the forked process: run these checks (by their place in CHECKS) on the repository
-    inherited from the parent."""
-    return [finding for number in numbers for finding in CHECKS[number](_shared_repository)]
+    inherited from the parent; their findings, and the slow look-ups' results they used."""
+    findings = [finding for number in numbers for finding in CHECKS[number](_shared_repository)]
+    return findings, KEPT.used

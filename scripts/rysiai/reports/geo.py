@@ -46,8 +46,11 @@ def locate(city: str, country: str) -> tuple[float, float] | None:
     place of that name there. A town's own name wins over another place's alternate name, then
     the place with more people."""
     folded, code = town_key(city), country.strip().upper()
-    found = KEPT.result("places", f"{folded}\x1f{code}", lambda: _located(folded, code))
-    return None if found is None else (found[0], found[1])
+    return KEPT.result("places", f"{folded}\x1f{code}", lambda: _located(folded, code), read=_latitude_longitude)
+
+
+def _latitude_longitude(found: list | None) -> tuple[float, float] | None:
+    return None if found is None else (float(found[0]), float(found[1]))
 
 
 def _located(folded: str, country: str) -> list[float] | None:
@@ -58,7 +61,22 @@ def _located(folded: str, country: str) -> list[float] | None:
 def closest_candidates(city: str, country: str, n: int = 3) -> list[Place]:
     """Up to `n` places whose names are nearest to `city`: in `country`, and places of exactly
     that name in other countries (the country may be the mistake); best match first."""
-    return list(_closest(town_key(city), country.strip().upper(), n))
+    wanted, code = town_key(city), country.strip().upper()
+    # Kept between builds too: looking for them reads the whole gazetteer (seconds).
+    return KEPT.result(
+        "candidates", f"{wanted}\x1f{code}\x1f{n}", lambda: [_plain(place) for place in _closest(wanted, code, n)], read=_places,
+    )
+
+
+def _plain(place: Place) -> list:
+    return [place.name, place.country, place.lat, place.lon, place.population, place.geonameid]
+
+
+def _places(found: list) -> list[Place]:
+    return [
+        Place(str(name), str(country), float(lat), float(lon), int(population), int(geonameid))
+        for name, country, lat, lon, population, geonameid in found
+    ]
 
 
 @lru_cache(maxsize=4096)

@@ -24,8 +24,16 @@ def table_chart(table: Table, ident: str) -> Chart | None:
     headers = (str(frame.columns[0]), str(frame.columns[1]))
     # (the language: a chart without headers of its own names them)
     arguments = (current_language(), table.chart, table.title, labels, series, headers, ident)
-    kept = KEPT.result("charts", json.dumps(arguments, ensure_ascii=False), lambda: _plain(_chart(*arguments)))
-    return None if kept is None else Chart(**kept)
+    return KEPT.result("charts", json.dumps(arguments, ensure_ascii=False), lambda: _plain(_chart(*arguments)), read=_read)
+
+
+def _read(kept: dict | None) -> Chart | None:
+    if kept is None:
+        return None
+    chart = Chart(**kept)
+    if not (isinstance(chart.svg, str) and isinstance(chart.table, str)):
+        raise TypeError("a chart is text")
+    return chart
 
 
 def _plain(chart: Chart | None) -> dict | None:

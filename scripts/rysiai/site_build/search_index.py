@@ -31,6 +31,7 @@ import shutil
 import subprocess
 import sys
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import cbor2
@@ -49,6 +50,7 @@ FILTERS = "rysiai-filters.json"
 SHARD_PAGES = 1250
 MOST_SHARDS = 16
 SITE_SHARD = "site"
+PARALLEL_RUNS = 4
 FORMAT = 4
 
 
@@ -77,15 +79,13 @@ def index_site(
     usable = last if last and last.get("format") == FORMAT and last.get("count") == count else None
     old = (usable or {}).get("shards", {})
     old_bundle = (last_folder or site_dir) / BUNDLE
-    contents: dict[str, ShardContent] = {}
     try:
-        for name, pages in shards.items():
-            previous = old.get(name)
-            if (
-                name == SITE_SHARD or previous is None or previous["pages"] != _digest(pages)
-                or any(path in rendered for path in pages) or not (old_bundle / previous["folder"] / ENTRY).is_file()
-            ):
-                contents[name] = _run_pagefind(site_dir, pages, bundle / f".work-{os.getpid()}-{name}")
+        to_index = [
+            name for name, pages in shards.items()
+            if name == SITE_SHARD or (previous := old.get(name)) is None or previous["pages"] != _digest(pages)
+            or any(path in rendered for path in pages) or not (old_bundle / previous["folder"] / ENTRY).is_file()
+        ]
+        contents = _index_shards(site_dir, {name: shards[name] for name in to_index}, bundle)
         stems = {name: contents[name].stems if name in contents else old[name]["stems"] for name in shards}
         shard_weights = {name: weights_of(contents[name].words) if name in contents else old[name]["weights"] for name in shards}
         listed = word_ranges(sorted(set().union(*stems.values())), word_weights(stems, shard_weights), count)
@@ -211,6 +211,18 @@ def _place(bundle: Path, work: Path, name: str, meta: str) -> str:
     else:
         work.rename(target)
     return folder
+
+
+def _index_shards(site_dir: Path, shards: dict[str, list[str]], bundle: Path) -> dict[str, ShardContent]:
+    """Pagefind over each shard, as many at once as the machine has cores (up to PARALLEL_RUNS):
+    one run uses about one core, and a change of records reaches a few shards and the site's."""
+    workers = max(1, min(len(shards), os.cpu_count() or 1, PARALLEL_RUNS))
+    with ThreadPoolExecutor(workers, thread_name_prefix="rysiai-pagefind") as pool:
+        running = {
+            name: pool.submit(_run_pagefind, site_dir, pages, bundle / f".work-{os.getpid()}-{name}")
+            for name, pages in shards.items()
+        }
+        return {name: future.result() for name, future in running.items()}
 
 
 def _run_pagefind(site_dir: Path, pages: list[str], work: Path) -> ShardContent:
