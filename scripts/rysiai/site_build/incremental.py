@@ -76,16 +76,19 @@ class BuildPlan:
 def carry_over(source: Path, target: Path, paths: list[str]) -> None:
     """Put the last build's files at ``paths`` into the new site: as hard links where the two
     folders are on one disk (nothing is copied), else as copies."""
-    made: set[Path] = set()
+    # (paths as text: tens of thousands of files, where Path objects cost more than the links)
+    source_folder, target_folder = str(source), str(target)
+    made: set[str] = set()
     for path in paths:
-        destination = target / path
-        if destination.parent not in made:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            made.add(destination.parent)
+        folder = os.path.dirname(path)
+        if folder not in made:
+            os.makedirs(os.path.join(target_folder, folder), exist_ok=True)
+            made.add(folder)
+        original, destination = f"{source_folder}/{path}", f"{target_folder}/{path}"
         try:
-            os.link(source / path, destination)
+            os.link(original, destination)
         except OSError:
-            shutil.copy2(source / path, destination)
+            shutil.copy2(original, destination)
 
 
 def remove_outputs(site_dir: Path, paths: list[str]) -> None:
