@@ -1,7 +1,7 @@
 """Results of slow look-ups that depend on their arguments alone (a chart drawn from its figures,
-a town found in the gazetteer), kept by `rysiai build` in its cache for the next build, which
-runs in another process (a CI job): drawing the report charts again and reading the gazetteer
-took seconds of a build that changed one record.
+a town found in the gazetteer, the closest names for a town it has not), kept by `rysiai build`
+in its cache for the next build, which runs in another process (a CI job): drawing the report
+charts again and reading the gazetteer took seconds of a build that changed one record.
 
 A build starts with the results the last one kept (``KEPT.start``) and leaves, of each kind, the
 ones it used (``KEPT.kept``), so results no build asks for any more are not carried on; of a kind
@@ -22,7 +22,7 @@ def _same(value: Any) -> Any:
 
 
 class KeptResults:
-    """The results kept by kind (`charts`, `places`), each by its key."""
+    """The results kept by kind (`charts`, `places`, `candidates`), each by its key."""
 
     def __init__(self):
         self._known: dict[str, dict[str, Any]] | None = None
