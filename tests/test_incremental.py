@@ -321,30 +321,65 @@ def test_a_server_makes_again_only_the_index_rows_a_change_reaches(repo, monkeyp
     ]
 
 
-def test_a_servers_quick_build_runs_without_the_cycle_collector(repo, monkeypatch):
-    """A full pass of Python's cycle collector over a large server's objects takes seconds: a
-    quick build runs with the collector paused, and it is on again after."""
+def test_a_servers_quick_build_leaves_the_cycle_collector_off_until_its_search_index_is_made(repo, monkeypatch):
+    """A full pass of Python's cycle collector over a large server's objects takes seconds: from a
+    quick build until its downloads and search index are made the collector is off (so it never
+    falls due while the browser reloads the pages), and then collects once, in that thread."""
     import gc
+    import threading
 
     from rysiai.site_build import serve
     from rysiai.site_build.serve import ServedSite
 
-    during = []
+    during, collections = [], []
     build_again = serve.build_again
     monkeypatch.setattr(serve, "build_again", lambda *args: during.append(gc.isenabled()) or build_again(*args))
+
+    def heard(phase, info):
+        if phase == "start":
+            collections.append((info["generation"], threading.current_thread().name))
+
     fill(repo)
     served = ServedSite(repo.root, "127.0.0.1:8765", public=False)
+    gc.callbacks.append(heard)
     try:
         served.build()
         served.wait_for_downloads_and_search()
         _replace(repo, ONA, "Koordinatorė", "Vyr. koordinatorė")
         kept = served.memory.mkdocs
+        collections.clear()
         served.build()
         assert served.memory.mkdocs is kept and served.problem is None  # a quick build
+        assert not gc.isenabled()
+        # (what a page's request makes meanwhile: no collection falls due)
+        garbage = [[] for _ in range(50_000)]
+        del garbage
+        assert collections == []
+        served.wait_for_downloads_and_search()
     finally:
+        gc.callbacks.remove(heard)
         served.close()
     assert during == [False]
+    assert collections == [(2, "rysiai-downloads-search")]
     assert gc.isenabled()
+
+
+def test_a_build_that_fails_gives_the_cycle_collector_back(repo):
+    import gc
+
+    from rysiai.site_build.serve import ServedSite
+
+    fill(repo)
+    served = ServedSite(repo.root, "127.0.0.1:8765", public=False)
+    try:
+        served.build()
+        served.wait_for_downloads_and_search()
+        _replace(repo, ONA, "email: ona@talsi.lv", "email: ona@")
+        served.build()
+        assert served.problem is not None and served.finishing is None
+        assert gc.isenabled()
+    finally:
+        served.close()
 
 
 def test_shards_are_indexed_side_by_side_and_a_failed_run_leaves_nothing(repo, tmp_path, small_shards, monkeypatch):

@@ -9,6 +9,7 @@ page reloads by itself once the files are fixed, and no request waits for a buil
 from __future__ import annotations
 
 import copy
+import gc
 import logging
 import os
 import shutil
@@ -29,7 +30,6 @@ from ..errors import InvalidData, RysiaiError
 from ..findings import ERROR
 from ..findings.wording import finding_line
 from ..language import _
-from ..repository import paused_garbage_collection
 from ..schema import SCHEMA_FILE, load_schema
 from ..site.html import esc
 from ..site.strings import load_strings
@@ -80,8 +80,17 @@ class ServedSite:
         follow in a thread of their own once the pages are served."""
         self.wait_for_downloads_and_search()
         kept, self.memory.mkdocs = self.memory.mkdocs, None
+        collecting = gc.isenabled()
+        # Through a quick build the cycle collector stays off, until the downloads and the
+        # search index are made, and then collects once (_after_pages): at 20,000 records a full
+        # pass over the server's millions of objects takes a second or more, and falling due
+        # during or just after a build it held back the pages the browser was reloading. (A new
+        # mkdocs build makes every page's objects: it runs with the collector as it was.)
+        gc.disable()
         try:
             if not self._build_quickly(kept):
+                if collecting:
+                    gc.enable()
                 config = self._config()
                 config.site_url = self.url
                 key = settings_key(self.root, self.config_file, self.overrides, own_folders(config))
@@ -93,13 +102,16 @@ class ServedSite:
             if kept is not None and isinstance(library_error(error), InvalidData):
                 self.memory.mkdocs = kept  # nothing was written: the next save may still build quickly
             self._failed(error)
+            if collecting:
+                gc.enable()
             return
         self.memory.last, self.memory.made = self.memory.made, None
         self.built, self.problem = True, None
         work, self.memory.after_pages = self.memory.after_pages, None
-        if work is not None:
-            self.finishing = threading.Thread(target=self._after_pages, args=(work,), name="rysiai-downloads-search", daemon=True)
-            self.finishing.start()
+        self.finishing = threading.Thread(
+            target=self._after_pages, args=(work, collecting), name="rysiai-downloads-search", daemon=True,
+        )
+        self.finishing.start()
 
     def _build_quickly(self, kept: KeptBuild | None) -> bool:
         """Build over the last build's mkdocs objects (quick.py) where only records changed
@@ -109,21 +121,22 @@ class ServedSite:
         key = settings_key(self.root, self.config_file, self.overrides, own_folders(kept.config))
         if key != self.memory.key:
             return False
-        # The server holds millions of objects at 20,000 records: a full pass of Python's cycle
-        # collector, due now and then as a build makes objects, takes a second or two. A quick
-        # build makes few cycles (a few dozen pages); they are collected after it.
-        with paused_garbage_collection():
-            if not build_again(kept, self.root, self.memory):
-                return False
+        if not build_again(kept, self.root, self.memory):  # (with the cycle collector off: build)
+            return False
         self.memory.mkdocs = kept
         return True
 
-    def _after_pages(self, work) -> None:
+    def _after_pages(self, work, collecting: bool) -> None:
         try:
-            work()
+            if work is not None:
+                work()
         except Exception as error:  # noqa: BLE001 — the pages are served; the rest waits for the next build
             self.memory.last = None
             log.error(_("the site could not be built: {reason}").format(reason=error))
+        finally:
+            if collecting:
+                gc.collect()  # the build's cycles, once, while nobody waits for a page
+                gc.enable()
 
     def wait_for_downloads_and_search(self) -> None:
         if self.finishing is not None:
