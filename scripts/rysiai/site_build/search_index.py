@@ -80,12 +80,10 @@ def index_site(
     old = (usable or {}).get("shards", {})
     old_bundle = (last_folder or site_dir) / BUNDLE
     try:
-        to_index = [
-            name for name, pages in shards.items()
-            if name == SITE_SHARD or (previous := old.get(name)) is None or previous["pages"] != _digest(pages)
-            or any(path in rendered for path in pages) or not (old_bundle / previous["folder"] / ENTRY).is_file()
-        ]
-        contents = _index_shards(site_dir, {name: shards[name] for name in to_index}, bundle)
+        to_index = {
+            name: pages for name, pages in shards.items() if not _reusable(name, pages, old.get(name), rendered, old_bundle)
+        }
+        contents = _index_shards(site_dir, to_index, bundle)
         stems = {name: contents[name].stems if name in contents else old[name]["stems"] for name in shards}
         shard_weights = {name: weights_of(contents[name].words) if name in contents else old[name]["weights"] for name in shards}
         listed = word_ranges(sorted(set().union(*stems.values())), word_weights(stems, shard_weights), count)
@@ -211,6 +209,15 @@ def _place(bundle: Path, work: Path, name: str, meta: str) -> str:
     else:
         work.rename(target)
     return folder
+
+
+def _reusable(name: str, pages: list[str], previous: dict | None, rendered: set[str], old_bundle: Path) -> bool:
+    """Whether the last build's shard serves as it is: the same pages, none of them written by
+    this build, and its files there (the other pages' shard is always indexed again)."""
+    return (
+        name != SITE_SHARD and previous is not None and previous["pages"] == _digest(pages)
+        and not any(path in rendered for path in pages) and (old_bundle / previous["folder"] / ENTRY).is_file()
+    )
 
 
 def _index_shards(site_dir: Path, shards: dict[str, list[str]], bundle: Path) -> dict[str, ShardContent]:

@@ -121,7 +121,7 @@ class ServedSite:
         key = settings_key(self.root, self.config_file, self.overrides, own_folders(kept.config))
         if key != self.memory.key:
             return False
-        if not build_again(kept, self.root, self.memory):  # (with the cycle collector off: build)
+        if not build_again(kept, self.root, self.memory):  # (the cycle collector is off: see build)
             return False
         self.memory.mkdocs = kept
         return True
