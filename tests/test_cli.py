@@ -1,6 +1,7 @@
 """The CLI through its exact output and exit codes; JSON output equals the library's report."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -139,6 +140,47 @@ def test_the_installed_command_runs(repo):
         "line 2); only one value can be kept (keep one of the two lines)\n"
     )
     assert "Traceback" not in done.stderr
+
+
+def _run_installed(arguments: list[str], before: str = "", **options) -> subprocess.CompletedProcess:
+    """The installed command's own function, with ``before`` run first in its process."""
+    script = f"import atexit, sys, threading, time\n{before}\nfrom rysiai.cli import run\nsys.argv = {['rysiai', *arguments]!r}\nrun()\n"
+    return subprocess.run([sys.executable, "-c", script], text=True, **options)
+
+
+def test_the_command_ends_with_its_exit_handlers_run_and_its_output_flushed(repo):
+    repo.write("partners/talsi.yaml", PARTNER + "kind: x\n")
+    done = _run_installed(["validate", "--root", str(repo.root)], "atexit.register(print, 'exit handler ran')", capture_output=True)
+    assert done.returncode == 1
+    assert done.stdout == (
+        "partners/talsi.yaml:4: error: [duplicate-key] field `kind` is written twice (first on line 2); only one "
+        "value can be kept (keep one of the two lines)\n"
+        "exit handler ran\n"
+    )
+
+
+def test_the_command_waits_for_a_thread_still_at_work(repo):
+    repo.write("partners/talsi.yaml", PARTNER)
+    thread = "threading.Thread(target=lambda: (time.sleep(0.5), print('thread done', flush=True))).start()"
+    done = _run_installed(["validate", "--root", str(repo.root)], thread, capture_output=True)
+    assert (done.returncode, done.stdout) == (0, "thread done\n")
+
+
+def test_an_output_the_disk_cannot_take_at_the_end_is_said_and_exits_2(repo):
+    repo.write("partners/talsi.yaml", PARTNER + "kind: x\n")
+    # (the finding waits in the output's buffer, which is written when the command ends)
+    full = "sys.stdout = open('/dev/full', 'w', encoding='utf-8')"
+    done = _run_installed(["validate", "--root", str(repo.root)], full, capture_output=True, check=False)
+    assert done.returncode == 2
+    assert done.stderr == "1 error, 0 warnings.\nrysiai: error: the output could not be written in full: No space left on device\n"
+
+
+def test_a_reader_that_has_gone_is_no_error():
+    reading, writing = os.pipe()
+    os.close(reading)
+    with os.fdopen(writing, "w") as gone:
+        done = _run_installed(["--version"], stdout=gone, stderr=subprocess.PIPE, check=False)
+    assert (done.returncode, done.stderr) == (0, "")
 
 
 def test_an_output_that_cannot_be_written_is_an_error_not_a_bug(repo, tmp_path, cli):
