@@ -291,3 +291,26 @@ def test_a_kept_result_that_does_not_read_is_made_again(repo, tmp_path):
     again = json.loads(_state(repo))["results"]
     assert again["candidates"] == {"tcew\x1fPL\x1f3": [["Tczew", "PL", 54.09242, 18.77787, 60133, 3083426]]}
     assert all(isinstance(chart["svg"], str) for chart in again["charts"].values())
+
+
+def test_a_build_whose_charts_are_all_kept_does_not_load_the_drawing_library(repo, tmp_path):
+    """matplotlib takes a third of a second to import: a cached build whose report charts are
+    all kept (another process, as in CI) never imports it; the build that draws them does."""
+    import subprocess
+    import sys
+
+    fill(repo)
+    script = (
+        "import sys\nfrom rysiai.cli import main\n"
+        f"code = main(['build', '--root', {str(repo.root)!r}, '-d', sys.argv[1]])\n"
+        "print(code, 'matplotlib' in sys.modules)\n"
+    )
+
+    def build_in_a_process(site: Path) -> str:
+        return subprocess.run([sys.executable, "-c", script, str(site)], capture_output=True, text=True, check=True).stdout
+
+    assert build_in_a_process(tmp_path / "site") == "0 True\n"
+    contact = repo.root / "contacts" / "ona-petraitiene.yaml"
+    contact.write_text(contact.read_text(encoding="utf-8").replace("Koordinatorė", "Vyr. koordinatorė"), encoding="utf-8")
+    assert build_in_a_process(tmp_path / "again") == "0 False\n"
+    assert "Vyr. koordinatorė" in (tmp_path / "again" / "contacts" / "ona-petraitiene" / "index.html").read_text(encoding="utf-8")

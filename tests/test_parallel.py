@@ -75,3 +75,42 @@ def test_a_site_made_with_the_second_process_is_the_site_made_in_one(repo, tmp_p
     assert shared.keys() == alone.keys()
     assert "vcards/asmuo-7.vcf" in shared and "calendar.ics" in shared
     assert [path for path in alone if shared[path] != alone[path]] == []
+
+
+def test_downloads_count_toward_a_second_process_a_table_a_page_for_each_row(repo):
+    from rysiai.site.context import SiteContext
+    from rysiai.site.downloads import table_paths
+    from rysiai.site_build.downloads import effort
+
+    repo.write("partners/talsi.yaml", "name: Talsi\nkind: municipality\ncountry: LV\n")
+    for number in range(5):
+        repo.write(f"contacts/asmuo-{number}.yaml", f"name: Asmuo Nr. {number}\norganization: talsi\n")
+    context = SiteContext.build(load_repository(repo.root), language="lt")
+    assert effort(context, {"vcards/asmuo-1.vcf", "calendar.ics"}) == 2
+    assert effort(context, {*table_paths("contacts"), "vcards/asmuo-1.vcf"}) == 3 + 5
+    assert effort(context, {*table_paths("partners"), *table_paths("contacts")}) == 4 + 1 + 5
+
+
+def test_downloads_worth_as_many_pages_go_to_the_second_process_with_few_pages(tmp_path, monkeypatch):
+    """A one-record change of a large site renders a few pages but may write a table of
+    thousands of rows: that goes to the second process, while the pages are made here."""
+    import os
+
+    from rysiai.site_build import prerender
+
+    def downloads(name):
+        def write() -> int:
+            (tmp_path / name).write_text(str(os.getpid()), encoding="utf-8")
+            return 2
+        return write
+
+    monkeypatch.setattr(prerender, "WORTH_FROM", 1000)
+    for name, downloads_effort in (("few", 999), ("many", 1000)):
+        ahead = prerender.Prerenderer([], downloads(name), downloads_effort=downloads_effort)
+        ahead.start()
+        try:
+            assert ahead.downloads() == 2
+        finally:
+            ahead.close()
+    assert (tmp_path / "few").read_text(encoding="utf-8") == str(os.getpid())
+    assert (tmp_path / "many").read_text(encoding="utf-8") != str(os.getpid())

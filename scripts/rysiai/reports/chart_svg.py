@@ -11,9 +11,12 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html import escape
+from typing import TYPE_CHECKING
 
-import matplotlib as mpl
-from matplotlib.figure import Figure
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+# (matplotlib itself is imported where a chart is drawn: it takes 0.3 s, and a build whose charts
+# are all kept from the last one, kept_results.py, draws none)
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -51,6 +54,8 @@ METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
 @contextmanager
 def chart_style(ident: str) -> Iterator[None]:
     """Matplotlib's settings for one chart; `ident` salts the ids it makes, unique on a page."""
+    import matplotlib as mpl
+
     with mpl.rc_context({**STYLE, "svg.hashsalt": ident}), warnings.catch_warnings():
         # Text stays text, drawn by the reader's browser in its own fonts; a letter DejaVu Sans
         # lacks (東京) only makes matplotlib's measure of the label a guess.

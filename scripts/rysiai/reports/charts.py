@@ -7,13 +7,14 @@ import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from typing import TYPE_CHECKING
 
 from ..language import _
 from .chart_svg import PALETTE, chart_style, figure_to_svg, html_table
 from .numbers import MONTHS, MONTHS_SHORT, format_number
+
+if TYPE_CHECKING:  # (matplotlib is imported where a chart is drawn: chart_svg.py says why)
+    from matplotlib.figure import Figure
 
 IDENT = re.compile(r"^[a-z][a-z0-9-]*$")
 
@@ -118,8 +119,7 @@ def month_chart(
         raise ValueError(f"a month chart needs 12 values, not {len(values)}")
     _check(ident, MONTHS_SHORT, {value_header: values})
     with chart_style(ident):
-        figure = Figure(figsize=(7.2, 3.2))
-        axes = figure.add_subplot()
+        figure, axes = _new_figure((7.2, 3.2))
         if line:
             (points,) = axes.plot(range(12), values, color=PALETTE[0], marker="o", linewidth=2)
             points.set_gid(f"{ident}-line")
@@ -145,9 +145,14 @@ def _check(ident: str, labels: Sequence[str], series: Mapping[str, Sequence[floa
 
 def _figure(bars: int, horizontal: bool) -> tuple[Figure, object]:
     if horizontal:
-        figure = Figure(figsize=(6.4, 0.8 + 0.32 * max(bars, 1)))
-    else:
-        figure = Figure(figsize=(min(9.0, 2.0 + 0.45 * max(bars, 1)), 3.4))
+        return _new_figure((6.4, 0.8 + 0.32 * max(bars, 1)))
+    return _new_figure((min(9.0, 2.0 + 0.45 * max(bars, 1)), 3.4))
+
+
+def _new_figure(size: tuple[float, float]) -> tuple[Figure, object]:
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=size)
     return figure, figure.add_subplot()
 
 
@@ -168,6 +173,8 @@ def _category_axis(axes, labels: Sequence[str], horizontal: bool) -> None:
 
 
 def _value_axis(axes, decimals: int, horizontal: bool) -> None:
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
     axis = axes.xaxis if horizontal else axes.yaxis
     axis.set_major_formatter(FuncFormatter(lambda value, _: format_number(value, decimals)))
     if decimals == 0:

@@ -56,6 +56,18 @@ def plan(context: SiteContext, state: SiteState, site_url: str) -> dict[str, str
     return files
 
 
+def effort(context: SiteContext, paths: set[str]) -> int:
+    """About how many pages' worth of work writing the download files at ``paths`` is: a
+    collection's table a row for each record (an Excel workbook of 7,000 contacts takes about
+    as long as 7,000 pages' HTML), any other file one."""
+    repository = context.repository
+    work = len(paths)
+    for collection in repository.schema.collections.values():
+        if any(path in paths for path in table_paths(collection.name)):
+            work += len(repository.collection(collection.name))
+    return work
+
+
 def write_downloads(context: SiteContext, site_dir: Path, site_url: str, paths: set[str], old: OldFile) -> int:
     """Write the download files at ``paths`` (site paths) into ``site_dir``, taking unchanged
     cards from ``old``; how many were written."""

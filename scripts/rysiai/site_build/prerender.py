@@ -19,7 +19,7 @@ from ..second_process import second_process_pays
 from ..site.pages import SitePage
 
 CHUNK = 250  # pages per message: small enough that the first arrive early
-WORTH_FROM = 2000  # record pages; below this a second process costs more than it saves
+WORTH_FROM = 2000  # record pages (and downloads as many pages' work); below this a second process costs more than it saves
 DOWNLOADS = -1  # the message that says the download files are written
 
 Downloads = Callable[[], int]  # writes the download files; how many
@@ -29,9 +29,10 @@ class Prerenderer:
     """Hands out each page's HTML, and sees the download files written: by the second process
     where it runs, else here."""
 
-    def __init__(self, pages: list[SitePage], downloads: Downloads):
+    def __init__(self, pages: list[SitePage], downloads: Downloads, downloads_effort: int = 0):
         self._pages = pages
         self._downloads = downloads
+        self._downloads_effort = downloads_effort  # in pages (downloads.effort)
         self._index = {page.src_uri: number for number, page in enumerate(pages)}
         self._chunks: dict[int, list[str] | None] = {}
         self._written: int | None = None
@@ -40,7 +41,7 @@ class Prerenderer:
         self._progress = None  # the first page this process has not yet handed out
 
     def start(self) -> None:
-        if not second_process_pays(len(self._pages), WORTH_FROM):
+        if not second_process_pays(len(self._pages) + self._downloads_effort, WORTH_FROM):
             return
         context = multiprocessing.get_context("fork")
         self._progress = context.Value("l", 0, lock=False)

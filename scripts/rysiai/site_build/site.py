@@ -233,6 +233,7 @@ class SiteBuild:
                 downloads.write_downloads(self.context, Path(config.site_dir), config.site_url or "", to_make, self.plan.old_file)
                 + downloads.write_report_tables(self.reports, Path(config.site_dir), to_make)
             ),
+            downloads_effort=downloads.effort(self.context, to_make),
         )
         self.prerenderer.start()
 
