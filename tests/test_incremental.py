@@ -413,3 +413,71 @@ def test_shards_are_indexed_side_by_side_and_a_failed_run_leaves_nothing(repo, t
         search_index.index_site(site, {p.relative_to(site).as_posix() for p in site.glob("contacts/*/index.html")}, set())
     assert str(failed.value) == "the search index could not be built: Error: no space left"
     assert [path.name for path in (site / "pagefind").iterdir() if path.name.startswith(".work-")] == []
+
+
+def test_a_shard_a_change_reaches_is_brought_up_to_date_from_pagefind_over_its_changed_pages(repo, tmp_path, small_shards, monkeypatch):
+    """Pagefind runs over the pages the change wrote, not over every page of their shards; the
+    rest comes from the last build's shards, and the index is the one a clean build makes."""
+    fill(repo)
+    runs = _counted_runs(monkeypatch)
+    build_site(repo.root, tmp_path / "site")
+    runs.clear()
+    _replace(repo, ONA, "Koordinatorė", "Vyr. koordinatorė")
+    site = build_site(repo.root, tmp_path / "site")
+    assert sorted(page for pages in _record_runs(runs) for page in pages) == [
+        "contacts/ona-petraitiene/index.html", "partners/talsi/index.html",
+    ]
+    assert_same_site(site, build_site(repo.root, tmp_path / "clean", cache=False))
+    # A page added, then gone again: its shard written without it, with nothing to run over.
+    repo.write("contacts/jonas-naujas.yaml", "name: Jonas Naujas\n")
+    runs.clear()
+    site = build_site(repo.root, tmp_path / "site")
+    assert [pages for pages in _record_runs(runs) if "contacts/jonas-naujas/index.html" in pages] == [["contacts/jonas-naujas/index.html"]]
+    assert_same_site(site, build_site(repo.root, tmp_path / "clean", cache=False))
+    (repo.root / "contacts" / "jonas-naujas.yaml").unlink()
+    runs.clear()
+    site = build_site(repo.root, tmp_path / "site")
+    assert _record_runs(runs) == []
+    assert_same_site(site, build_site(repo.root, tmp_path / "clean", cache=False))
+
+
+def test_a_last_shard_that_does_not_read_is_indexed_whole(repo, tmp_path, small_shards, monkeypatch):
+    from rysiai.site_build import shard_update
+
+    fill(repo)
+    runs = _counted_runs(monkeypatch)
+    build_site(repo.root, tmp_path / "site")
+    (own_shard,) = [pages for pages in _record_runs(runs) if "contacts/ona-petraitiene/index.html" in pages]
+    assert len(own_shard) > 1
+    (state_file,) = (repo.root / ".cache").glob("rysiai/*/state.json")
+    shards = json.loads(state_file.read_text(encoding="utf-8"))["search"]["shards"]
+    (folder,) = [shard["folder"] for shard in shards.values() if "/contacts/ona-petraitiene/" in (shard["urls"] or [])]
+    for chunk in (state_file.parent / "site" / "pagefind" / folder / "index").iterdir():
+        chunk.write_bytes(b"?" * chunk.stat().st_size)  # (of the same size: the cache is taken as sound)
+    runs.clear()
+    _replace(repo, ONA, "Koordinatorė", "Vyr. koordinatorė")
+    site = build_site(repo.root, tmp_path / "site")
+    assert own_shard in _record_runs(runs)
+    assert_same_site(site, build_site(repo.root, tmp_path / "clean", cache=False))
+    assert shard_update.updated_shard(tmp_path / "nowhere", {}, set(), None) is None
+
+
+def _counted_runs(monkeypatch) -> list[list[str]]:
+    """The pages of each Pagefind run, as the runs go."""
+    runs = []
+    run = search_index._run_pagefind
+    monkeypatch.setattr(search_index, "_run_pagefind", lambda site_dir, pages, work: runs.append(sorted(pages)) or run(site_dir, pages, work))
+    return runs
+
+
+def _record_runs(runs: list[list[str]]) -> list[list[str]]:
+    """The runs over record pages (the other pages' shard has the home page)."""
+    return [pages for pages in runs if "index.html" not in pages]
+
+
+def test_a_page_s_address_is_pagefind_s():
+    from rysiai.site_build.shard_update import address_of
+
+    assert address_of("index.html") == "/"
+    assert address_of("contacts/ona/index.html") == "/contacts/ona/"
+    assert address_of("404.html") == "/404.html"

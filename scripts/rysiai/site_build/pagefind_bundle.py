@@ -4,7 +4,9 @@ shard written from it for the site's search (search_index.py).
 The files are what Pagefind 1.x writes: `pagefind_dcd` and CBOR, gzipped. Pagefind numbers pages
 in the order its threads finish them; here they are numbered in the order of their addresses.
 A word is `[stem, places on pages, [[form with diacritics, places on pages], …]]`, the pages as
-steps from the page before. A bundle not laid out so raises BundleFormatError.
+steps from the page before; the forms are put in the order of the first page they are on (then
+of their letters), which Pagefind's threads leave to chance. A bundle not laid out so raises
+BundleFormatError.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import base64
 import gzip
 import hashlib
 import json
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,8 +43,9 @@ class ShardContent:
     filters: list  # [name, [[value, [page numbers]], …]]
     sorts: list
     meta_fields: list
-    fragments: list[Path] = field(default_factory=list)  # the fragment files, to move
+    fragments: list[Path] = field(default_factory=list)  # each page's fragment file, to link into a shard
     folder: Path | None = None  # where Pagefind wrote it (its scripts are there too)
+    urls: list[str] = field(default_factory=list)  # each page's address
     renamed: dict[str, str] = field(default_factory=dict)  # the pages' short names (short_page_names)
 
     @property
@@ -64,6 +68,7 @@ def read_run(folder: Path) -> ShardContent:
                 _renumber(word[1], new_number)
                 for _form, postings in word[2]:
                     _renumber(postings, new_number)
+                word[2].sort(key=form_order)
                 words[word[0]] = word
         renumbered_filters = []
         for name, filter_hash in filters:
@@ -79,9 +84,16 @@ def read_run(folder: Path) -> ShardContent:
         version=version, language=language, include_characters=entry.get("include_characters", []),
         pages=[pages[old] for old in order], words=words, filters=renumbered_filters, sorts=sorts,
         meta_fields=meta_fields,
-        fragments=[folder / "fragment" / f"{page_hash}.pf_fragment" for page_hash, _count in pages],
+        fragments=[folder / "fragment" / f"{pages[old][0]}.pf_fragment" for old in order],
         folder=folder,
+        urls=[urls[old] for old in order],
     )
+
+
+def form_order(form: list) -> tuple[int, str]:
+    """A word's forms with diacritics in the order of the first page each is on, then of their
+    letters (``form`` is `[form, places on pages]`, the first page's number as it is)."""
+    return form[1][0][0] if form[1] else -1, form[0]
 
 
 def guard(stem: str) -> list:
@@ -160,12 +172,22 @@ def short_page_names(content: ShardContent) -> list:
     return pages
 
 
-def move_fragments(content: ShardContent, folder: Path) -> None:
+def place_fragments(content: ShardContent, folder: Path) -> None:
+    """Each page's fragment file under its short name, linked (the last build's, where a shard
+    is brought up to date, stay as they are)."""
     (folder / "fragment").mkdir(parents=True, exist_ok=True)
     renamed = content.renamed
-    for path in content.fragments:
-        name = renamed.get(path.name.removesuffix(".pf_fragment"), path.name.removesuffix(".pf_fragment"))
-        shutil.move(path, folder / "fragment" / f"{name}.pf_fragment")
+    for (page_hash, _count), path in zip(content.pages, content.fragments):
+        target = folder / "fragment" / f"{renamed.get(page_hash, page_hash)}.pf_fragment"
+        if not target.exists():  # (two pages alike share one)
+            link(path, target)
+
+
+def link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _renumber(postings: list, new_number: dict[int, int]) -> None:

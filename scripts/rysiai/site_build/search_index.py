@@ -41,6 +41,7 @@ from ..language import _
 from . import pagefind_bundle as files
 from .pagefind_bundle import ENTRY, BundleFormatError, ShardContent, guard
 from .search_words import bounds, weights_of, word_ranges, word_weights
+from .shard_update import address_of, updated_shard
 
 # Parts of Material's pages that are not content: permalinks, the edit button, the navigation.
 EXCLUDED = ".headerlink, .md-content__button, .md-source-file, nav"
@@ -51,7 +52,7 @@ SHARD_PAGES = 1250
 MOST_SHARDS = 16
 SITE_SHARD = "site"
 PARALLEL_RUNS = 4
-FORMAT = 4
+FORMAT = 5
 
 
 class SearchIndexError(RysiaiError):
@@ -83,7 +84,7 @@ def index_site(
         to_index = {
             name: pages for name, pages in shards.items() if not _reusable(name, pages, old.get(name), rendered, old_bundle)
         }
-        contents = _index_shards(site_dir, to_index, bundle)
+        contents = _index_changes(site_dir, to_index, rendered, {name: old[name] for name in to_index if name in old}, bundle, old_bundle)
         stems = {name: contents[name].stems if name in contents else old[name]["stems"] for name in shards}
         shard_weights = {name: weights_of(contents[name].words) if name in contents else old[name]["weights"] for name in shards}
         listed = word_ranges(sorted(set().union(*stems.values())), word_weights(stems, shard_weights), count)
@@ -103,6 +104,7 @@ def index_site(
                         _link_tree(old_bundle / folder, bundle / folder)
             state["shards"][name] = {
                 "folder": folder, "pages": _digest(pages), "stems": stems[name], "weights": shard_weights[name], "chunks": chunks,
+                **_addresses(contents[name] if name in contents else old[name]),
             }
     finally:
         for name in shards:
@@ -156,7 +158,7 @@ def _write_shard(bundle: Path, name: str, content: ShardContent, ranges: dict[st
     pages = files.short_page_names(content)
     filters = [[item[0], files.write_named(work / "filter", content.language, "pf_filter", cbor2.dumps(item))]
                for item in content.filters]
-    files.move_fragments(content, work)
+    files.place_fragments(content, work)
     if name == SITE_SHARD:  # the primary: Pagefind's scripts beside its index
         for item in content.folder.iterdir():
             if item.is_file() and item.name != ENTRY and not item.name.endswith(".pf_meta"):
@@ -190,7 +192,7 @@ def _rewrite_ranges(bundle: Path, old_bundle: Path, name: str, previous: dict, r
         kept = previous["chunks"].get(first)
         if first not in changed and kept is not None:
             (work / "index").mkdir(exist_ok=True)
-            _link(source / "index" / f"{kept[2]}.pf_index", work / "index" / f"{kept[2]}.pf_index")
+            files.link(source / "index" / f"{kept[2]}.pf_index", work / "index" / f"{kept[2]}.pf_index")
             chunks[first] = kept
             continue
         entries = [old_word(word) if word in own else guard(word) for word in words]
@@ -220,6 +222,35 @@ def _reusable(name: str, pages: list[str], previous: dict | None, rendered: set[
     )
 
 
+def _index_changes(
+    site_dir: Path, shards: dict[str, list[str]], rendered: set[str], previous: dict[str, dict], bundle: Path, old_bundle: Path,
+) -> dict[str, ShardContent]:
+    """What is on the pages of ``shards``: for a shard of record pages the last build has
+    (``previous``), Pagefind over its pages this build wrote alone, the rest from the last
+    build's shard (shard_update.py); else Pagefind over all its pages."""
+    updated = {name for name in shards if name != SITE_SHARD and (old_bundle / previous.get(name, {}).get("folder", "-") / ENTRY).is_file()}
+    runs = {name: [path for path in pages if path in rendered] if name in updated else pages for name, pages in shards.items()}
+    contents = _index_shards(site_dir, {name: pages for name, pages in runs.items() if pages}, bundle)
+    whole = {}
+    for name in sorted(updated):
+        kept = {address_of(path) for path in shards[name] if path not in rendered}
+        content = updated_shard(old_bundle / previous[name]["folder"], previous[name], kept, contents.get(name))
+        if content is None:
+            whole[name] = shards[name]
+        else:
+            contents[name] = content
+    contents.update(_index_shards(site_dir, whole, bundle) if whole else {})
+    return contents
+
+
+def _addresses(shard: ShardContent | dict) -> dict[str, list[str]]:
+    """Each page's address and Pagefind's name for it, in the shard's order: what bringing the
+    shard up to date needs (shard_update.py)."""
+    if isinstance(shard, ShardContent):
+        return {"urls": shard.urls, "hashes": [page_hash for page_hash, _count in shard.pages]}
+    return {"urls": shard.get("urls"), "hashes": shard.get("hashes")}
+
+
 def _index_shards(site_dir: Path, shards: dict[str, list[str]], bundle: Path) -> dict[str, ShardContent]:
     """Pagefind over each shard, as many at once as the machine has cores (up to PARALLEL_RUNS):
     one run uses about one core, and a change of records reaches a few shards and the site's."""
@@ -239,7 +270,7 @@ def _run_pagefind(site_dir: Path, pages: list[str], work: Path) -> ShardContent:
     pages_dir.mkdir(parents=True)
     for path in pages:
         (pages_dir / path).parent.mkdir(parents=True, exist_ok=True)
-        _link(site_dir / path, pages_dir / path)
+        files.link(site_dir / path, pages_dir / path)
     command = [
         *_pagefind_command(), "--site", str(pages_dir), "--output-path", str(output),
         "--root-selector", "article", "--exclude-selectors", EXCLUDED, "--silent",
@@ -302,14 +333,7 @@ def _link_tree(source: Path, target: Path, skip: tuple[str, ...] = ()) -> None:
             folders[:] = [folder for folder in folders if folder not in skip]
         (target / base.relative_to(source)).mkdir(parents=True, exist_ok=True)
         for name in names:
-            _link(base / name, target / (base / name).relative_to(source))
-
-
-def _link(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
+            files.link(base / name, target / (base / name).relative_to(source))
 
 
 def _last_at_most(starts: list[str], word: str) -> int:
