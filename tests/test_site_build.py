@@ -185,3 +185,42 @@ def test_the_output_folder_never_holds_the_data(repo, tmp_path, cli, target):
     assert result.code == 2
     assert "cannot be the output folder: building replaces it whole" in result.err
     assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == before
+
+
+def test_a_build_pauses_the_cycle_collector_and_runs_it_after_every_so_many_pages(repo, tmp_path, monkeypatch):
+    """The collector would go over every object again each time a quarter more are made; a
+    build pauses it and runs it once after each COLLECT_EVERY pages written, and gives it back
+    as it was, also when the build fails."""
+    import gc
+
+    from rysiai.errors import InvalidData
+    from rysiai.site_build import plugin
+
+    fill(repo)
+    monkeypatch.setattr(plugin, "COLLECT_EVERY", 4)
+    written, enabled, passes = [], [], []
+    post_page = plugin.RysiaiPlugin.on_post_page
+
+    def counted(self, output, page, config, **kwargs):
+        written.append(page.file.src_uri)
+        enabled.append(gc.isenabled())
+        return post_page(self, output, page, config, **kwargs)
+
+    def watch(phase, info):
+        if phase == "start" and info["generation"] == 2:
+            passes.append(len(written))
+
+    monkeypatch.setattr(plugin.RysiaiPlugin, "on_post_page", counted)
+    gc.callbacks.append(watch)
+    try:
+        assert gc.isenabled()
+        build_site(repo.root, tmp_path / "site", cache=False)
+        assert gc.isenabled()
+    finally:
+        gc.callbacks.remove(watch)
+    assert len(written) > 8 and enabled == [False] * len(written)
+    assert passes == list(range(4, len(written) + 1, 4))
+    repo.write("partners/bad.yaml", "name: Bad\nkind: nonsense\ncountry: LV\n")
+    with pytest.raises(InvalidData):
+        build_site(repo.root, tmp_path / "site", cache=False)
+    assert gc.isenabled()

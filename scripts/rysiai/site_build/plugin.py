@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 
 from mkdocs.config import base
@@ -20,6 +21,10 @@ from ..findings.wording import finding_line
 from .memory import BuildMemory
 from .quick import KeptBuild
 from .site import SiteBuild, SiteOptions
+
+
+# Pages written between two passes of the cycle collector while a build pauses it (build.py).
+COLLECT_EVERY = 2000
 
 
 class RysiaiConfig(base.Config):
@@ -62,6 +67,7 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
     _files: Files | None = None
     _nav: Navigation | None = None
     _env = None
+    _written = 0  # pages written by this plugin's builds
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Loaded and checked here, before mkdocs cleans the output folder: invalid data stops
@@ -100,6 +106,12 @@ class RysiaiPlugin(BasePlugin[RysiaiConfig]):
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, **kwargs) -> dict:
         self.site.set_edit_url(page, config)
         return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig, **kwargs) -> str:
+        self._written += 1
+        if self._written % COLLECT_EVERY == 0 and not gc.isenabled():
+            gc.collect()  # (the build pauses the collector: build.py says why)
+        return output
 
     @event_priority(200)  # before the tags plugin renders its listings with the templates
     def on_env(self, env, config: MkDocsConfig, files: Files, **kwargs):
