@@ -31,7 +31,7 @@ import shutil
 import subprocess
 import sys
 import zlib
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import cbor2
@@ -227,19 +227,31 @@ def _index_changes(
 ) -> dict[str, ShardContent]:
     """What is on the pages of ``shards``: for a shard of record pages the last build has
     (``previous``), Pagefind over its pages this build wrote alone, the rest from the last
-    build's shard (shard_update.py); else Pagefind over all its pages."""
+    build's shard (shard_update.py); else Pagefind over all its pages.
+
+    Pagefind runs as many at once as the machine has cores (up to PARALLEL_RUNS): one run uses
+    about one core. The short runs go first, and their shards are brought up to date here while
+    Pagefind still indexes the others whole."""
     updated = {name for name in shards if name != SITE_SHARD and (old_bundle / previous.get(name, {}).get("folder", "-") / ENTRY).is_file()}
     runs = {name: [path for path in pages if path in rendered] if name in updated else pages for name, pages in shards.items()}
-    contents = _index_shards(site_dir, {name: pages for name, pages in runs.items() if pages}, bundle)
-    whole = {}
-    for name in sorted(updated):
-        kept = {address_of(path) for path in shards[name] if path not in rendered}
-        content = updated_shard(old_bundle / previous[name]["folder"], previous[name], kept, contents.get(name))
-        if content is None:
-            whole[name] = shards[name]
-        else:
-            contents[name] = content
-    contents.update(_index_shards(site_dir, whole, bundle) if whole else {})
+    runs = dict(sorted(((name, pages) for name, pages in runs.items() if pages), key=lambda item: item[0] not in updated))
+    workers = max(1, min(len(runs), os.cpu_count() or 1, PARALLEL_RUNS))
+    with ThreadPoolExecutor(workers, thread_name_prefix="rysiai-pagefind") as pool:
+
+        def run(name: str, pages: list[str]) -> Future:
+            return pool.submit(_run_pagefind, site_dir, pages, bundle / f".work-{os.getpid()}-{name}")
+
+        running = {name: run(name, pages) for name, pages in runs.items()}
+        contents: dict[str, ShardContent] = {}
+        for name in sorted(updated):
+            kept = {address_of(path) for path in shards[name] if path not in rendered}
+            fresh = running.pop(name).result() if name in running else None
+            content = updated_shard(old_bundle / previous[name]["folder"], previous[name], kept, fresh)
+            if content is None:  # indexed whole after all
+                running[name] = run(name, shards[name])
+            else:
+                contents[name] = content
+        contents.update((name, future.result()) for name, future in running.items())
     return contents
 
 
@@ -249,18 +261,6 @@ def _addresses(shard: ShardContent | dict) -> dict[str, list[str]]:
     if isinstance(shard, ShardContent):
         return {"urls": shard.urls, "hashes": [page_hash for page_hash, _count in shard.pages]}
     return {"urls": shard.get("urls"), "hashes": shard.get("hashes")}
-
-
-def _index_shards(site_dir: Path, shards: dict[str, list[str]], bundle: Path) -> dict[str, ShardContent]:
-    """Pagefind over each shard, as many at once as the machine has cores (up to PARALLEL_RUNS):
-    one run uses about one core, and a change of records reaches a few shards and the site's."""
-    workers = max(1, min(len(shards), os.cpu_count() or 1, PARALLEL_RUNS))
-    with ThreadPoolExecutor(workers, thread_name_prefix="rysiai-pagefind") as pool:
-        running = {
-            name: pool.submit(_run_pagefind, site_dir, pages, bundle / f".work-{os.getpid()}-{name}")
-            for name, pages in shards.items()
-        }
-        return {name: future.result() for name, future in running.items()}
 
 
 def _run_pagefind(site_dir: Path, pages: list[str], work: Path) -> ShardContent:
