@@ -481,3 +481,17 @@ def test_a_page_s_address_is_pagefind_s():
     assert address_of("index.html") == "/"
     assert address_of("contacts/ona/index.html") == "/contacts/ona/"
     assert address_of("404.html") == "/404.html"
+
+
+def test_the_last_builds_files_are_linked_beside_the_pages_and_a_failure_is_raised_where_the_build_waits(tmp_path):
+    from rysiai.site_build.incremental import CarryOver
+
+    (tmp_path / "last" / "contacts" / "ona").mkdir(parents=True)
+    (tmp_path / "last" / "contacts" / "ona" / "index.html").write_text("<p>Ona</p>", encoding="utf-8")
+    carrying = CarryOver(tmp_path / "last", tmp_path / "new", ["contacts/ona/index.html"])
+    carrying.wait()
+    assert (tmp_path / "new" / "contacts" / "ona" / "index.html").read_text(encoding="utf-8") == "<p>Ona</p>"
+    carrying = CarryOver(tmp_path / "last", tmp_path / "other", ["contacts/jonas/index.html"])
+    with pytest.raises(FileNotFoundError):
+        carrying.wait()
+    carrying.wait()  # (told once)

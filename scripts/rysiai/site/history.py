@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,25 +27,56 @@ def last_changes(root: Path, folders: list[str]) -> dict[str, Change]:
     Empty when ``root`` is not in a git repository or git is missing: the site then leaves the
     "last changed" lines out.
     """
-    try:
-        done = subprocess.run(
-            [
-                "git", "-C", str(root), "-c", "core.quotepath=off", "log", "--no-merges", "--no-renames",
-                f"--format={_COMMIT}%H{_FIELD}%aI{_FIELD}%an", "--name-only", "--relative",
-                "--", *folders,
-            ],
-            capture_output=True, text=True, encoding="utf-8", errors="replace", check=False,
-        )
-    except OSError:
-        return {}
-    if done.returncode != 0:
-        return {}
-    changes: dict[str, Change] = {}
-    current: Change | None = None
-    for line in done.stdout.split("\n"):  # not splitlines(): it splits on \x1e too
-        if line.startswith(_COMMIT):
-            commit, date, author = line[1:].split(_FIELD, 2)
-            current = Change(date=dt.datetime.fromisoformat(date), author=author, commit=commit)
-        elif line and current is not None:
-            changes.setdefault(line, current)  # newest first: the first seen is the last change
-    return changes
+    return ChangesRead.start(root, folders).result()
+
+
+class ChangesRead:
+    """`git log` over the record folders, started to run beside other work (a build loads and
+    checks the records meanwhile); its output goes to a temporary file, not a pipe, so that
+    git never waits for a reader, and no thread is needed."""
+
+    def __init__(self, process: subprocess.Popen | None, output):
+        self._process = process
+        self._output = output
+
+    @classmethod
+    def start(cls, root: Path, folders: list[str]) -> ChangesRead:
+        output = tempfile.TemporaryFile()
+        try:
+            process = subprocess.Popen(
+                [
+                    "git", "-C", str(root), "-c", "core.quotepath=off", "log", "--no-merges", "--no-renames",
+                    f"--format={_COMMIT}%H{_FIELD}%aI{_FIELD}%an", "--name-only", "--relative",
+                    "--", *folders,
+                ],
+                stdout=output, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+            )
+        except OSError:
+            process = None
+        return cls(process, output)
+
+    def close(self) -> None:
+        """Stop git where its answer is no longer wanted (the build stopped)."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._output.close()
+
+    def result(self) -> dict[str, Change]:
+        """Each file's last change (waits for git where it is still at work)."""
+        try:
+            if self._process is None or self._process.wait() != 0:
+                return {}
+            self._output.seek(0)
+            text = self._output.read().decode("utf-8", errors="replace")
+        finally:
+            self._output.close()
+        changes: dict[str, Change] = {}
+        current: Change | None = None
+        for line in text.split("\n"):  # not splitlines(): it splits on \x1e too
+            if line.startswith(_COMMIT):
+                commit, date, author = line[1:].split(_FIELD, 2)
+                current = Change(date=dt.datetime.fromisoformat(date), author=author, commit=commit)
+            elif line and current is not None:
+                changes.setdefault(line, current)  # newest first: the first seen is the last change
+        return changes

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,6 +90,30 @@ def carry_over(source: Path, target: Path, paths: list[str]) -> None:
             os.link(original, destination)
         except OSError:
             shutil.copy2(original, destination)
+
+
+class CarryOver:
+    """carry_over in a thread of its own, while the pages are made: linking tens of thousands of
+    files is mostly waiting for the system, which leaves the interpreter to the pages. Its
+    files and the ones the build writes are never the same."""
+
+    def __init__(self, source: Path, target: Path, paths: list[str]):
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(source, target, paths), name="rysiai-carry-over", daemon=True)
+        self._thread.start()
+
+    def _run(self, source: Path, target: Path, paths: list[str]) -> None:
+        try:
+            carry_over(source, target, paths)
+        except BaseException as error:  # noqa: BLE001 — raised again where the build waits for it
+            self._error = error
+
+    def wait(self) -> None:
+        """The files all there; raises what stopped the linking."""
+        self._thread.join()
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
 
 
 def remove_outputs(site_dir: Path, paths: list[str]) -> None:

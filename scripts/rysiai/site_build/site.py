@@ -26,11 +26,12 @@ from ..privacy.public_view import public_view
 from ..site.context import SiteContext
 from ..site.downloads import ENTRIES, TABLES
 from ..site.downloads import FOLDER as VCARDS
-from ..site.history import last_changes
+from ..schema import load_schema
+from ..site.history import ChangesRead
 from ..site.pages import AGREEMENTS, ELDERSHIPS, GLOSSARY, SitePage, site_pages
 from ..validate import load_valid_repository
 from . import downloads
-from .incremental import BuildPlan, LastBuild, carry_over, remove_outputs
+from .incremental import BuildPlan, CarryOver, LastBuild, remove_outputs
 from .memory import BuildMemory
 from .prerender import Prerenderer
 from .report_pages import FOLDER as REPORT_FOLDER
@@ -81,9 +82,16 @@ class SiteBuild:
         self.root = root
         self.options = options
         self.memory = memory or BuildMemory()
-        repository, report = load_valid_repository(
-            root, public=options.public, memo=self.memory.files, checked=self.memory.checked
-        )
+        # (git reads the records' history while they are loaded and checked)
+        history = None if options.public else ChangesRead.start(root, list(load_schema(root).collections))
+        try:
+            repository, report = load_valid_repository(
+                root, public=options.public, memo=self.memory.files, checked=self.memory.checked
+            )
+        except BaseException:
+            if history is not None:
+                history.close()
+            raise
         if options.today is not None:
             repository.today = options.today
         language = config.theme.get("language") or "lt"
@@ -101,7 +109,7 @@ class SiteBuild:
             self.context = SiteContext.build(
                 repository,
                 language=language,
-                history=last_changes(root, list(repository.schema.collections)),
+                history=history.result(),
                 findings=report.sorted(),
                 directory_urls=config.use_directory_urls,
                 history_base=repo_url + options.history_uri if config.repo_url else "",
@@ -114,6 +122,7 @@ class SiteBuild:
         self.context.inserts.update(self.reports.inserts())
         self.pages: dict[str, SitePage] = {}
         self.prerenderer: Prerenderer | None = None
+        self._carrying: CarryOver | None = None
         self._use_assets(config)
         # The theme's own search indexes the pages mkdocs renders: with it, every page is made.
         last = self.memory.last if options.search else None
@@ -226,7 +235,7 @@ class SiteBuild:
         last build's pages and downloads that are kept."""
         self._plan_report_tables()
         to_make = self.plan.downloads_to_make(self.downloads)
-        self._take_from_last_build(config, self._kept, [path for path in self.downloads if path not in to_make])
+        carried = self._take_from_last_build(config, self._kept, [path for path in self.downloads if path not in to_make])
         self.prerenderer = Prerenderer(
             [page for page in self.pages.values() if page.record and files.get_file_from_path(page.src_uri).rebuild],
             downloads=lambda: (
@@ -236,6 +245,8 @@ class SiteBuild:
             downloads_effort=downloads.effort(self.context, to_make),
         )
         self.prerenderer.start()
+        if carried:  # (after the second process is forked: never fork a process with threads)
+            self._carrying = CarryOver(self.plan.last.folder, Path(config.site_dir), carried)
 
     def _plan_report_tables(self) -> None:
         """The reports' tables among the downloads: after any change, by what each holds (the
@@ -247,18 +258,19 @@ class SiteBuild:
         else:
             self.downloads.update((path, digest) for path, digest in last.downloads.items() if path.startswith(f"{REPORT_FOLDER}/"))
 
-    def _take_from_last_build(self, config: MkDocsConfig, kept: list[str], kept_downloads: list[str]) -> None:
-        """The last build's files of the pages and downloads not made again: linked into a new
-        site folder, or left where they are; and the files of what is gone, removed."""
+    def _take_from_last_build(self, config: MkDocsConfig, kept: list[str], kept_downloads: list[str]) -> list[str]:
+        """The last build's files of the pages and downloads not made again: to be linked into
+        a new site folder (returned, for CarryOver), or left where they are; and the files of
+        what is gone, removed."""
         last, site_dir = self.plan.last, Path(config.site_dir)
         if last is None:
-            return
+            return []
         if last.folder.resolve() != site_dir.resolve():
-            carry_over(last.folder, site_dir, kept + kept_downloads)
-            return
+            return kept + kept_downloads
         gone = [File(src_uri, src_dir=None, dest_dir=str(site_dir), use_directory_urls=config.use_directory_urls).dest_uri
                 for src_uri in self.plan.reach.gone]
         remove_outputs(site_dir, gone + [path for path in last.downloads if path not in self.downloads])
+        return []
 
     def prepare_pages(self, nav: Navigation, files: Files, config: MkDocsConfig) -> None:
         """Every generated page read as mkdocs would, without rendering it: the pages mkdocs
@@ -312,6 +324,7 @@ class SiteBuild:
     def finish(self, config: MkDocsConfig) -> None:
         """The downloads (written by the second process while mkdocs wrote the pages, or now),
         then the search index over the whole site; on a server, both once the pages are served."""
+        self._carried()
         made = LastBuild(self.plan.state, self.downloads, Path(config.site_dir))
         self.memory.made = made
         last = self.plan.last
@@ -336,6 +349,16 @@ class SiteBuild:
     def close(self) -> None:
         if self.prerenderer is not None:
             self.prerenderer.close()
+        try:
+            self._carried()
+        except OSError:  # (the build has failed already: its error is the one told)
+            pass
+
+    def _carried(self) -> None:
+        """The last build's files all linked into this one's folder."""
+        carrying, self._carrying = self._carrying, None
+        if carrying is not None:
+            carrying.wait()
 
     def watched(self) -> list[Path]:
         """What `rysiai serve` watches beside docs/: the schema and each collection's folder."""
