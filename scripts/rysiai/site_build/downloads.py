@@ -58,8 +58,8 @@ def plan(context: SiteContext, state: SiteState, site_url: str) -> dict[str, str
 
 def effort(context: SiteContext, paths: set[str]) -> int:
     """About how many pages' worth of work writing the download files at ``paths`` is: a
-    collection's table a row for each record (an Excel workbook of 7,000 contacts takes about
-    as long as 7,000 pages' HTML), any other file one."""
+    collection's table one for each of its records (the Excel and CSV files of 5,000 contacts
+    take about a second), any other file one."""
     repository = context.repository
     work = len(paths)
     for collection in repository.schema.collections.values():
