@@ -314,3 +314,34 @@ def test_a_build_whose_charts_are_all_kept_does_not_load_the_drawing_library(rep
     contact.write_text(contact.read_text(encoding="utf-8").replace("Koordinatorė", "Vyr. koordinatorė"), encoding="utf-8")
     assert build_in_a_process(tmp_path / "again") == "0 False\n"
     assert "Vyr. koordinatorė" in (tmp_path / "again" / "contacts" / "ona-petraitiene" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_interrupted_while_it_links_the_last_ones_files_leaves_nothing_behind(repo, tmp_path, monkeypatch):
+    """Ctrl-C (mkdocs tells its plugins of errors, not of interruptions): the build waits for
+    the linking thread before the new folder is removed, and no half-filled folder is left."""
+    import threading
+
+    import pytest
+    from rysiai.site_build import site
+
+    fill(repo)
+    build(repo, tmp_path / "site")
+    contact = repo.root / "contacts" / "ona-petraitiene.yaml"
+    contact.write_text(contact.read_text(encoding="utf-8").replace("Koordinatorė", "Vyr. koordinatorė"), encoding="utf-8")
+
+    def interrupted(self, *arguments):
+        assert self._carrying is not None  # (the linking has started)
+        raise KeyboardInterrupt
+
+    import time
+
+    from rysiai.site_build import incremental
+
+    carry_over = incremental.carry_over
+    # (slow enough to be still at work when the build is interrupted)
+    monkeypatch.setattr(incremental, "carry_over", lambda *arguments: (time.sleep(0.5), carry_over(*arguments)))
+    monkeypatch.setattr(site.SiteBuild, "prepare_pages", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(repo, tmp_path / "other" / "site")
+    assert not any(thread.name == "rysiai-carry-over" for thread in threading.enumerate())
+    assert list((tmp_path / "other").iterdir()) == []

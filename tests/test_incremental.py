@@ -495,3 +495,28 @@ def test_the_last_builds_files_are_linked_beside_the_pages_and_a_failure_is_rais
     with pytest.raises(FileNotFoundError):
         carrying.wait()
     carrying.wait()  # (told once)
+
+
+def test_a_word_s_forms_stay_in_the_order_of_their_first_page_when_pages_leave():
+    from rysiai.site_build.shard_update import _field_numbers, _moved
+
+    # `kavà` on pages 1 and 3, `kavá` on page 2; page 1 leaves: `kavá` comes first now.
+    word = ["kav", [], [["kavà", [[1, [5], []], [2, [5], []]]], ["kavá", [[2, [6], []]]]]]
+    assert _moved(word, {0: 0, 2: 1, 3: 2}, None) == ["kav", [], [["kavá", [[1, [6], []]]], ["kavà", [[2, [5], []]]]]]
+    # A metadata field only pages that left had: the others renumbered, that one in no place.
+    assert _field_numbers(["facts", "organisation", "title"], ["facts", "title"]) == {0: 0, 2: 1}
+    assert _field_numbers(["facts", "title"], ["facts", "title"]) is None
+
+
+def test_a_last_shard_cut_short_is_indexed_whole(tmp_path):
+    import gzip
+
+    from rysiai.site_build.pagefind_bundle import SIGNATURE
+    from rysiai.site_build.shard_update import updated_shard
+
+    shard = tmp_path / "00-x"
+    (shard / "index").mkdir(parents=True)
+    (shard / "pagefind-entry.json").write_text(
+        '{"version":"1.5.2","languages":{"lt":{"hash":"lt_1","wasm":"lt","page_count":0}}}', encoding="utf-8")
+    (shard / "pagefind.lt_1.pf_meta").write_bytes(gzip.compress(SIGNATURE + b"\x86")[:-6])  # cut short
+    assert updated_shard(shard, {"urls": [], "hashes": []}, set(), None) is None

@@ -69,6 +69,9 @@ class ChangesRead:
                 return {}
             self._output.seek(0)
             text = self._output.read().decode("utf-8", errors="replace")
+        except BaseException:  # (interrupted while waiting: git is not left at work)
+            self.close()
+            raise
         finally:
             self._output.close()
         changes: dict[str, Change] = {}

@@ -135,6 +135,7 @@ def _build_site(
     memory, key = memory or BuildMemory(), ""
     cache_folder = root / CACHE_FOLDER
     hold: CacheHold | None = None
+    plugin = None
     built = False
     try:
         overrides = overrides_of(config_file, public)
@@ -167,7 +168,9 @@ def _build_site(
             raise own from None
         reason = "; ".join(errors.messages) or str(error)
         raise SiteError(_("the site could not be built: {reason}").format(reason=reason)) from None
-    except BaseException:
+    except BaseException:  # (Ctrl-C: mkdocs tells its plugins of errors, not of interruptions)
+        if plugin is not None and plugin.site is not None:
+            plugin.site.close()  # its second process and linking stopped before the folder goes
         shutil.rmtree(fresh, ignore_errors=True)
         raise
     finally:

@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import shutil
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +25,8 @@ import cbor2
 
 SIGNATURE = b"pagefind_dcd"
 ENTRY = "pagefind-entry.json"
-CBOR_ERRORS = (OSError, ValueError, TypeError, KeyError, IndexError, cbor2.CBORDecodeError)
+# (a file cut short or garbled raises EOFError or zlib.error from gzip)
+CBOR_ERRORS = (OSError, ValueError, TypeError, KeyError, IndexError, EOFError, zlib.error, cbor2.CBORDecodeError)
 
 
 class BundleFormatError(Exception):

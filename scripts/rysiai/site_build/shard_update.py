@@ -105,8 +105,9 @@ def _updated(old_folder: Path, previous: dict, kept: set[str], fresh: ShardConte
 
 
 def _field_numbers(fields: list[str], merged: list[str]) -> dict[int, int] | None:
-    """A field's number among ``fields`` → its number among ``merged`` (None: the same)."""
-    numbers = {number: merged.index(name) for number, name in enumerate(fields)}
+    """A field's number among ``fields`` → its number among ``merged`` (None: the same); a
+    field only the pages that left had is in no place that stays."""
+    numbers = {number: merged.index(name) for number, name in enumerate(fields) if name in merged}
     return None if all(old == new for old, new in numbers.items()) else numbers
 
 
@@ -114,7 +115,8 @@ def _moved(word: list, new_number: dict[int, int], new_field: dict[int, int] | N
     """A word with its places on the pages of ``new_number`` alone, those pages renumbered
     (and the metadata fields, by ``new_field``)."""
     forms = [[form, _places(places, new_number, new_field)] for form, places in word[2]]
-    return [word[0], _places(word[1], new_number, new_field), [form for form in forms if form[1]]]
+    # (a form's first page may have left: the order of the first pages is the one to keep)
+    return [word[0], _places(word[1], new_number, new_field), sorted((form for form in forms if form[1]), key=form_order)]
 
 
 def _places(places: list, new_number: dict[int, int], new_field: dict[int, int] | None) -> list:
