@@ -217,9 +217,14 @@ def _reusable(name: str, pages: list[str], previous: dict | None, rendered: set[
     """Whether the last build's shard serves as it is: the same pages, none of them written by
     this build, and its files there (the other pages' shard is always indexed again)."""
     return (
-        name != SITE_SHARD and previous is not None and previous["pages"] == _digest(pages)
-        and not any(path in rendered for path in pages) and (old_bundle / previous["folder"] / ENTRY).is_file()
+        name != SITE_SHARD and _last_shard_there(previous, old_bundle) and previous["pages"] == _digest(pages)
+        and not any(path in rendered for path in pages)
     )
+
+
+def _last_shard_there(previous: dict | None, old_bundle: Path) -> bool:
+    """Whether the last build's shard (its state ``previous``) has its files in ``old_bundle``."""
+    return previous is not None and (old_bundle / previous["folder"] / ENTRY).is_file()
 
 
 def _index_changes(
@@ -232,8 +237,9 @@ def _index_changes(
     Pagefind runs as many at once as the machine has cores (up to PARALLEL_RUNS): one run uses
     about one core. The short runs go first, and their shards are brought up to date here while
     Pagefind still indexes the others whole."""
-    updated = {name for name in shards if name != SITE_SHARD and (old_bundle / previous.get(name, {}).get("folder", "-") / ENTRY).is_file()}
+    updated = {name for name in shards if name != SITE_SHARD and _last_shard_there(previous.get(name), old_bundle)}
     runs = {name: [path for path in pages if path in rendered] if name in updated else pages for name, pages in shards.items()}
+    # (the short runs first; a shard with no page written, only pages gone, needs none)
     runs = dict(sorted(((name, pages) for name, pages in runs.items() if pages), key=lambda item: item[0] not in updated))
     workers = max(1, min(len(runs), os.cpu_count() or 1, PARALLEL_RUNS))
     with ThreadPoolExecutor(workers, thread_name_prefix="rysiai-pagefind") as pool:
